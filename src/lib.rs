@@ -1,0 +1,10 @@
+//! virkplan: write, follow up and print a Danish municipal virksomhedsplan.
+//!
+//! Data flows one way: file → [`store`] → [`model`] → UI / report; edits flow back as
+//! [`model::Command`]s through [`document::Document::apply`]. See ARCHITECTURE.md.
+#![warn(missing_docs)]
+
+pub mod demo;
+pub mod exchange;
+pub mod model;
+pub mod units;

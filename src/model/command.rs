@@ -1,0 +1,333 @@
+//! Edits as data. Every change to a plan file is a [`Command`]; the store applies it in one
+//! transaction and returns its inverse, which is the undo step. One mechanism for every edit.
+
+use super::{
+    BudgetRow, BudgetRowId, Date, Document, FocusArea, FocusAreaId, FollowUp, FollowUpId, Goal,
+    GoalId, Period, Person, PersonId, Plan, PlanId, PlanState, Section, SectionId, Status,
+};
+
+/// A text field of a plan (its metadata, contact block and budget texts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PlanField {
+    /// Titel
+    Title,
+    /// Forvaltning/afdeling
+    Organisation,
+    /// Kommune
+    Municipality,
+    /// Journalnummer
+    JournalNumber,
+    /// Adresse
+    ContactAddress,
+    /// Telefon
+    ContactPhone,
+    /// Mail
+    ContactEmail,
+    /// Web
+    ContactWeb,
+    /// Godkendt af
+    ApprovedBy,
+    /// Budgettets overskrift
+    BudgetTitle,
+    /// Tekst under budgettet
+    BudgetNote,
+    /// Tekst før indsatsområderne
+    FocusAreasIntro,
+    /// Indledning til opfølgningen
+    ReviewIntro,
+}
+
+/// A text field of an intro section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SectionField {
+    /// Overskrift
+    Title,
+    /// Tekst
+    Body,
+}
+
+/// A text field of a focus area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FocusAreaField {
+    /// Titel
+    Title,
+    /// Beskrivelse
+    Description,
+}
+
+/// A text field of a goal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GoalField {
+    /// Mål
+    Text,
+    /// Uddybning
+    Details,
+    /// Dokumentation
+    Documentation,
+}
+
+/// A text field of a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PersonField {
+    /// Navn
+    Name,
+    /// Stilling
+    Title,
+    /// Mail
+    Email,
+    /// Afdeling
+    Unit,
+}
+
+/// One edit of a plan file. `Insert*` commands carry the whole entity: an id of 0 asks the
+/// store for a new row; any other id restores a deleted row under its old id (undo).
+/// `index` is the position among its siblings (clamped to the end).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Adds the people and plans of a document (an import); people with the same name and
+    /// mail as a person in the file are that person.
+    Import(Box<Document>),
+    /// Adds a whole plan (new or restored), with everything in it.
+    InsertPlan(Box<Plan>),
+    /// Deletes a plan with everything in it.
+    DeletePlan(PlanId),
+    /// Sets a text field of a plan.
+    SetPlanText {
+        /// Plan.
+        plan: PlanId,
+        /// Field.
+        field: PlanField,
+        /// New text.
+        value: String,
+    },
+    /// Sets the period.
+    SetPeriod {
+        /// Plan.
+        plan: PlanId,
+        /// New period.
+        period: Period,
+    },
+    /// Sets draft/approved with the approval date.
+    SetState {
+        /// Plan.
+        plan: PlanId,
+        /// New state.
+        state: PlanState,
+        /// Approval date.
+        approved_on: Option<Date>,
+    },
+    /// Sets the budget year.
+    SetBudgetYear {
+        /// Plan.
+        plan: PlanId,
+        /// Year.
+        year: Option<i32>,
+    },
+    /// Sets the plan this plan reviews.
+    SetPrevious {
+        /// Plan.
+        plan: PlanId,
+        /// Previous plan.
+        previous: Option<PlanId>,
+    },
+    /// Adds an intro section.
+    InsertSection {
+        /// Plan.
+        plan: PlanId,
+        /// Position.
+        index: usize,
+        /// Content.
+        section: Section,
+    },
+    /// Deletes an intro section.
+    DeleteSection(SectionId),
+    /// Sets a text of an intro section.
+    SetSectionText {
+        /// Section.
+        section: SectionId,
+        /// Field.
+        field: SectionField,
+        /// New text.
+        value: String,
+    },
+    /// Moves an intro section to a position.
+    MoveSection {
+        /// Section.
+        section: SectionId,
+        /// New position.
+        index: usize,
+    },
+    /// Adds a budget row.
+    InsertBudgetRow {
+        /// Plan.
+        plan: PlanId,
+        /// Position.
+        index: usize,
+        /// Content.
+        row: BudgetRow,
+    },
+    /// Deletes a budget row.
+    DeleteBudgetRow(BudgetRowId),
+    /// Replaces a budget row's area and amounts.
+    SetBudgetRow(BudgetRow),
+    /// Moves a budget row.
+    MoveBudgetRow {
+        /// Row.
+        row: BudgetRowId,
+        /// New position.
+        index: usize,
+    },
+    /// Adds a focus area with its goals.
+    InsertFocusArea {
+        /// Plan.
+        plan: PlanId,
+        /// Position.
+        index: usize,
+        /// Content.
+        area: FocusArea,
+    },
+    /// Deletes a focus area with its goals.
+    DeleteFocusArea(FocusAreaId),
+    /// Sets a text of a focus area.
+    SetFocusAreaText {
+        /// Focus area.
+        area: FocusAreaId,
+        /// Field.
+        field: FocusAreaField,
+        /// New text.
+        value: String,
+    },
+    /// Moves a focus area (the numbering follows).
+    MoveFocusArea {
+        /// Focus area.
+        area: FocusAreaId,
+        /// New position.
+        index: usize,
+    },
+    /// Adds a goal with its follow-ups.
+    InsertGoal {
+        /// Focus area.
+        area: FocusAreaId,
+        /// Position.
+        index: usize,
+        /// Content.
+        goal: Goal,
+    },
+    /// Deletes a goal with its follow-ups.
+    DeleteGoal(GoalId),
+    /// Sets a text of a goal.
+    SetGoalText {
+        /// Goal.
+        goal: GoalId,
+        /// Field.
+        field: GoalField,
+        /// New text.
+        value: String,
+    },
+    /// Sets the owners (tovholdere) of a goal.
+    SetGoalOwners {
+        /// Goal.
+        goal: GoalId,
+        /// Owners in order.
+        owners: Vec<PersonId>,
+    },
+    /// Sets the deadline.
+    SetGoalDeadline {
+        /// Goal.
+        goal: GoalId,
+        /// Deadline.
+        deadline: Option<Date>,
+    },
+    /// Sets the status.
+    SetGoalStatus {
+        /// Goal.
+        goal: GoalId,
+        /// Status; `None` = ikke vurderet.
+        status: Option<Status>,
+    },
+    /// Sets the goal of the previous plan that a goal continues.
+    SetGoalContinues {
+        /// Goal.
+        goal: GoalId,
+        /// Continued goal.
+        continues: Option<GoalId>,
+    },
+    /// Moves a goal to a position in a focus area (the same or another of the plan).
+    MoveGoal {
+        /// Goal.
+        goal: GoalId,
+        /// Target focus area.
+        area: FocusAreaId,
+        /// New position.
+        index: usize,
+    },
+    /// Adds a follow-up to a goal; kept in date order.
+    InsertFollowUp {
+        /// Goal.
+        goal: GoalId,
+        /// Content.
+        follow_up: FollowUp,
+    },
+    /// Deletes a follow-up.
+    DeleteFollowUp(FollowUpId),
+    /// Replaces a follow-up's date, status and text.
+    SetFollowUp(FollowUp),
+    /// Adds a person.
+    InsertPerson(Person),
+    /// Deletes a person who carries no goals.
+    DeletePerson(PersonId),
+    /// Sets a text of a person.
+    SetPersonText {
+        /// Person.
+        person: PersonId,
+        /// Field.
+        field: PersonField,
+        /// New text.
+        value: String,
+    },
+    /// Several commands as one step (applied in order; undone in reverse).
+    Batch(Vec<Command>),
+}
+
+impl Command {
+    /// The Danish name of the edit, for "Fortryd …" in the menu.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Command::Import(_) => "import",
+            Command::InsertPlan(_) => "ny plan",
+            Command::DeletePlan(_) => "slet plan",
+            Command::SetPlanText { .. } => "ret tekst",
+            Command::SetPeriod { .. } => "ret periode",
+            Command::SetState { .. } => "ret status for planen",
+            Command::SetBudgetYear { .. } => "ret budgetår",
+            Command::SetPrevious { .. } => "ret forrige plan",
+            Command::InsertSection { .. } => "nyt afsnit",
+            Command::DeleteSection(_) => "slet afsnit",
+            Command::SetSectionText { .. } => "ret afsnit",
+            Command::MoveSection { .. } => "flyt afsnit",
+            Command::InsertBudgetRow { .. } => "ny budgetlinje",
+            Command::DeleteBudgetRow(_) => "slet budgetlinje",
+            Command::SetBudgetRow(_) => "ret budgetlinje",
+            Command::MoveBudgetRow { .. } => "flyt budgetlinje",
+            Command::InsertFocusArea { .. } => "nyt indsatsområde",
+            Command::DeleteFocusArea(_) => "slet indsatsområde",
+            Command::SetFocusAreaText { .. } => "ret indsatsområde",
+            Command::MoveFocusArea { .. } => "flyt indsatsområde",
+            Command::InsertGoal { .. } => "nyt mål",
+            Command::DeleteGoal(_) => "slet mål",
+            Command::SetGoalText { .. } => "ret mål",
+            Command::SetGoalOwners { .. } => "ret tovholdere",
+            Command::SetGoalDeadline { .. } => "ret frist",
+            Command::SetGoalStatus { .. } => "ret status",
+            Command::SetGoalContinues { .. } => "ret videreført mål",
+            Command::MoveGoal { .. } => "flyt mål",
+            Command::InsertFollowUp { .. } => "ny opfølgning",
+            Command::DeleteFollowUp(_) => "slet opfølgning",
+            Command::SetFollowUp(_) => "ret opfølgning",
+            Command::InsertPerson(_) => "ny person",
+            Command::DeletePerson(_) => "slet person",
+            Command::SetPersonText { .. } => "ret person",
+            Command::Batch(_) => "flere ændringer",
+        }
+    }
+}

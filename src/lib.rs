@@ -4,7 +4,12 @@
 //! [`model::Command`]s through [`document::Document::apply`]. See ARCHITECTURE.md.
 #![warn(missing_docs)]
 
+pub mod cli;
 pub mod demo;
+pub mod document;
 pub mod exchange;
+pub mod files;
 pub mod model;
+pub mod store;
+pub mod ui;
 pub mod units;

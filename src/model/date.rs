@@ -143,16 +143,36 @@ mod tests {
 
     #[test]
     fn parses_months_and_days_and_rejects_the_rest() {
-        assert_eq!(Date::parse_iso("2013-06"), Ok(Date::Month { year: 2013, month: 6 }));
+        assert_eq!(
+            Date::parse_iso("2013-06"),
+            Ok(Date::Month {
+                year: 2013,
+                month: 6
+            })
+        );
         assert_eq!(
             Date::parse_iso("2012-02-29"),
-            Ok(Date::Day { year: 2012, month: 2, day: 29 })
+            Ok(Date::Day {
+                year: 2012,
+                month: 2,
+                day: 29
+            })
         );
         assert_eq!(Date::parse_iso("2013-02-29"), Err(DateError::Impossible));
         assert_eq!(Date::parse_iso("2013-02-30"), Err(DateError::Impossible));
         assert_eq!(Date::parse_iso("2013-13"), Err(DateError::Impossible));
         assert_eq!(Date::parse_iso("2013-00"), Err(DateError::Impossible));
-        for bad in ["", "2013", "2013-6", "13-06", "2013-06-1", "2013/06", "+013-06", "2013-06-01x", "2013-0a"] {
+        for bad in [
+            "",
+            "2013",
+            "2013-6",
+            "13-06",
+            "2013-06-1",
+            "2013/06",
+            "+013-06",
+            "2013-06-01x",
+            "2013-0a",
+        ] {
             assert_eq!(Date::parse_iso(bad), Err(DateError::Form), "{bad}");
         }
     }

@@ -1,0 +1,294 @@
+//! The command line: parsing and the subcommands, each a few lines over the same functions the
+//! editor uses (store, document, exchange, demo). Prints results on stdout and one Danish
+//! sentence on stderr for an error; decides the exit code (decisions.md).
+
+use crate::demo::{self, DemoSpec};
+use crate::document::Document;
+use crate::exchange;
+use crate::files::write_atomically;
+use crate::model::PlanId;
+use crate::store::Store;
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The usage line printed with a command-line error.
+pub const USAGE: &str = "Brug: virkplan [FIL.sqlite] | virkplan check FIL | virkplan list FIL | \
+virkplan import-json FIL --from DOK.json | virkplan export-json FIL [--plan ID] [-o UD.json] | \
+virkplan demo FIL [--areas N] [--goals M] [--follow-ups K]";
+
+/// What the command line asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invocation {
+    /// Start the editor, optionally with a file.
+    Gui(Option<PathBuf>),
+    /// Print help.
+    Help,
+    /// Print the version.
+    Version,
+    /// `check FILE`
+    Check(PathBuf),
+    /// `list FILE`
+    List(PathBuf),
+    /// `import-json FILE --from DOC`
+    ImportJson {
+        /// The plan file.
+        file: PathBuf,
+        /// The JSON document.
+        from: PathBuf,
+    },
+    /// `export-json FILE [--plan ID] [-o OUT]`
+    ExportJson {
+        /// The plan file.
+        file: PathBuf,
+        /// One plan, or all.
+        plan: Option<PlanId>,
+        /// Output file, or stdout.
+        out: Option<PathBuf>,
+    },
+    /// `demo FILE --areas N --goals M --follow-ups K`
+    Demo {
+        /// The plan file.
+        file: PathBuf,
+        /// The plan's size.
+        spec: DemoSpec,
+    },
+}
+
+/// A wrong command line: exit 2 with the usage line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageError(pub String);
+
+impl From<lexopt::Error> for UsageError {
+    fn from(e: lexopt::Error) -> Self {
+        UsageError(match e {
+            lexopt::Error::MissingValue { option } => match option {
+                Some(o) => format!("tilvalget {o} mangler en værdi"),
+                None => "en værdi mangler".into(),
+            },
+            lexopt::Error::UnexpectedOption(o) => format!("ukendt tilvalg «{o}»"),
+            lexopt::Error::UnexpectedArgument(a) => {
+                format!("uventet argument «{}»", a.to_string_lossy())
+            }
+            lexopt::Error::UnexpectedValue { option, .. } => {
+                format!("tilvalget {option} tager ingen værdi")
+            }
+            lexopt::Error::ParsingFailed { value, .. } => format!("«{value}» er ikke et tal"),
+            lexopt::Error::NonUnicodeValue(v) => {
+                format!("«{}» er ikke gyldig tekst", v.to_string_lossy())
+            }
+            other => other.to_string(),
+        })
+    }
+}
+
+fn number<T: std::str::FromStr>(
+    parser: &mut lexopt::Parser,
+    option: &str,
+) -> Result<T, UsageError> {
+    let value = parser.value()?;
+    let text = value.to_string_lossy();
+    text.trim()
+        .parse()
+        .map_err(|_| UsageError(format!("{option} skal være et helt tal (fandt «{text}»)")))
+}
+
+/// Parses the arguments after the program name.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, UsageError> {
+    use lexopt::prelude::*;
+    let mut parser =
+        lexopt::Parser::from_iter(std::iter::once(OsString::from("virkplan")).chain(args));
+    let Some(first) = parser.next()? else {
+        return Ok(Invocation::Gui(None));
+    };
+    let command = match first {
+        Short('h') | Long("help") => return Ok(Invocation::Help),
+        Short('V') | Long("version") => return Ok(Invocation::Version),
+        Value(v) => v,
+        other => return Err(other.unexpected().into()),
+    };
+    let name = command.to_string_lossy().into_owned();
+    let mut file: Option<PathBuf> = None;
+    let mut from = None;
+    let mut plan = None;
+    let mut out = None;
+    let mut spec = DemoSpec {
+        areas: 40,
+        goals_per_area: 25,
+        follow_ups_per_goal: 8,
+        seed: 1,
+    };
+    let known = ["check", "list", "import-json", "export-json", "demo"];
+    if !known.contains(&name.as_str()) {
+        // `virkplan FILE`: open the file in the editor.
+        if let Some(arg) = parser.next()? {
+            return Err(match arg {
+                Value(_) => UsageError(format!("ukendt kommando «{name}»")),
+                other => other.unexpected().into(),
+            });
+        }
+        return Ok(Invocation::Gui(Some(PathBuf::from(command))));
+    }
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Value(v) if file.is_none() => file = Some(PathBuf::from(v)),
+            Long("from") if name == "import-json" => from = Some(PathBuf::from(parser.value()?)),
+            Long("plan") if name == "export-json" => {
+                plan = Some(PlanId(number(&mut parser, "--plan")?))
+            }
+            Short('o') | Long("output") if name == "export-json" => {
+                out = Some(PathBuf::from(parser.value()?))
+            }
+            Long("areas") if name == "demo" => spec.areas = number(&mut parser, "--areas")?,
+            Long("goals") if name == "demo" => {
+                spec.goals_per_area = number(&mut parser, "--goals")?
+            }
+            Long("follow-ups") if name == "demo" => {
+                spec.follow_ups_per_goal = number(&mut parser, "--follow-ups")?
+            }
+            Long("seed") if name == "demo" => spec.seed = number(&mut parser, "--seed")?,
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let file = file.ok_or_else(|| UsageError(format!("{name} mangler filen")))?;
+    Ok(match name.as_str() {
+        "check" => Invocation::Check(file),
+        "list" => Invocation::List(file),
+        "import-json" => Invocation::ImportJson {
+            file,
+            from: from.ok_or_else(|| UsageError("import-json mangler --from DOK.json".into()))?,
+        },
+        "export-json" => Invocation::ExportJson { file, plan, out },
+        _ => Invocation::Demo { file, spec },
+    })
+}
+
+/// A subcommand's failure: one Danish sentence, path last; exit 1.
+type Outcome = Result<(), String>;
+
+fn print(text: &str) -> Outcome {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+        .map_err(|e| format!("Resultatet kunne ikke skrives ud ({e})."))
+}
+
+fn check(file: &PathBuf) -> Outcome {
+    let store = Store::open(file).map_err(|e| e.to_string())?;
+    let plans = store.list_plans().map_err(|e| e.to_string())?;
+    let people = store.people().map_err(|e| e.to_string())?;
+    let mut text = format!(
+        "Fil: {}\nvirkplan-fil, skemaversion {}\n",
+        file.display(),
+        store.schema_version()
+    );
+    match store.read_only() {
+        None => text.push_str("Kan redigeres.\n"),
+        Some(reason) => text.push_str(&format!("Åbnes skrivebeskyttet: {}\n", reason.message())),
+    }
+    text.push_str(&format!("Planer: {}\n", plans.len()));
+    for p in &plans {
+        text.push_str(&format!(
+            "  {}\t{}\t{}\t{}\n",
+            p.id,
+            p.title,
+            p.period,
+            p.state.label()
+        ));
+    }
+    text.push_str(&format!("Personer: {}\n", people.len()));
+    print(&text)
+}
+
+fn list(file: &PathBuf) -> Outcome {
+    let store = Store::open(file).map_err(|e| e.to_string())?;
+    let plans = store.list_plans().map_err(|e| e.to_string())?;
+    let text: String = plans
+        .iter()
+        .map(|p| format!("{}\t{}\t{}\t{}\n", p.id, p.title, p.period, p.state.label()))
+        .collect();
+    print(&text)
+}
+
+fn read_input(path: &PathBuf) -> Result<Vec<u8>, String> {
+    if path.is_dir() {
+        return Err(format!(
+            "Stien er en mappe, ikke et JSON-dokument: {}",
+            path.display()
+        ));
+    }
+    std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            format!(
+                "JSON-dokumentet findes ikke. Kontrollér stien: {}",
+                path.display()
+            )
+        }
+        _ => format!("JSON-dokumentet kunne ikke læses ({e}): {}", path.display()),
+    })
+}
+
+fn import_json(file: &PathBuf, from: &PathBuf) -> Outcome {
+    let bytes = read_input(from)?;
+    // Parse and check everything before the plan file is opened or created: all or nothing.
+    let doc = exchange::parse_document(&bytes).map_err(|e| {
+        format!(
+            "JSON-dokumentet er ugyldigt, og intet er importeret: {e}: {}",
+            from.display()
+        )
+    })?;
+    let mut document = Document::open_or_create(file).map_err(|e| e.to_string())?;
+    let ids = document.import(&doc).map_err(|e| e.to_string())?;
+    print(&ids.iter().map(|id| format!("{id}\n")).collect::<String>())
+}
+
+fn export_json(file: &PathBuf, plan: Option<PlanId>, out: Option<&PathBuf>) -> Outcome {
+    let store = Store::open(file).map_err(|e| e.to_string())?;
+    let doc = store
+        .load_document(plan)
+        .map_err(|e| format!("{e}: {}", file.display()))?;
+    let json = exchange::write_document(&doc).map_err(|e| e.to_string())?;
+    match out {
+        Some(path) => write_atomically(path, json.as_bytes()),
+        None => print(&json),
+    }
+}
+
+fn demo(file: &PathBuf, spec: &DemoSpec) -> Outcome {
+    let mut document = Document::open_or_create(file).map_err(|e| e.to_string())?;
+    let doc = demo::generate(spec);
+    let ids = document.import(&doc).map_err(|e| e.to_string())?;
+    print(&ids.iter().map(|id| format!("{id}\n")).collect::<String>())
+}
+
+/// Runs a subcommand (not the editor) and returns the process's exit code.
+pub fn run(invocation: &Invocation) -> ExitCode {
+    let result = match invocation {
+        Invocation::Gui(_) => Err("intern fejl: editoren startes ikke herfra".into()),
+        Invocation::Help => print(&format!(
+            "virkplan {} — virksomhedsplaner for kommuner\n{USAGE}\n",
+            env!("CARGO_PKG_VERSION")
+        )),
+        Invocation::Version => print(&format!("virkplan {}\n", env!("CARGO_PKG_VERSION"))),
+        Invocation::Check(file) => check(file),
+        Invocation::List(file) => list(file),
+        Invocation::ImportJson { file, from } => import_json(file, from),
+        Invocation::ExportJson { file, plan, out } => export_json(file, *plan, out.as_ref()),
+        Invocation::Demo { file, spec } => demo(file, spec),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Prints a usage error and returns exit code 2.
+pub fn usage_error(e: &UsageError) -> ExitCode {
+    eprintln!("Fejl i kommandolinjen: {}.\n{USAGE}", e.0);
+    ExitCode::from(2)
+}

@@ -1,0 +1,108 @@
+//! The open plan file as the editor and the command line use it: the store plus the undo
+//! history of this session. Every change goes through [`Document::apply`]: one SQLite
+//! transaction and one undo step, both or neither.
+
+use crate::model::{self, Command, PlanId};
+use crate::store::{Result, Store};
+use std::path::Path;
+
+/// One undo (or redo) step: the command that reverses an edit, and the edit's name.
+#[derive(Debug, Clone)]
+struct Step {
+    label: &'static str,
+    inverse: Command,
+}
+
+/// An open plan file with its undo and redo history.
+#[derive(Debug)]
+pub struct Document {
+    store: Store,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+}
+
+impl Document {
+    /// Wraps an open store.
+    pub fn new(store: Store) -> Document {
+        Document {
+            store,
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+
+    /// Opens an existing file with every safety check.
+    pub fn open(path: &Path) -> Result<Document> {
+        Ok(Document::new(Store::open(path)?))
+    }
+
+    /// Opens a file, creating it when missing.
+    pub fn open_or_create(path: &Path) -> Result<Document> {
+        Ok(Document::new(Store::open_or_create(path)?))
+    }
+
+    /// The store, for reading.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Applies an edit (committed at once) and records its undo step.
+    pub fn apply(&mut self, command: Command) -> Result<()> {
+        let inverse = self.store.apply(&command)?;
+        self.undo.push(Step {
+            label: command.label(),
+            inverse,
+        });
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Imports a document as one undoable edit; returns the new plan ids in order.
+    pub fn import(&mut self, doc: &model::Document) -> Result<Vec<PlanId>> {
+        let (ids, inverse) = self.store.import(doc)?;
+        self.undo.push(Step {
+            label: "import",
+            inverse,
+        });
+        self.redo.clear();
+        Ok(ids)
+    }
+
+    /// Undoes the last edit. Returns false when there is nothing to undo. When the undo
+    /// cannot be applied (another program changed the same things), the step is dropped and
+    /// the error returned.
+    pub fn undo(&mut self) -> Result<bool> {
+        let Some(step) = self.undo.pop() else {
+            return Ok(false);
+        };
+        let inverse = self.store.apply(&step.inverse)?;
+        self.redo.push(Step {
+            label: step.label,
+            inverse,
+        });
+        Ok(true)
+    }
+
+    /// Redoes the last undone edit. Returns false when there is nothing to redo.
+    pub fn redo(&mut self) -> Result<bool> {
+        let Some(step) = self.redo.pop() else {
+            return Ok(false);
+        };
+        let inverse = self.store.apply(&step.inverse)?;
+        self.undo.push(Step {
+            label: step.label,
+            inverse,
+        });
+        Ok(true)
+    }
+
+    /// The name of the edit that undo would reverse ("Fortryd ret mål").
+    pub fn undo_label(&self) -> Option<&'static str> {
+        self.undo.last().map(|s| s.label)
+    }
+
+    /// The name of the edit that redo would repeat.
+    pub fn redo_label(&self) -> Option<&'static str> {
+        self.redo.last().map(|s| s.label)
+    }
+}

@@ -1,0 +1,122 @@
+//! The store's errors, each with the Danish sentence a user reads.
+
+use std::path::PathBuf;
+
+/// Why a file could not be opened, read or changed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// No file at the path.
+    #[error("Filen findes ikke. Kontrollér stien, eller opret en ny fil: {}", .0.display())]
+    Missing(PathBuf),
+    /// The path is a folder.
+    #[error("Stien er en mappe, ikke en virkplan-fil. Vælg selve .sqlite-filen: {}", .0.display())]
+    IsDirectory(PathBuf),
+    /// A file of zero bytes.
+    #[error("Filen er tom (0 byte) og indeholder ingen planer. Bed afsenderen om en ny kopi, eller vælg en anden fil: {}", .0.display())]
+    Empty(PathBuf),
+    /// Not a SQLite database at all.
+    #[error("Filen er ikke en virkplan-fil (den er slet ikke en SQLite-database). Vælg en .sqlite-fil fra virkplan: {}", .0.display())]
+    NotSqlite(PathBuf),
+    /// Shorter than its header says.
+    #[error("Filen er afkortet: den er kortere, end databasen selv angiver, sikkert fordi en kopiering eller vedhæftning blev afbrudt. Filen er ikke ændret; bed afsenderen om en ny kopi: {}", .0.display())]
+    Truncated(PathBuf),
+    /// SQLite finds damage.
+    #[error("Filen er beskadiget ({detail}). Den er ikke ændret; bed afsenderen om en ny kopi, eller brug en sikkerhedskopi: {}", .path.display())]
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+        /// What SQLite reported.
+        detail: String,
+    },
+    /// A SQLite database of another program.
+    #[error("Filen er en SQLite-database fra et andet program, ikke en virkplan-fil. Den er ikke ændret: {}", .0.display())]
+    Foreign(PathBuf),
+    /// One of our tables or indexes is missing or was redefined.
+    #[error("Filen er en virkplan-fil, men et andet program har ændret dens opbygning ({}), så den ikke kan læses sikkert. Den er ikke ændret: {}", .names.join(", "), .path.display())]
+    ModifiedSchema {
+        /// The file.
+        path: PathBuf,
+        /// The objects that differ.
+        names: Vec<String>,
+    },
+    /// Another program holds a lock longer than we wait.
+    #[error("Filen er optaget: et andet program eller en anden virkplan skriver til den lige nu. Vent lidt, og prøv igen: {}", .0.display())]
+    Locked(PathBuf),
+    /// An older file that cannot be upgraded because it is read-only.
+    #[error("Filen er fra en ældre version af virkplan (skemaversion {found}) og skal opgraderes, men den er skrivebeskyttet. Kopiér den til en mappe, du kan skrive i, og åbn kopien: {}", .path.display())]
+    OldReadOnly {
+        /// The file.
+        path: PathBuf,
+        /// Its schema version.
+        found: i64,
+    },
+    /// A migration failed; the file is untouched.
+    #[error("Filen kunne ikke opgraderes fra skemaversion {from} ({detail}). Den er ikke ændret: {}", .path.display())]
+    MigrationFailed {
+        /// The file.
+        path: PathBuf,
+        /// The old version.
+        from: i64,
+        /// What went wrong.
+        detail: String,
+    },
+    /// The file cannot be read or written at the operating-system level.
+    #[error("Filen kunne ikke åbnes ({detail}): {}", .path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        detail: String,
+    },
+    /// A write to a file opened read-only.
+    #[error(
+        "Ændringen blev ikke gemt, fordi filen er åbnet skrivebeskyttet ({0}). Gem en kopi for at kunne rette i den."
+    )]
+    ReadOnly(String),
+    /// Busy after the wait: the edit was not written and can be tried again.
+    #[error(
+        "Ændringen blev ikke gemt endnu, fordi filen er optaget af et andet program. Prøv igen om lidt."
+    )]
+    Busy,
+    /// A plan that is not in the file.
+    #[error("Planen med id {0} findes ikke i filen. Se filens planer med «virkplan list»")]
+    NoSuchPlan(i64),
+    /// Another entity that is not (or no longer) in the file.
+    #[error("{0} findes ikke (længere) i filen; måske har en anden slettet det")]
+    NotFound(&'static str),
+    /// A person who carries goals cannot be deleted.
+    #[error(
+        "{name} er tovholder på {goals} mål og kan ikke slettes, før målene har fået en anden tovholder"
+    )]
+    PersonHasGoals {
+        /// Name.
+        name: String,
+        /// How many goals.
+        goals: usize,
+    },
+    /// A value the file holds that the program cannot read back.
+    #[error("Filen indeholder en ugyldig værdi ({0}); den kan være ændret af et andet program")]
+    BadValue(String),
+    /// A budget sum that does not fit.
+    #[error("Beløbet er for stort: summen af budgettet kan ikke regnes ud")]
+    Overflow,
+    /// Any other database error.
+    #[error(
+        "Uventet fejl i databasen ({0}). Prøv igen; fortsætter fejlen, så gem en kopi af filen"
+    )]
+    Sql(String),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly("skrivebeskyttet fil".into()),
+            _ => StoreError::Sql(e.to_string()),
+        }
+    }
+}
+
+/// A result of the store.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

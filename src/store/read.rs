@@ -1,0 +1,391 @@
+//! Queries: rows to model values. Each `row_to_x` reads one table's columns in one place.
+
+use super::{Result, StoreError};
+use crate::model::{
+    Budget, BudgetRow, BudgetRowId, Contact, Date, Document, FocusArea, FocusAreaId, FollowUp,
+    FollowUpId, Goal, GoalId, Period, Person, PersonId, Plan, PlanId, PlanState, PlanSummary,
+    Section, SectionId, Status,
+};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use std::collections::{BTreeSet, HashMap};
+
+pub(super) fn parse_date(text: Option<String>) -> rusqlite::Result<Option<Date>> {
+    text.map(|t| {
+        Date::parse_iso(&t).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })
+    })
+    .transpose()
+}
+
+fn parse_status(text: Option<String>) -> rusqlite::Result<Option<Status>> {
+    text.map(|t| {
+        Status::from_code(&t).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                0,
+                rusqlite::types::Type::Text,
+                format!("ukendt status «{t}»").into(),
+            )
+        })
+    })
+    .transpose()
+}
+
+fn parse_state(text: String) -> rusqlite::Result<PlanState> {
+    PlanState::from_code(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("ukendt planstatus «{text}»").into(),
+        )
+    })
+}
+
+/// Conversion failures mean a value the file should never hold.
+fn read_error(e: rusqlite::Error) -> StoreError {
+    match e {
+        rusqlite::Error::FromSqlConversionFailure(_, _, inner) => {
+            StoreError::BadValue(inner.to_string())
+        }
+        rusqlite::Error::InvalidColumnType(_, name, _) => StoreError::BadValue(name),
+        other => other.into(),
+    }
+}
+
+pub(super) fn list_plans(conn: &Connection) -> Result<Vec<PlanSummary>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, title, period_start, period_end, state FROM plan ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(PlanSummary {
+            id: PlanId(r.get(0)?),
+            title: r.get(1)?,
+            period: Period {
+                start: r.get(2)?,
+                end: r.get(3)?,
+            },
+            state: parse_state(r.get(4)?)?,
+        })
+    })?;
+    rows.collect::<rusqlite::Result<_>>().map_err(read_error)
+}
+
+const PERSON_COLUMNS: &str = "id, name, title, email, unit, extra";
+
+fn row_to_person(r: &Row<'_>) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: PersonId(r.get(0)?),
+        name: r.get(1)?,
+        title: r.get(2)?,
+        email: r.get(3)?,
+        unit: r.get(4)?,
+        extra: r.get(5)?,
+    })
+}
+
+pub(super) fn people(conn: &Connection) -> Result<Vec<Person>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {PERSON_COLUMNS} FROM person ORDER BY name COLLATE NOCASE, id"
+    ))?;
+    let rows = stmt.query_map([], row_to_person)?;
+    rows.collect::<rusqlite::Result<_>>().map_err(read_error)
+}
+
+pub(super) fn person(conn: &Connection, id: PersonId) -> Result<Person> {
+    conn.prepare_cached(&format!(
+        "SELECT {PERSON_COLUMNS} FROM person WHERE id = ?1"
+    ))?
+    .query_row([id.0], row_to_person)
+    .optional()
+    .map_err(read_error)?
+    .ok_or(StoreError::NotFound("Personen"))
+}
+
+const PLAN_COLUMNS: &str = "id, previous_id, title, organisation, municipality, period_start, \
+    period_end, period_extra, journal_number, contact_address, contact_phone, contact_email, \
+    contact_web, contact_extra, state, approved_on, approved_by, budget_title, budget_year, \
+    budget_note, budget_extra, focus_areas_intro, review_intro, extra";
+
+fn row_to_plan(r: &Row<'_>) -> rusqlite::Result<Plan> {
+    Ok(Plan {
+        id: PlanId(r.get(0)?),
+        previous: r.get::<_, Option<i64>>(1)?.map(PlanId),
+        title: r.get(2)?,
+        organisation: r.get(3)?,
+        municipality: r.get(4)?,
+        period: Period {
+            start: r.get(5)?,
+            end: r.get(6)?,
+        },
+        period_extra: r.get(7)?,
+        journal_number: r.get(8)?,
+        contact: Contact {
+            address: r.get(9)?,
+            phone: r.get(10)?,
+            email: r.get(11)?,
+            web: r.get(12)?,
+            extra: r.get(13)?,
+        },
+        state: parse_state(r.get(14)?)?,
+        approved_on: parse_date(r.get(15)?)?,
+        approved_by: r.get(16)?,
+        budget: Budget {
+            title: r.get(17)?,
+            year: r.get(18)?,
+            note: r.get(19)?,
+            rows: Vec::new(),
+            extra: r.get(20)?,
+        },
+        focus_areas_intro: r.get(21)?,
+        review_intro: r.get(22)?,
+        extra: r.get(23)?,
+        sections: Vec::new(),
+        focus_areas: Vec::new(),
+    })
+}
+
+fn row_to_section(r: &Row<'_>) -> rusqlite::Result<Section> {
+    Ok(Section {
+        id: SectionId(r.get(0)?),
+        title: r.get(1)?,
+        body: r.get(2)?,
+        extra: r.get(3)?,
+    })
+}
+
+fn row_to_budget_row(r: &Row<'_>) -> rusqlite::Result<BudgetRow> {
+    Ok(BudgetRow {
+        id: BudgetRowId(r.get(0)?),
+        area: r.get(1)?,
+        expenses: r.get(2)?,
+        income: r.get(3)?,
+        extra: r.get(4)?,
+    })
+}
+
+fn row_to_focus_area(r: &Row<'_>) -> rusqlite::Result<FocusArea> {
+    Ok(FocusArea {
+        id: FocusAreaId(r.get(0)?),
+        title: r.get(1)?,
+        description: r.get(2)?,
+        extra: r.get(3)?,
+        goals: Vec::new(),
+    })
+}
+
+/// Goal columns; the focus area id comes last so that callers can group by it.
+const GOAL_COLUMNS: &str = "g.id, g.text, g.details, g.documentation, g.deadline, g.status, \
+    g.continues_id, g.extra, g.focus_area_id";
+
+fn row_to_goal(r: &Row<'_>) -> rusqlite::Result<Goal> {
+    Ok(Goal {
+        id: GoalId(r.get(0)?),
+        text: r.get(1)?,
+        details: r.get(2)?,
+        documentation: r.get(3)?,
+        deadline: parse_date(r.get(4)?)?,
+        status: parse_status(r.get(5)?)?,
+        continues: r.get::<_, Option<i64>>(6)?.map(GoalId),
+        extra: r.get(7)?,
+        owners: Vec::new(),
+        follow_ups: Vec::new(),
+    })
+}
+
+const FOLLOW_UP_COLUMNS: &str = "f.id, f.date, f.status, f.text, f.extra, f.goal_id";
+
+fn row_to_follow_up(r: &Row<'_>) -> rusqlite::Result<FollowUp> {
+    let date = parse_date(Some(r.get(1)?))?.ok_or(rusqlite::Error::InvalidColumnType(
+        1,
+        "dato".into(),
+        rusqlite::types::Type::Null,
+    ))?;
+    Ok(FollowUp {
+        id: FollowUpId(r.get(0)?),
+        date,
+        status: parse_status(r.get(2)?)?,
+        text: r.get(3)?,
+        extra: r.get(4)?,
+    })
+}
+
+pub(super) fn load_plan(conn: &Connection, id: PlanId) -> Result<Plan> {
+    let mut plan = conn
+        .prepare_cached(&format!("SELECT {PLAN_COLUMNS} FROM plan WHERE id = ?1"))?
+        .query_row([id.0], row_to_plan)
+        .optional()
+        .map_err(read_error)?
+        .ok_or(StoreError::NoSuchPlan(id.0))?;
+
+    plan.sections = conn
+        .prepare_cached(
+            "SELECT id, title, body, extra FROM section WHERE plan_id = ?1 ORDER BY position, id",
+        )?
+        .query_map([id.0], row_to_section)?
+        .collect::<rusqlite::Result<_>>()
+        .map_err(read_error)?;
+    plan.budget.rows = conn
+        .prepare_cached(
+            "SELECT id, area, expenses, income, extra FROM budget_row WHERE plan_id = ?1 \
+             ORDER BY position, id",
+        )?
+        .query_map([id.0], row_to_budget_row)?
+        .collect::<rusqlite::Result<_>>()
+        .map_err(read_error)?;
+    plan.focus_areas = conn
+        .prepare_cached(
+            "SELECT id, title, description, extra FROM focus_area WHERE plan_id = ?1 \
+             ORDER BY position, id",
+        )?
+        .query_map([id.0], row_to_focus_area)?
+        .collect::<rusqlite::Result<_>>()
+        .map_err(read_error)?;
+
+    let area_index: HashMap<i64, usize> = plan
+        .focus_areas
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.0, i))
+        .collect();
+    let mut goal_place: HashMap<i64, (usize, usize)> = HashMap::new();
+    {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {GOAL_COLUMNS} FROM goal g JOIN focus_area a ON a.id = g.focus_area_id \
+             WHERE a.plan_id = ?1 ORDER BY g.focus_area_id, g.position, g.id"
+        ))?;
+        let mut rows = stmt.query([id.0])?;
+        while let Some(r) = rows.next()? {
+            let goal = row_to_goal(r).map_err(read_error)?;
+            let area_id: i64 = r.get(8)?;
+            if let Some(&ai) = area_index.get(&area_id) {
+                let goals = &mut plan.focus_areas[ai].goals;
+                goal_place.insert(goal.id.0, (ai, goals.len()));
+                goals.push(goal);
+            }
+        }
+    }
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT o.goal_id, o.person_id FROM goal_owner o JOIN goal g ON g.id = o.goal_id \
+             JOIN focus_area a ON a.id = g.focus_area_id WHERE a.plan_id = ?1 \
+             ORDER BY o.goal_id, o.position",
+        )?;
+        let mut rows = stmt.query([id.0])?;
+        while let Some(r) = rows.next()? {
+            let (goal, person): (i64, i64) = (r.get(0)?, r.get(1)?);
+            if let Some(&(ai, gi)) = goal_place.get(&goal) {
+                plan.focus_areas[ai].goals[gi].owners.push(PersonId(person));
+            }
+        }
+    }
+    {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {FOLLOW_UP_COLUMNS} FROM follow_up f JOIN goal g ON g.id = f.goal_id \
+             JOIN focus_area a ON a.id = g.focus_area_id WHERE a.plan_id = ?1 \
+             ORDER BY f.goal_id, f.date, f.position, f.id"
+        ))?;
+        let mut rows = stmt.query([id.0])?;
+        while let Some(r) = rows.next()? {
+            let follow_up = row_to_follow_up(r).map_err(read_error)?;
+            let goal: i64 = r.get(5)?;
+            if let Some(&(ai, gi)) = goal_place.get(&goal) {
+                plan.focus_areas[ai].goals[gi].follow_ups.push(follow_up);
+            }
+        }
+    }
+    // Month "2012-06" and day "2012-06-01" sort as text already; sort by the model's order
+    // too, so that the model's rule is the only rule.
+    for area in &mut plan.focus_areas {
+        for goal in &mut area.goals {
+            goal.follow_ups.sort_by(|a, b| a.date.cmp(&b.date));
+        }
+    }
+    Ok(plan)
+}
+
+/// The plan ids that `plan` reaches through `previous`, itself first; stops at a cycle.
+fn previous_chain(conn: &Connection, plan: PlanId) -> Result<Vec<PlanId>> {
+    let mut chain = vec![plan];
+    let mut current = plan;
+    loop {
+        let previous: Option<i64> = conn
+            .prepare_cached("SELECT previous_id FROM plan WHERE id = ?1")?
+            .query_row([current.0], |r| r.get(0))
+            .optional()?
+            .ok_or(StoreError::NoSuchPlan(current.0))?;
+        match previous.map(PlanId) {
+            Some(p) if !chain.contains(&p) => {
+                chain.push(p);
+                current = p;
+            }
+            _ => return Ok(chain),
+        }
+    }
+}
+
+pub(super) fn load_document(conn: &Connection, plan: Option<PlanId>) -> Result<Document> {
+    let ids: Vec<PlanId> = match plan {
+        None => list_plans(conn)?.into_iter().map(|p| p.id).collect(),
+        Some(id) => {
+            // The previous plans first, so the document reads in time order.
+            let mut chain = previous_chain(conn, id)?;
+            chain.reverse();
+            chain
+        }
+    };
+    let plans = ids
+        .into_iter()
+        .map(|id| load_plan(conn, id))
+        .collect::<Result<Vec<_>>>()?;
+    let named: BTreeSet<PersonId> = plans
+        .iter()
+        .flat_map(|p| p.goals().flat_map(|(_, g)| g.owners.iter().copied()))
+        .collect();
+    let people = match plan {
+        None => people(conn)?,
+        Some(_) => named
+            .into_iter()
+            .map(|id| person(conn, id))
+            .collect::<Result<Vec<_>>>()?,
+    };
+    let extra: Option<String> = conn
+        .prepare_cached("SELECT value FROM document_meta WHERE key = 'extra'")?
+        .query_row(params![], |r| r.get(0))
+        .optional()?;
+    Ok(Document {
+        people,
+        plans,
+        extra,
+    })
+}
+
+pub(super) fn load_plan_period(conn: &Connection, id: PlanId) -> Result<Period> {
+    conn.prepare_cached("SELECT period_start, period_end FROM plan WHERE id = ?1")?
+        .query_row([id.0], |r| {
+            Ok(Period {
+                start: r.get(0)?,
+                end: r.get(1)?,
+            })
+        })
+        .optional()?
+        .ok_or(StoreError::NoSuchPlan(id.0))
+}
+
+pub(super) fn budget_row(conn: &Connection, id: BudgetRowId) -> Result<BudgetRow> {
+    conn.prepare_cached("SELECT id, area, expenses, income, extra FROM budget_row WHERE id = ?1")?
+        .query_row([id.0], row_to_budget_row)
+        .optional()
+        .map_err(read_error)?
+        .ok_or(StoreError::NotFound("Budgetlinjen"))
+}
+
+/// One follow-up and the goal it belongs to.
+pub(super) fn follow_up(conn: &Connection, id: FollowUpId) -> Result<(GoalId, FollowUp)> {
+    conn.prepare_cached(&format!(
+        "SELECT {FOLLOW_UP_COLUMNS} FROM follow_up f WHERE f.id = ?1"
+    ))?
+    .query_row([id.0], |r| Ok((GoalId(r.get(5)?), row_to_follow_up(r)?)))
+    .optional()
+    .map_err(read_error)?
+    .ok_or(StoreError::NotFound("Opfølgningen"))
+}

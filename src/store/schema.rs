@@ -1,0 +1,222 @@
+//! The schema of a virkplan file: its DDL per version, forward-only migrations, and the check
+//! that a file's schema holds exactly our tables and indexes.
+
+use rusqlite::Connection;
+
+/// Marks a virkplan file in the SQLite header (offset 68): "VkPl".
+pub const APPLICATION_ID: i32 = 0x566B_506C;
+
+/// The schema version this program writes (`PRAGMA user_version`).
+pub const CURRENT_VERSION: i64 = 1;
+
+/// Version 1: everything domain.md names. Ids use AUTOINCREMENT so that a deleted row's id is
+/// never handed out again: undo restores rows under their old ids.
+pub const SCHEMA_V1: &str = r#"
+CREATE TABLE person (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    unit TEXT NOT NULL DEFAULT '',
+    extra TEXT
+);
+CREATE TABLE plan (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    previous_id INTEGER REFERENCES plan(id) ON DELETE SET NULL,
+    title TEXT NOT NULL,
+    organisation TEXT NOT NULL,
+    municipality TEXT NOT NULL DEFAULT '',
+    period_start INTEGER NOT NULL,
+    period_end INTEGER NOT NULL,
+    period_extra TEXT,
+    journal_number TEXT NOT NULL DEFAULT '',
+    contact_address TEXT NOT NULL DEFAULT '',
+    contact_phone TEXT NOT NULL DEFAULT '',
+    contact_email TEXT NOT NULL DEFAULT '',
+    contact_web TEXT NOT NULL DEFAULT '',
+    contact_extra TEXT,
+    state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'approved')),
+    approved_on TEXT,
+    approved_by TEXT NOT NULL DEFAULT '',
+    budget_title TEXT NOT NULL DEFAULT '',
+    budget_year INTEGER,
+    budget_note TEXT NOT NULL DEFAULT '',
+    budget_extra TEXT,
+    focus_areas_intro TEXT NOT NULL DEFAULT '',
+    review_intro TEXT NOT NULL DEFAULT '',
+    extra TEXT
+);
+CREATE TABLE section (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL DEFAULT '',
+    extra TEXT
+);
+CREATE TABLE budget_row (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    area TEXT NOT NULL,
+    expenses INTEGER NOT NULL,
+    income INTEGER NOT NULL,
+    extra TEXT
+);
+CREATE TABLE focus_area (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    extra TEXT
+);
+CREATE TABLE goal (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    focus_area_id INTEGER NOT NULL REFERENCES focus_area(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    details TEXT NOT NULL DEFAULT '',
+    documentation TEXT NOT NULL DEFAULT '',
+    deadline TEXT,
+    status TEXT,
+    continues_id INTEGER REFERENCES goal(id) ON DELETE SET NULL,
+    extra TEXT
+);
+CREATE TABLE goal_owner (
+    goal_id INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES person(id),
+    position INTEGER NOT NULL,
+    PRIMARY KEY (goal_id, person_id)
+);
+CREATE TABLE follow_up (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    goal_id INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    date TEXT NOT NULL,
+    status TEXT,
+    text TEXT NOT NULL DEFAULT '',
+    extra TEXT
+);
+CREATE TABLE document_meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE INDEX plan_previous ON plan(previous_id);
+CREATE INDEX section_plan ON section(plan_id, position);
+CREATE INDEX budget_row_plan ON budget_row(plan_id, position);
+CREATE INDEX focus_area_plan ON focus_area(plan_id, position);
+CREATE INDEX goal_area ON goal(focus_area_id, position);
+CREATE INDEX goal_continues ON goal(continues_id);
+CREATE INDEX goal_owner_person ON goal_owner(person_id);
+CREATE INDEX follow_up_goal ON follow_up(goal_id, date, position);
+"#;
+
+/// The base schema and the upgrade steps after it: `steps[i]` upgrades version `i + 1` to
+/// `i + 2`. The program uses [`Migrations::current`]; tests build others to exercise the
+/// upgrade path (a synthetic newer step, a step that fails on purpose).
+#[derive(Debug, Clone)]
+pub struct Migrations {
+    /// DDL of version 1.
+    pub base: &'static str,
+    /// SQL of each upgrade step, in order.
+    pub steps: Vec<&'static str>,
+}
+
+impl Migrations {
+    /// The schema history of this program.
+    pub fn current() -> Migrations {
+        Migrations {
+            base: SCHEMA_V1,
+            steps: Vec::new(),
+        }
+    }
+
+    /// The version the last step leads to.
+    pub fn latest(&self) -> i64 {
+        1 + self.steps.len() as i64
+    }
+
+    /// Creates the schema of `version` in an empty database.
+    pub fn create(&self, conn: &Connection, version: i64) -> rusqlite::Result<()> {
+        conn.execute_batch(self.base)?;
+        for step in self.steps.iter().take((version - 1).max(0) as usize) {
+            conn.execute_batch(step)?;
+        }
+        Ok(())
+    }
+
+    /// What `sqlite_schema` must hold at `version`: (type, name, sql) of every object.
+    pub fn expected_objects(&self, version: i64) -> rusqlite::Result<Vec<SchemaObject>> {
+        let conn = Connection::open_in_memory()?;
+        self.create(&conn, version)?;
+        read_objects(&conn)
+    }
+}
+
+/// One row of `sqlite_schema`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SchemaObject {
+    /// table, index, view or trigger.
+    pub kind: String,
+    /// Its name.
+    pub name: String,
+    /// Its SQL text; `None` for automatic indexes.
+    pub sql: Option<String>,
+}
+
+/// Reads `sqlite_schema`, sorted, leaving out SQLite's own bookkeeping (`sqlite_sequence`,
+/// automatic indexes).
+pub fn read_objects(conn: &Connection) -> rusqlite::Result<Vec<SchemaObject>> {
+    let mut stmt = conn.prepare("SELECT type, name, sql FROM sqlite_schema")?;
+    let mut objects = stmt
+        .query_map([], |row| {
+            Ok(SchemaObject {
+                kind: row.get(0)?,
+                name: row.get(1)?,
+                sql: row.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    objects.retain(|o| !(o.name == "sqlite_sequence" || o.name.starts_with("sqlite_autoindex_")));
+    objects.sort();
+    Ok(objects)
+}
+
+/// How a file's schema compares with ours.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SchemaCheck {
+    /// Our objects that are missing or have another definition.
+    pub changed: Vec<String>,
+    /// Objects that are not ours ("trigger «x»").
+    pub foreign: Vec<String>,
+}
+
+/// Compares a file's objects with the expected ones.
+pub fn compare(found: &[SchemaObject], expected: &[SchemaObject]) -> SchemaCheck {
+    let mut check = SchemaCheck::default();
+    for want in expected {
+        match found.iter().find(|f| f.name == want.name) {
+            Some(f) if f == want => {}
+            _ => check.changed.push(want.name.clone()),
+        }
+    }
+    for f in found {
+        if !expected.iter().any(|e| e.name == f.name) {
+            check
+                .foreign
+                .push(format!("{} «{}»", kind_da(&f.kind), f.name));
+        }
+    }
+    check
+}
+
+fn kind_da(kind: &str) -> &str {
+    match kind {
+        "table" => "tabel",
+        "index" => "indeks",
+        "view" => "visning (view)",
+        "trigger" => "trigger",
+        other => other,
+    }
+}

@@ -1,0 +1,209 @@
+//! The command line, through the real binary: results on stdout, one Danish sentence on
+//! stderr, exit codes 0, 1 and 2 as decisions.md says, and the reference plan's round trip.
+
+mod common;
+
+use common::{REFERENCE_JSON, normalise};
+use std::path::Path;
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_virkplan");
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN).args(args).output().expect("run virkplan")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+#[test]
+fn the_reference_plan_round_trips_through_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.sqlite");
+    let out = run(&["import-json", p(&file), "--from", REFERENCE_JSON]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "1\n2\n",
+        "new plan ids, one per line, in document order"
+    );
+
+    let out = run(&["export-json", p(&file)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let exported = virkplan::exchange::parse_document(&out.stdout).expect("export is valid");
+    let original =
+        virkplan::exchange::parse_document(&std::fs::read(REFERENCE_JSON).unwrap()).unwrap();
+    assert_eq!(normalise(&exported), normalise(&original));
+
+    // With -o the same document goes to a file.
+    let json = dir.path().join("ud.json");
+    let out = run(&["export-json", p(&file), "-o", p(&json)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read(&json).unwrap(),
+        run(&["export-json", p(&file)]).stdout
+    );
+}
+
+#[test]
+fn export_of_one_plan_brings_its_previous_plan_and_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.sqlite");
+    assert!(
+        run(&["import-json", p(&file), "--from", REFERENCE_JSON])
+            .status
+            .success()
+    );
+    let out = run(&["export-json", p(&file), "--plan", "2"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = virkplan::exchange::parse_document(&out.stdout).unwrap();
+    assert_eq!(
+        doc.plans.len(),
+        2,
+        "2012/2013 and the 2010/2011 plan it reviews"
+    );
+    let out = run(&["export-json", p(&file), "--plan", "1"]);
+    let doc = virkplan::exchange::parse_document(&out.stdout).unwrap();
+    assert_eq!(doc.plans.len(), 1);
+    assert_eq!(doc.plans[0].title, "Virksomhedsplan 2010/2011");
+}
+
+#[test]
+fn list_and_check_describe_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.sqlite");
+    assert!(
+        run(&["import-json", p(&file), "--from", REFERENCE_JSON])
+            .status
+            .success()
+    );
+    let out = run(&["list", p(&file)]);
+    assert!(out.status.success());
+    assert_eq!(
+        stdout(&out),
+        "1\tVirksomhedsplan 2010/2011\t2010–2011\tgodkendt\n2\tVirksomhedsplan 2012/2013\t2012–2013\tkladde\n"
+    );
+    let out = run(&["check", p(&file)]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(
+        text.contains("skemaversion 1")
+            && text.contains("Planer: 2")
+            && text.contains("Personer: 5"),
+        "{text}"
+    );
+    assert!(text.contains("Kan redigeres"), "{text}");
+}
+
+#[test]
+fn importing_twice_merges_people_by_name_and_mail() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.sqlite");
+    assert!(
+        run(&["import-json", p(&file), "--from", REFERENCE_JSON])
+            .status
+            .success()
+    );
+    let out = run(&["import-json", p(&file), "--from", REFERENCE_JSON]);
+    assert_eq!(stdout(&out), "3\n4\n");
+    let out = run(&["check", p(&file)]);
+    assert!(stdout(&out).contains("Personer: 5"), "{}", stdout(&out));
+}
+
+#[test]
+fn an_invalid_document_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.sqlite");
+    let bad = dir.path().join("bad.json");
+    let mut text = std::fs::read_to_string(REFERENCE_JSON).unwrap();
+    text = text.replacen("\"2013-06\"", "\"2013-02-30\"", 1);
+    std::fs::write(&bad, &text).unwrap();
+    let out = run(&["import-json", p(&file), "--from", p(&bad)]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(
+        err.contains("plans[") && err.contains("intet er importeret"),
+        "{err}"
+    );
+    assert!(!file.exists(), "no file is created for an invalid document");
+}
+
+#[test]
+fn user_errors_exit_1_with_one_danish_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("findes-ikke.sqlite");
+    let text = dir.path().join("tekst.sqlite");
+    std::fs::write(&text, "ikke en database").unwrap();
+    let file = dir.path().join("x.sqlite");
+    assert!(
+        run(&["import-json", p(&file), "--from", REFERENCE_JSON])
+            .status
+            .success()
+    );
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["list", p(&missing)],
+        vec!["check", p(&text)],
+        vec!["list", p(dir.path())],
+        vec!["export-json", p(&file), "--plan", "99"],
+        vec!["import-json", p(&file), "--from", p(&missing)],
+        vec!["export-json", p(&file), "-o", "/findes/ikke/ud.json"],
+    ];
+    for args in cases {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn command_line_mistakes_exit_2_with_usage() {
+    for args in [
+        vec!["list"],
+        vec!["import-json", "x.sqlite"],
+        vec!["export-json", "x.sqlite", "--plan", "abc"],
+        vec!["list", "x.sqlite", "--nope"],
+        vec!["fil.sqlite", "ekstra"],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains("Brug: virkplan"), "{args:?}");
+    }
+}
+
+#[test]
+fn demo_adds_a_plan_of_the_asked_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("demo.sqlite");
+    let out = run(&[
+        "demo",
+        p(&file),
+        "--areas",
+        "3",
+        "--goals",
+        "4",
+        "--follow-ups",
+        "2",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "1\n");
+    let store = virkplan::store::Store::open(&file).unwrap();
+    let plan = store.load_plan(virkplan::model::PlanId(1)).unwrap();
+    assert_eq!(plan.focus_areas.len(), 3);
+    assert_eq!(plan.goals().count(), 12);
+    assert!(
+        plan.goals()
+            .all(|(_, g)| g.follow_ups.len() == 2 && !g.owners.is_empty())
+    );
+}

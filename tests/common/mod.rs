@@ -1,0 +1,156 @@
+//! Helpers shared by the integration tests: small plans built in code, file hashes.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use virkplan::model::{
+    Date, Document, FocusArea, FollowUp, FollowUpId, Goal, GoalId, Period, Person, PersonId, Plan,
+    Status,
+};
+use virkplan::store::Store;
+
+/// A document with one small plan: two people, two focus areas, three goals.
+pub fn small_document() -> Document {
+    let goal = |id: i64, text: &str, owners: Vec<PersonId>| Goal {
+        id: GoalId(id),
+        text: text.into(),
+        details: "Første afsnit.\n\nAndet afsnit med æøå.".into(),
+        documentation: "- En rapport\n- En evaluering".into(),
+        owners,
+        deadline: Date::parse_iso("2013-06").ok(),
+        status: Some(Status::OnTrack),
+        continues: None,
+        follow_ups: vec![FollowUp {
+            id: FollowUpId(0),
+            date: Date::parse_iso("2012-06-01").expect("valid date"),
+            status: Some(Status::OnTrack),
+            text: "Godt i gang.".into(),
+            extra: None,
+        }],
+        extra: None,
+    };
+    Document {
+        people: vec![
+            Person {
+                id: PersonId(0),
+                name: "Børge Alstrup".into(),
+                title: "Sundhedschef".into(),
+                email: "borge@example.dk".into(),
+                ..Person::default()
+            },
+            Person {
+                id: PersonId(1),
+                name: "Unna Scherer".into(),
+                ..Person::default()
+            },
+        ],
+        plans: vec![Plan {
+            title: "Virksomhedsplan 2012/2013".into(),
+            organisation: "Sundheds- og Socialforvaltningen".into(),
+            municipality: "Albertslund Kommune".into(),
+            period: Period {
+                start: 2012,
+                end: 2013,
+            },
+            focus_areas: vec![
+                FocusArea {
+                    title: "Sundhed og forebyggelse".into(),
+                    goals: vec![
+                        goal(1, "Forebyggelsesstrategien bruges", vec![PersonId(0)]),
+                        goal(2, "Færre indlæggelser", vec![PersonId(0), PersonId(1)]),
+                    ],
+                    ..FocusArea::default()
+                },
+                FocusArea {
+                    title: "Det gode arbejdsliv".into(),
+                    goals: vec![goal(3, "Lavere sygefravær", vec![PersonId(1)])],
+                    ..FocusArea::default()
+                },
+            ],
+            ..Plan::default()
+        }],
+        extra: None,
+    }
+}
+
+/// A new plan file at `dir/name` holding [`small_document`].
+pub fn plan_file(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    let mut store = Store::open_or_create(&path).expect("create plan file");
+    store.import(&small_document()).expect("import");
+    path
+}
+
+/// The file's bytes, to compare before and after.
+pub fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).expect("read file")
+}
+
+/// The document with every id replaced by what it stands for: people sorted by name and mail
+/// and numbered, plans numbered in order, goals numbered in print order, row ids of sections,
+/// rows, areas and follow-ups zeroed. Two documents with the same content normalise equal.
+pub fn normalise(doc: &Document) -> Document {
+    use std::collections::HashMap;
+    let mut people = doc.people.clone();
+    people.sort_by(|a, b| (&a.name, &a.email, &a.title).cmp(&(&b.name, &b.email, &b.title)));
+    let person_map: HashMap<PersonId, PersonId> = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id, PersonId(i as i64)))
+        .collect();
+    for (i, p) in people.iter_mut().enumerate() {
+        p.id = PersonId(i as i64);
+    }
+    let plan_map: HashMap<_, _> = doc
+        .plans
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id, virkplan::model::PlanId(i as i64)))
+        .collect();
+    let mut goal_map = HashMap::new();
+    let mut counter = 0;
+    for plan in &doc.plans {
+        for (_, g) in plan.goals() {
+            counter += 1;
+            goal_map.insert(g.id, GoalId(counter));
+        }
+    }
+    let plans = doc
+        .plans
+        .iter()
+        .map(|p| {
+            let mut p = p.clone();
+            p.id = plan_map[&p.id];
+            p.previous = p.previous.map(|x| plan_map[&x]);
+            for s in &mut p.sections {
+                s.id = Default::default();
+            }
+            for r in &mut p.budget.rows {
+                r.id = Default::default();
+            }
+            for a in &mut p.focus_areas {
+                a.id = Default::default();
+                for g in &mut a.goals {
+                    g.id = goal_map[&g.id];
+                    g.continues = g.continues.map(|c| goal_map[&c]);
+                    g.owners = g.owners.iter().map(|o| person_map[o]).collect();
+                    for f in &mut g.follow_ups {
+                        f.id = Default::default();
+                    }
+                }
+            }
+            p
+        })
+        .collect();
+    Document {
+        people,
+        plans,
+        extra: doc.extra.clone(),
+    }
+}
+
+/// The reference plan (Albertslund, 2012/2013) as bytes; kept in tests/data so that the tests
+/// need nothing outside the repository.
+pub const REFERENCE_JSON: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/virksomhedsplan-albertslund-sof-2012-2013.json"
+);

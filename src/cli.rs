@@ -10,7 +10,7 @@ use crate::model::PlanId;
 use crate::store::Store;
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// The usage line printed with a command-line error.
@@ -175,7 +175,7 @@ fn print(text: &str) -> Outcome {
         .map_err(|e| format!("Resultatet kunne ikke skrives ud ({e})."))
 }
 
-fn check(file: &PathBuf) -> Outcome {
+fn check(file: &Path) -> Outcome {
     let store = Store::open(file).map_err(|e| e.to_string())?;
     let plans = store.list_plans().map_err(|e| e.to_string())?;
     let people = store.people().map_err(|e| e.to_string())?;
@@ -202,7 +202,7 @@ fn check(file: &PathBuf) -> Outcome {
     print(&text)
 }
 
-fn list(file: &PathBuf) -> Outcome {
+fn list(file: &Path) -> Outcome {
     let store = Store::open(file).map_err(|e| e.to_string())?;
     let plans = store.list_plans().map_err(|e| e.to_string())?;
     let text: String = plans
@@ -212,7 +212,7 @@ fn list(file: &PathBuf) -> Outcome {
     print(&text)
 }
 
-fn read_input(path: &PathBuf) -> Result<Vec<u8>, String> {
+fn read_input(path: &Path) -> Result<Vec<u8>, String> {
     if path.is_dir() {
         return Err(format!(
             "Stien er en mappe, ikke et JSON-dokument: {}",
@@ -230,7 +230,7 @@ fn read_input(path: &PathBuf) -> Result<Vec<u8>, String> {
     })
 }
 
-fn import_json(file: &PathBuf, from: &PathBuf) -> Outcome {
+fn import_json(file: &Path, from: &Path) -> Outcome {
     let bytes = read_input(from)?;
     // Parse and check everything before the plan file is opened or created: all or nothing.
     let doc = exchange::parse_document(&bytes).map_err(|e| {
@@ -244,7 +244,7 @@ fn import_json(file: &PathBuf, from: &PathBuf) -> Outcome {
     print(&ids.iter().map(|id| format!("{id}\n")).collect::<String>())
 }
 
-fn export_json(file: &PathBuf, plan: Option<PlanId>, out: Option<&PathBuf>) -> Outcome {
+fn export_json(file: &Path, plan: Option<PlanId>, out: Option<&Path>) -> Outcome {
     let store = Store::open(file).map_err(|e| e.to_string())?;
     let doc = store
         .load_document(plan)
@@ -256,7 +256,7 @@ fn export_json(file: &PathBuf, plan: Option<PlanId>, out: Option<&PathBuf>) -> O
     }
 }
 
-fn demo(file: &PathBuf, spec: &DemoSpec) -> Outcome {
+fn demo(file: &Path, spec: &DemoSpec) -> Outcome {
     let mut document = Document::open_or_create(file).map_err(|e| e.to_string())?;
     let doc = demo::generate(spec);
     let ids = document.import(&doc).map_err(|e| e.to_string())?;
@@ -275,7 +275,7 @@ pub fn run(invocation: &Invocation) -> ExitCode {
         Invocation::Check(file) => check(file),
         Invocation::List(file) => list(file),
         Invocation::ImportJson { file, from } => import_json(file, from),
-        Invocation::ExportJson { file, plan, out } => export_json(file, *plan, out.as_ref()),
+        Invocation::ExportJson { file, plan, out } => export_json(file, *plan, out.as_deref()),
         Invocation::Demo { file, spec } => demo(file, spec),
     };
     match result {

@@ -297,7 +297,7 @@ pub(super) fn load_plan(conn: &Connection, id: PlanId) -> Result<Plan> {
     // too, so that the model's rule is the only rule.
     for area in &mut plan.focus_areas {
         for goal in &mut area.goals {
-            goal.follow_ups.sort_by(|a, b| a.date.cmp(&b.date));
+            goal.follow_ups.sort_by_key(|a| a.date);
         }
     }
     Ok(plan)

@@ -309,7 +309,7 @@ fn insert_goal(
         .collect::<Result<Vec<_>>>()?;
     set_owners(tx, id, &owners)?;
     let mut follow_ups: Vec<&FollowUp> = g.follow_ups.iter().collect();
-    follow_ups.sort_by(|a, b| a.date.cmp(&b.date));
+    follow_ups.sort_by_key(|a| a.date);
     for f in follow_ups {
         insert_follow_up(tx, id, f, ids)?;
     }

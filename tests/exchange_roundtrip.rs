@@ -344,10 +344,11 @@ fn document() -> impl Strategy<Value = Document> {
                 };
                 for area in &mut plans[p].focus_areas {
                     for goal in &mut area.goals {
-                        if let Some(Some(choice)) = pick.next() {
-                            if !targets.is_empty() {
+                        match pick.next() {
+                            Some(Some(choice)) if !targets.is_empty() => {
                                 goal.continues = Some(targets[choice.index(targets.len())]);
                             }
+                            _ => {}
                         }
                     }
                 }
@@ -416,7 +417,7 @@ fn normalized(doc: &Document) -> Document {
                 goal.id = GoalId(n);
                 goal.owners = goal.owners.iter().map(|&o| person_index(o)).collect();
                 goal.continues = goal.continues.map(goal_number);
-                goal.follow_ups.sort_by(|a, b| a.date.cmp(&b.date));
+                goal.follow_ups.sort_by_key(|f| f.date);
                 for (f, fu) in goal.follow_ups.iter_mut().enumerate() {
                     fu.id = FollowUpId(f as i64);
                 }

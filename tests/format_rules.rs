@@ -299,7 +299,8 @@ fn null_is_not_a_value_for_a_required_field() {
 
 #[test]
 fn blank_titles_names_organisation_goal_text_and_area_are_errors() {
-    let cases: [(fn(&mut Value) -> &mut Value, &str, &str); 7] = [
+    type Field = fn(&mut Value) -> &mut Value;
+    let cases: [(Field, &str, &str); 7] = [
         (|d| &mut d["people"][0]["name"], "people[0].name", "name"),
         (|d| &mut d["plans"][0]["title"], "plans[0].title", "title"),
         (

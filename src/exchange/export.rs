@@ -250,7 +250,7 @@ fn find_goal(plan: &Plan, id: GoalId) -> Vec<(usize, usize)> {
 
 fn follow_ups(goal: &Goal, path: &str) -> Result<Option<Vec<RawFollowUp>>> {
     let mut order: Vec<usize> = (0..goal.follow_ups.len()).collect();
-    order.sort_by(|&a, &b| goal.follow_ups[a].date.cmp(&goal.follow_ups[b].date));
+    order.sort_by_key(|&f| goal.follow_ups[f].date);
     let list = order
         .into_iter()
         .map(|f| {

@@ -447,7 +447,7 @@ fn goal(path: &str, id: GoalId, g: RawGoal, refs: &Refs<'_>) -> Result<Goal> {
         .map(|(f, raw)| follow_up(&format!("{path}.follow_ups[{f}]"), raw))
         .collect::<Result<Vec<_>>>()?;
     // Stable: equal dates keep the file's order. Ids follow the sorted order.
-    follow_ups.sort_by(|a, b| a.date.cmp(&b.date));
+    follow_ups.sort_by_key(|f| f.date);
     for (f, follow_up) in follow_ups.iter_mut().enumerate() {
         follow_up.id = FollowUpId(index_id(f));
     }

@@ -198,10 +198,11 @@ fn header_error(text: &str) -> Option<ExchangeError> {
         version: Option<serde_json::Value>,
     }
     let header: Header = serde_json::from_str(text).ok()?;
-    if let Some(serde_json::Value::String(format)) = &header.format {
-        if format != FORMAT_NAME {
+    match &header.format {
+        Some(serde_json::Value::String(format)) if format != FORMAT_NAME => {
             return import::check_header(format, FORMAT_VERSION).err();
         }
+        _ => {}
     }
     match header.version?.as_f64() {
         Some(v) if v > FORMAT_VERSION as f64 => Some(ExchangeError::NewerVersion {

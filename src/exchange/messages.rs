@@ -15,7 +15,9 @@ pub(super) fn render_path(path: &Path) -> String {
         match segment {
             Segment::Seq { index } => out.push_str(&format!("[{index}]")),
             Segment::Map { key } | Segment::Enum { variant: key } => push_member(&mut out, key),
-            Segment::Unknown => push_member(&mut out, "?"),
+            // A member whose name was not read yet (the text ended or broke before it):
+            // the path stops at the object.
+            Segment::Unknown => {}
         }
     }
     out
@@ -175,7 +177,7 @@ pub(super) fn translate_syntax(message: &str) -> String {
             "ugyldig Unicode-escape (\\u…): et halvt surrogatpar"
         }
         "unexpected end of hex escape" => {
-            "ufuldstændig Unicode-escape (\\u skal have fire hexcifre)"
+            "ugyldig Unicode-escape (\\u…): ufuldstændig, eller et halvt surrogatpar"
         }
         "control character (\\u0000-\\u001F) found while parsing a string" => {
             "styretegn i en tekst (et linjeskift skal skrives \\n)"

@@ -428,3 +428,67 @@ fn serialize_members<S: Serializer>(
     }
     map.end()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extra_keeps_member_order_and_values() {
+        let text = r#"{"z":1,"a":[true,null,-2,0.5,"ø\n"],"m":{"y":{},"b":[]}}"#;
+        let extra = ExtraObject::from_text(text).unwrap();
+        assert_eq!(extra.0[0].0, "z");
+        assert_eq!(extra.to_text().unwrap(), text);
+    }
+
+    #[test]
+    fn extra_rejects_a_member_twice_at_any_depth() {
+        for text in [
+            r#"{"a":1,"a":1}"#,
+            r#"{"a":{"b":1,"c":2,"b":3}}"#,
+            r#"{"a":[{"x":[{"k":0,"k":0}]}]}"#,
+        ] {
+            let err = ExtraObject::from_text(text).unwrap_err().to_string();
+            assert!(err.starts_with("duplicate field `"), "{text}: {err}");
+        }
+        // The same name in different objects is fine.
+        assert!(ExtraObject::from_text(r#"{"a":{"a":{"a":1}},"b":[{"a":1},{"a":2}]}"#).is_ok());
+    }
+
+    #[test]
+    fn extra_must_be_an_object() {
+        for text in ["[]", "1", "\"x\"", "null", "true"] {
+            let err = ExtraObject::from_text(text).unwrap_err().to_string();
+            assert!(err.contains("et JSON-objekt"), "{text}: {err}");
+        }
+    }
+
+    #[test]
+    fn whole_numbers_only_and_within_64_bits() {
+        let whole = |t: &str| {
+            serde_json::from_str::<Whole>(t)
+                .map(|w| w.0)
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(whole("-9223372036854775808"), Ok(i64::MIN));
+        assert_eq!(whole("9223372036854775807"), Ok(i64::MAX));
+        assert!(whole("9223372036854775808").unwrap_err().contains("64-bit"));
+        assert!(
+            whole("-9223372036854775809")
+                .unwrap_err()
+                .contains("64-bit")
+        );
+        assert!(whole("1e30").unwrap_err().contains("64-bit"));
+        assert!(whole("1.0").unwrap_err().contains("helt tal"));
+        assert!(whole("2e3").unwrap_err().contains("helt tal"));
+        assert!(whole("\"12\"").unwrap_err().contains("helt tal"));
+    }
+
+    #[test]
+    fn shorten_cuts_long_texts_on_a_character_boundary() {
+        assert_eq!(shorten("kort"), "kort");
+        let long = "ø".repeat(100);
+        assert_eq!(shorten(&long).chars().count(), 61);
+        assert!(shorten(&long).ends_with('…'));
+    }
+}

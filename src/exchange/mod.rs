@@ -1,0 +1,279 @@
+//! The JSON exchange format of plan-format.md (version 1): reading a document into a
+//! [`model::Document`] and writing one back.
+//!
+//! Owns the format and its strictness rules, and is the only module that knows serde_json. It
+//! has its own serde types (`raw`), converted to and from the model explicitly (`import`,
+//! `export`); the model carries no serde derives. Every rejection is an [`ExchangeError`] that
+//! names the JSON path and says in one Danish sentence what is wrong. No file I/O here: callers
+//! pass bytes in and get text out.
+
+mod export;
+mod import;
+mod messages;
+mod raw;
+
+use serde_json::error::Category;
+
+use crate::model;
+
+/// The format version this program reads and writes.
+pub const FORMAT_VERSION: i64 = 1;
+
+/// The value of the document's `format` member.
+pub const FORMAT_NAME: &str = "virkplan";
+
+/// Why a JSON document could not be read or written. `Display` is one Danish sentence that
+/// starts with the JSON path (where there is one) and says what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExchangeError {
+    /// The bytes are not UTF-8.
+    #[error(
+        "filen er ikke UTF-8: ugyldig byte ved position {offset} (linje {line}); gem den som UTF-8"
+    )]
+    NotUtf8 {
+        /// Byte offset of the first invalid byte, counted from the start of the file.
+        offset: usize,
+        /// Line (1-based) of that byte.
+        line: usize,
+    },
+    /// The text is not a JSON document at all (empty, or not starting with `{`).
+    #[error("filen er ikke et JSON-dokument: {problem}")]
+    NotJson {
+        /// What was found instead.
+        problem: String,
+    },
+    /// The JSON is malformed.
+    #[error(
+        "{}: ugyldig JSON på linje {line}, kolonne {column}: {problem}",
+        shown(path)
+    )]
+    Syntax {
+        /// Where in the document the parser was.
+        path: String,
+        /// Line, 1-based.
+        line: usize,
+        /// Column, 1-based.
+        column: usize,
+        /// What is wrong, in Danish.
+        problem: String,
+    },
+    /// The JSON ends before the document does.
+    #[error("{}: JSON'en slutter midt i det hele (filen er afskåret)", shown(path))]
+    Truncated {
+        /// Where in the document the text ended.
+        path: String,
+    },
+    /// A newer virkplan wrote the file.
+    #[error(
+        "version: filen er skrevet af et nyere program (formatversion {version}); denne udgave af virkplan læser version 1, så opdatér virkplan"
+    )]
+    NewerVersion {
+        /// The version the file says.
+        version: i64,
+    },
+    /// Well-formed JSON that breaks a rule of the format.
+    #[error("{}: {problem}", shown(path))]
+    Invalid {
+        /// The JSON path of the offending value.
+        path: String,
+        /// What is wrong, in Danish.
+        problem: String,
+    },
+    /// The model cannot be written as a valid document (a dangling reference, a blank title…).
+    #[error("{}: kan ikke eksporteres, fordi {problem}", shown(path))]
+    Export {
+        /// The JSON path the value would have had.
+        path: String,
+        /// What is wrong, in Danish.
+        problem: String,
+    },
+}
+
+fn shown(path: &str) -> &str {
+    if path.is_empty() { "dokumentet" } else { path }
+}
+
+impl ExchangeError {
+    /// The JSON path of the problem (`plans[1].focus_areas[0].goals[2].owners[0]`), or `None`
+    /// when the problem is the file as a whole.
+    pub fn path(&self) -> Option<&str> {
+        let path = match self {
+            ExchangeError::NotUtf8 { .. } | ExchangeError::NotJson { .. } => return None,
+            ExchangeError::NewerVersion { .. } => "version",
+            ExchangeError::Syntax { path, .. }
+            | ExchangeError::Truncated { path }
+            | ExchangeError::Invalid { path, .. }
+            | ExchangeError::Export { path, .. } => path,
+        };
+        (!path.is_empty()).then_some(path)
+    }
+
+    fn invalid(path: impl Into<String>, problem: impl Into<String>) -> ExchangeError {
+        ExchangeError::Invalid {
+            path: path.into(),
+            problem: problem.into(),
+        }
+    }
+
+    fn export(path: impl Into<String>, problem: impl Into<String>) -> ExchangeError {
+        ExchangeError::Export {
+            path: path.into(),
+            problem: problem.into(),
+        }
+    }
+}
+
+/// Reads a JSON document (plan-format.md, version 1) into a [`model::Document`] with
+/// document-local ids: people and plans by index, goals numbered from 1 in document order.
+/// Follow-ups come out oldest first. Nothing is half-read: any rule broken is an error.
+pub fn parse_document(bytes: &[u8]) -> Result<model::Document, ExchangeError> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let (bom_len, body) = match bytes.strip_prefix(BOM) {
+        Some(rest) => (BOM.len(), rest),
+        None => (0, bytes),
+    };
+    let text = std::str::from_utf8(body).map_err(|e| {
+        let offset = bom_len + e.valid_up_to();
+        let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
+        ExchangeError::NotUtf8 { offset, line }
+    })?;
+    match text
+        .trim_start_matches([' ', '\t', '\n', '\r'])
+        .chars()
+        .next()
+    {
+        None => {
+            return Err(ExchangeError::NotJson {
+                problem: "filen er tom".to_string(),
+            });
+        }
+        Some('{') => {}
+        Some(c) => {
+            return Err(ExchangeError::NotJson {
+                problem: format!("det skal begynde med «{{», men begynder med «{c}»"),
+            });
+        }
+    }
+    let raw = read_raw(text).map_err(|err| header_error(text).unwrap_or(err))?;
+    import::check_header(&raw.format, raw.version.0)?;
+    import::to_model(raw)
+}
+
+/// Strict structural parse: serde with paths, then nothing after the closing brace.
+fn read_raw(text: &str) -> Result<raw::RawDocument, ExchangeError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let doc = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+        let path = messages::render_path(err.path());
+        json_error(&path, err.inner())
+    })?;
+    de.end().map_err(|err| json_error("", &err))?;
+    Ok(doc)
+}
+
+fn json_error(path: &str, err: &serde_json::Error) -> ExchangeError {
+    let message = messages::bare_message(err);
+    match err.classify() {
+        Category::Eof => ExchangeError::Truncated {
+            path: path.to_string(),
+        },
+        Category::Syntax => ExchangeError::Syntax {
+            path: path.to_string(),
+            line: err.line(),
+            column: err.column(),
+            problem: messages::translate_syntax(&message),
+        },
+        Category::Data | Category::Io => {
+            let (path, problem) = messages::translate_data(path, &message);
+            ExchangeError::Invalid { path, problem }
+        }
+    }
+}
+
+/// When the strict parse fails, a lenient look at `format` and `version`: a file from another
+/// program or from a newer virkplan deserves that message rather than "unknown field".
+fn header_error(text: &str) -> Option<ExchangeError> {
+    #[derive(serde::Deserialize)]
+    struct Header {
+        format: Option<serde_json::Value>,
+        version: Option<serde_json::Value>,
+    }
+    let header: Header = serde_json::from_str(text).ok()?;
+    match &header.format {
+        Some(serde_json::Value::String(format)) if format != FORMAT_NAME => {
+            return import::check_header(format, FORMAT_VERSION).err();
+        }
+        _ => {}
+    }
+    match header.version?.as_f64() {
+        Some(v) if v > FORMAT_VERSION as f64 => Some(ExchangeError::NewerVersion {
+            version: header_version(v),
+        }),
+        _ => None,
+    }
+}
+
+fn header_version(v: f64) -> i64 {
+    // A float that is not a whole number is still "newer": show its whole part.
+    if v < i64::MAX as f64 {
+        v as i64
+    } else {
+        i64::MAX
+    }
+}
+
+/// Writes a document as pretty JSON with a trailing newline. Keys are generated (people from
+/// their names, plans from their first year, goals only where a `continues` needs one); ids
+/// may be row ids. Empty texts and absent options are left out; follow-ups go oldest first.
+/// The text is checked by [`parse_document`] before it is returned, so what this writes can
+/// always be read back.
+pub fn write_document(doc: &model::Document) -> Result<String, ExchangeError> {
+    let raw = export::from_model(doc)?;
+    let mut text = serde_json::to_string_pretty(&raw)
+        .map_err(|e| ExchangeError::export("", format!("JSON kunne ikke dannes ({e})")))?;
+    text.push('\n');
+    if let Err(err) = parse_document(text.as_bytes()) {
+        let path = err.path().unwrap_or("").to_string();
+        let problem = match err {
+            ExchangeError::Invalid { problem, .. } => problem,
+            other => other.to_string(),
+        };
+        return Err(ExchangeError::Export { path, problem });
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_error_sentence_starts_with_the_path() {
+        let err = ExchangeError::invalid(
+            "plans[0].period.start",
+            "årstallet skal have fire cifre (fandt 12)",
+        );
+        assert_eq!(
+            err.to_string(),
+            "plans[0].period.start: årstallet skal have fire cifre (fandt 12)"
+        );
+        assert_eq!(err.path(), Some("plans[0].period.start"));
+        let root = ExchangeError::Truncated {
+            path: String::new(),
+        };
+        assert_eq!(root.path(), None);
+        assert!(root.to_string().starts_with("dokumentet: "));
+    }
+
+    #[test]
+    fn not_utf8_reports_the_offset_in_the_file() {
+        let err = parse_document(b"\xEF\xBB\xBF{\n\"a\xFF").unwrap_err();
+        assert_eq!(err, ExchangeError::NotUtf8 { offset: 7, line: 2 });
+    }
+
+    #[test]
+    fn a_newer_version_wins_over_unknown_fields() {
+        let err =
+            parse_document(br#"{"format":"virkplan","version":2,"plans":[],"new":1}"#).unwrap_err();
+        assert_eq!(err, ExchangeError::NewerVersion { version: 2 });
+    }
+}

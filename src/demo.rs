@@ -224,7 +224,7 @@ const ENDINGS: [&str; 14] = [
     "med afsæt i kommunens sundhedspolitik",
     "i samarbejde med regionen og almen praksis",
     "med særligt fokus på ulighed i sundhed",
-    "så ressourcerne anvendes, hvor de gør størst mulig gavn",
+    ", så ressourcerne anvendes, hvor de gør størst mulig gavn",
     "gennem samskabelse med lokale foreninger",
     "i overensstemmelse med de politisk vedtagne kvalitetsstandarder",
     "og resultaterne formidles til det politiske udvalg",
@@ -323,6 +323,15 @@ fn push_capitalised(out: &mut String, s: &str) {
     }
 }
 
+/// Appends a sentence ending: after a space, or straight after the text when it opens with a
+/// comma.
+fn push_ending(out: &mut String, ending: &str) {
+    if !ending.is_empty() && !ending.starts_with(',') {
+        out.push(' ');
+    }
+    out.push_str(ending);
+}
+
 /// A mail address from a name: "Søs Østergaard" → "soes.oestergaard@example.dk".
 fn email_of(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 12);
@@ -376,11 +385,7 @@ impl Gen {
         }
         out.push(' ');
         out.push_str(self.rng.pick(&OBJECTS));
-        let ending = self.rng.pick(&ENDINGS);
-        if !ending.is_empty() {
-            out.push(' ');
-            out.push_str(ending);
-        }
+        push_ending(out, self.rng.pick(&ENDINGS));
         out.push('.');
     }
 
@@ -394,15 +399,26 @@ impl Gen {
         }
     }
 
-    /// Appends `n` bullets ("- " lines) of one sentence each.
+    /// Appends `n` bullets ("- " lines) of one sentence each: made up, or drawn from `items`
+    /// without repeats (at most `items.len()` then).
     fn bullets(&mut self, out: &mut String, n: usize, items: Option<&[&str]>) {
+        let mut order: Vec<usize> = (0..items.map_or(0, <[&str]>::len)).collect();
         for i in 0..n {
+            let line = match items {
+                Some(_) if i >= order.len() => break,
+                Some(items) => {
+                    let j = i + self.rng.below(order.len() - i);
+                    order.swap(i, j);
+                    Some(items[order[i]])
+                }
+                None => None,
+            };
             if i > 0 {
                 out.push('\n');
             }
             out.push_str("- ");
-            match items {
-                Some(items) => out.push_str(self.rng.pick(items)),
+            match line {
+                Some(line) => out.push_str(line),
                 None => self.sentence(out),
             }
         }
@@ -549,11 +565,7 @@ impl Gen {
         text.push_str(self.rng.pick(&GOAL_VERBS));
         text.push(' ');
         text.push_str(self.rng.pick(&OBJECTS));
-        let ending = self.rng.pick(&ENDINGS);
-        if !ending.is_empty() {
-            text.push(' ');
-            text.push_str(ending);
-        }
+        push_ending(&mut text, self.rng.pick(&ENDINGS));
         text.push('.');
 
         let details = self.text(1, 3);
@@ -596,13 +608,23 @@ impl Gen {
                 if n > 2 && self.rng.chance(30) {
                     self.bullets(&mut text, n, Some(&FOLLOW_UP_SENTENCES[..]));
                 } else {
+                    let mut previous = "";
                     for i in 0..n {
                         if i > 0 {
                             text.push(' ');
                         }
                         if self.rng.chance(60) {
-                            text.push_str(self.rng.pick(&FOLLOW_UP_SENTENCES));
+                            // Never the same stock sentence twice in a row.
+                            let mut stock = self.rng.pick(&FOLLOW_UP_SENTENCES);
+                            if stock == previous {
+                                let next = FOLLOW_UP_SENTENCES.iter().position(|s| *s == stock);
+                                let next = next.map_or(0, |i| (i + 1) % FOLLOW_UP_SENTENCES.len());
+                                stock = FOLLOW_UP_SENTENCES[next];
+                            }
+                            previous = stock;
+                            text.push_str(stock);
                         } else {
+                            previous = "";
                             self.sentence(&mut text);
                         }
                     }

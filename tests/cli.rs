@@ -125,7 +125,7 @@ fn an_invalid_document_writes_nothing() {
     let file = dir.path().join("x.sqlite");
     let bad = dir.path().join("bad.json");
     let mut text = std::fs::read_to_string(REFERENCE_JSON).unwrap();
-    text = text.replacen("\"2013-06\"", "\"2013-02-30\"", 1);
+    text = text.replacen("\"2012-01\"", "\"2012-02-30\"", 1);
     std::fs::write(&bad, &text).unwrap();
     let out = run(&["import-json", p(&file), "--from", p(&bad)]);
     assert_eq!(out.status.code(), Some(1));

@@ -2,6 +2,8 @@
 //! is the same document once its ids are renumbered the way a parse numbers them (people and
 //! plans by index, goals from 1 in document order, the rest by index in their list).
 
+mod common;
+
 use proptest::prelude::*;
 use serde_json::Value;
 use virkplan::exchange::{parse_document, write_document};
@@ -444,5 +446,27 @@ proptest! {
         let back = parse_document(text.as_bytes()).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let again = write_document(&back).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(text, again);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// JSON → plan file → JSON: what an import stores, an export gives back (issue 2).
+    #[test]
+    fn a_document_survives_the_plan_file(doc in document()) {
+        // People with the same name and mail are one person in a file (by design).
+        let mut seen = std::collections::HashSet::new();
+        prop_assume!(doc.people.iter().all(|p| seen.insert((p.name.clone(), p.email.clone()))));
+        let text = write_document(&doc).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let parsed = parse_document(text.as_bytes()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let dir = tempfile::tempdir().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut store = virkplan::store::Store::open_or_create(&dir.path().join("p.sqlite"))
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        store.import(&parsed).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let loaded = store.load_document(None).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let exported = write_document(&loaded).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let back = parse_document(exported.as_bytes()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(common::normalise(&back), common::normalise(&parsed));
     }
 }

@@ -261,10 +261,12 @@ pub enum Command {
         /// New position.
         index: usize,
     },
-    /// Adds a follow-up to a goal; kept in date order.
+    /// Adds a follow-up to a goal; kept in date order, `index` decides among equal dates.
     InsertFollowUp {
         /// Goal.
         goal: GoalId,
+        /// Position among the goal's follow-ups (oldest first).
+        index: usize,
         /// Content.
         follow_up: FollowUp,
     },

@@ -62,10 +62,16 @@ fn require(tx: &Transaction<'_>, table: &str, id: i64, what: &'static str) -> Re
     }
 }
 
-/// The ids of a parent's children in their order.
+/// The ids of a parent's children in their order: the user's order, except follow-ups, which
+/// are in date order with the position deciding among equal dates.
 fn order(tx: &Transaction<'_>, table: &str, parent: &str, parent_id: i64) -> Result<Vec<i64>> {
+    let by = if table == "follow_up" {
+        "date, position, id"
+    } else {
+        "position, id"
+    };
     let mut stmt = tx.prepare_cached(&format!(
-        "SELECT id FROM {table} WHERE {parent} = ?1 ORDER BY position, id"
+        "SELECT id FROM {table} WHERE {parent} = ?1 ORDER BY {by}"
     ))?;
     let ids = stmt
         .query_map([parent_id], |r| r.get(0))?
@@ -231,10 +237,15 @@ fn insert_budget_row(
     Ok(tx.last_insert_rowid())
 }
 
-fn insert_follow_up(tx: &Transaction<'_>, goal: i64, f: &FollowUp, ids: &Ids) -> Result<i64> {
-    let position: i64 = tx
-        .prepare_cached("SELECT COALESCE(MAX(position) + 1, 0) FROM follow_up WHERE goal_id = ?1")?
-        .query_row([goal], |r| r.get(0))?;
+/// Inserts a follow-up at `index` of its goal's follow-ups (see [`order`]).
+fn insert_follow_up(
+    tx: &Transaction<'_>,
+    goal: i64,
+    index: usize,
+    f: &FollowUp,
+    ids: &Ids,
+) -> Result<i64> {
+    let position = open_slot(tx, "follow_up", "goal_id", goal, index)? as i64;
     tx.prepare_cached(
         "INSERT INTO follow_up (id, goal_id, position, date, status, text, extra) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -310,8 +321,8 @@ fn insert_goal(
     set_owners(tx, id, &owners)?;
     let mut follow_ups: Vec<&FollowUp> = g.follow_ups.iter().collect();
     follow_ups.sort_by_key(|a| a.date);
-    for f in follow_ups {
-        insert_follow_up(tx, id, f, ids)?;
+    for (i, f) in follow_ups.into_iter().enumerate() {
+        insert_follow_up(tx, id, i, f, ids)?;
     }
     Ok(id)
 }
@@ -774,16 +785,25 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
                 index: old_index,
             }
         }
-        Command::InsertFollowUp { goal, follow_up } => {
+        Command::InsertFollowUp {
+            goal,
+            index,
+            follow_up,
+        } => {
             require(tx, "goal", goal.0, "Målet")?;
-            let id = insert_follow_up(tx, goal.0, follow_up, &Ids::Keep)?;
+            let id = insert_follow_up(tx, goal.0, *index, follow_up, &Ids::Keep)?;
             Command::DeleteFollowUp(crate::model::FollowUpId(id))
         }
         Command::DeleteFollowUp(id) => {
             let (goal, follow_up) = read::follow_up(tx, *id)?;
+            let (_, index) = close_slot(tx, "follow_up", "goal_id", id.0)?;
             tx.prepare_cached("DELETE FROM follow_up WHERE id = ?1")?
                 .execute([id.0])?;
-            Command::InsertFollowUp { goal, follow_up }
+            Command::InsertFollowUp {
+                goal,
+                index,
+                follow_up,
+            }
         }
         Command::SetFollowUp(f) => {
             let (_, old) = read::follow_up(tx, f.id)?;

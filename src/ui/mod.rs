@@ -97,7 +97,12 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             .with_inner_size([1024.0, 700.0]),
         ..Default::default()
     };
-    match eframe::run_native("virkplan", options, Box::new(|_cc| Ok(Box::new(app)))) {
+    let creator: eframe::AppCreator<'_> = Box::new(|cc| {
+        // Office users expect a light window.
+        cc.egui_ctx.set_theme(egui::Theme::Light);
+        Ok(Box::new(app))
+    });
+    match eframe::run_native("virkplan", options, creator) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!(

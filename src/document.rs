@@ -19,6 +19,8 @@ pub struct Document {
     store: Store,
     undo: Vec<Step>,
     redo: Vec<Step>,
+    /// Set when the user left a field: the next text edit starts a new undo step.
+    typing_closed: bool,
 }
 
 impl Document {
@@ -28,6 +30,7 @@ impl Document {
             store,
             undo: Vec::new(),
             redo: Vec::new(),
+            typing_closed: true,
         }
     }
 
@@ -54,7 +57,33 @@ impl Document {
             inverse,
         });
         self.redo.clear();
+        self.typing_closed = false;
         Ok(())
+    }
+
+    /// Applies a text edit; successive edits of the same field (typing, committed in bursts
+    /// by the editor) merge into one undo step whose undo restores the text from before the
+    /// first of them.
+    pub fn apply_typing(&mut self, command: Command) -> Result<()> {
+        let target = command.text_target();
+        let merges = target.is_some()
+            && !self.typing_closed
+            && self.redo.is_empty()
+            && self
+                .undo
+                .last()
+                .is_some_and(|s| s.inverse.text_target() == target);
+        if !merges {
+            return self.apply(command);
+        }
+        self.store.apply(&command)?;
+        Ok(())
+    }
+
+    /// Ends the current typing burst: the next text edit starts a new undo step even when it
+    /// is the same field (e.g. after the user left the field).
+    pub fn end_typing(&mut self) {
+        self.typing_closed = true;
     }
 
     /// Imports a document as one undoable edit; returns the new plan ids in order.
@@ -65,6 +94,7 @@ impl Document {
             inverse,
         });
         self.redo.clear();
+        self.typing_closed = true;
         Ok(ids)
     }
 
@@ -72,6 +102,7 @@ impl Document {
     /// cannot be applied (another program changed the same things), the step is dropped and
     /// the error returned.
     pub fn undo(&mut self) -> Result<bool> {
+        self.typing_closed = true;
         let Some(step) = self.undo.pop() else {
             return Ok(false);
         };
@@ -85,6 +116,7 @@ impl Document {
 
     /// Redoes the last undone edit. Returns false when there is nothing to redo.
     pub fn redo(&mut self) -> Result<bool> {
+        self.typing_closed = true;
         let Some(step) = self.redo.pop() else {
             return Ok(false);
         };

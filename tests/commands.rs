@@ -377,3 +377,33 @@ fn an_import_is_one_undo_step_and_a_failed_batch_writes_nothing() {
     );
     assert_eq!(doc.undo_label(), label, "and records no undo step");
 }
+
+#[test]
+fn typing_in_one_field_is_one_undo_step() {
+    let (_dir, mut doc, plan) = setup();
+    let before = snapshot(&doc);
+    for text in ["V", "Vi", "Vi s", "Vi skal"] {
+        doc.apply_typing(Command::SetPlanText {
+            plan,
+            field: PlanField::Title,
+            value: text.into(),
+        })
+        .unwrap();
+    }
+    doc.end_typing();
+    doc.apply_typing(Command::SetPlanText {
+        plan,
+        field: PlanField::Title,
+        value: "Vi skal!".into(),
+    })
+    .unwrap();
+    assert_eq!(snapshot(&doc).plans[0].title, "Vi skal!");
+    doc.undo().unwrap();
+    assert_eq!(
+        snapshot(&doc).plans[0].title,
+        "Vi skal",
+        "the second burst is its own step"
+    );
+    doc.undo().unwrap();
+    assert_eq!(snapshot(&doc), before, "the first burst is one step");
+}

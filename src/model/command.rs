@@ -291,7 +291,41 @@ pub enum Command {
     Batch(Vec<Command>),
 }
 
+/// What a text edit changes: one field of one row. Successive edits of the same target
+/// (typing) merge into one undo step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextTarget {
+    /// A plan field.
+    Plan(PlanId, PlanField),
+    /// A section field.
+    Section(SectionId, SectionField),
+    /// A focus area field.
+    FocusArea(FocusAreaId, FocusAreaField),
+    /// A goal field.
+    Goal(GoalId, GoalField),
+    /// A person field.
+    Person(PersonId, PersonField),
+}
+
 impl Command {
+    /// The field a text edit changes, or `None` for other commands.
+    pub fn text_target(&self) -> Option<TextTarget> {
+        match self {
+            Command::SetPlanText { plan, field, .. } => Some(TextTarget::Plan(*plan, *field)),
+            Command::SetSectionText { section, field, .. } => {
+                Some(TextTarget::Section(*section, *field))
+            }
+            Command::SetFocusAreaText { area, field, .. } => {
+                Some(TextTarget::FocusArea(*area, *field))
+            }
+            Command::SetGoalText { goal, field, .. } => Some(TextTarget::Goal(*goal, *field)),
+            Command::SetPersonText { person, field, .. } => {
+                Some(TextTarget::Person(*person, *field))
+            }
+            _ => None,
+        }
+    }
+
     /// The Danish name of the edit, for "Fortryd …" in the menu.
     pub fn label(&self) -> &'static str {
         match self {

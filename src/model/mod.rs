@@ -7,7 +7,9 @@
 mod command;
 mod date;
 
-pub use command::{Command, FocusAreaField, GoalField, PersonField, PlanField, SectionField};
+pub use command::{
+    Command, FocusAreaField, GoalField, PersonField, PlanField, SectionField, TextTarget,
+};
 pub use date::{Date, DateError};
 
 use std::fmt;

@@ -102,30 +102,39 @@ impl Document {
     /// cannot be applied (another program changed the same things), the step is dropped and
     /// the error returned.
     pub fn undo(&mut self) -> Result<bool> {
-        self.typing_closed = true;
-        let Some(step) = self.undo.pop() else {
-            return Ok(false);
-        };
-        let inverse = self.store.apply(&step.inverse)?;
-        self.redo.push(Step {
-            label: step.label,
-            inverse,
-        });
-        Ok(true)
+        let step = self.undo.pop();
+        Ok(match self.replay(step)? {
+            Some(redo) => {
+                self.redo.push(redo);
+                true
+            }
+            None => false,
+        })
     }
 
     /// Redoes the last undone edit. Returns false when there is nothing to redo.
     pub fn redo(&mut self) -> Result<bool> {
+        let step = self.redo.pop();
+        Ok(match self.replay(step)? {
+            Some(undo) => {
+                self.undo.push(undo);
+                true
+            }
+            None => false,
+        })
+    }
+
+    /// Applies a recorded step's inverse; returns the step that reverses it again.
+    fn replay(&mut self, step: Option<Step>) -> Result<Option<Step>> {
         self.typing_closed = true;
-        let Some(step) = self.redo.pop() else {
-            return Ok(false);
+        let Some(step) = step else {
+            return Ok(None);
         };
         let inverse = self.store.apply(&step.inverse)?;
-        self.undo.push(Step {
+        Ok(Some(Step {
             label: step.label,
             inverse,
-        });
-        Ok(true)
+        }))
     }
 
     /// The name of the edit that undo would reverse ("Fortryd ret mål").

@@ -1,0 +1,29 @@
+//! The editor's colours, in one place: status colours and the read-only banner.
+
+use crate::model::Status;
+use egui::Color32;
+
+/// The colour of a goal status, as in the printed plan (green, yellow, red…).
+pub fn status_colour(status: Option<Status>) -> Color32 {
+    match status {
+        None => Color32::from_rgb(0x80, 0x80, 0x80),
+        Some(Status::NotStarted) => Color32::from_rgb(0x60, 0x60, 0x60),
+        Some(Status::OnTrack) => Color32::from_rgb(0x2e, 0x7d, 0x32),
+        Some(Status::AtRisk) => Color32::from_rgb(0xb2, 0x8a, 0x00),
+        Some(Status::OffTrack) => Color32::from_rgb(0xc6, 0x28, 0x28),
+        Some(Status::Done) => Color32::from_rgb(0x15, 0x65, 0xc0),
+        Some(Status::Dropped) => Color32::from_rgb(0x6d, 0x4c, 0x41),
+    }
+}
+
+/// Background of the read-only banner.
+pub const BANNER_FILL: Color32 = Color32::from_rgb(0xff, 0xf3, 0xcd);
+
+/// Text of the read-only banner.
+pub const BANNER_TEXT: Color32 = Color32::from_rgb(0x66, 0x4d, 0x03);
+
+/// Text of an error (status bar, invalid input).
+pub const ERROR_TEXT: Color32 = Color32::from_rgb(0xb0, 0x00, 0x20);
+
+/// Text of the "Gemt" status.
+pub const SAVED_TEXT: Color32 = Color32::from_rgb(0x2e, 0x6b, 0x30);

@@ -14,14 +14,8 @@ use std::path::{Path, PathBuf};
 pub enum Part {
     /// Forside: the plan's metadata.
     Cover,
-    /// Indledning: the intro sections.
-    Intro,
-    /// Budget.
-    Budget,
     /// Indsatsområder with their goals (the selected focus area is [`App`]'s).
     FocusAreas,
-    /// Personer.
-    People,
 }
 
 impl Part {
@@ -29,10 +23,7 @@ impl Part {
     pub fn label(self) -> &'static str {
         match self {
             Part::Cover => "Forside",
-            Part::Intro => "Indledning",
-            Part::Budget => "Budget",
             Part::FocusAreas => "Indsatsområder",
-            Part::People => "Personer",
         }
     }
 }
@@ -76,7 +67,6 @@ pub enum Action {
 enum Status {
     None,
     Saved(String),
-    Info(String),
     Error(String),
 }
 
@@ -142,7 +132,7 @@ impl App {
     pub fn status_text(&self) -> Option<&str> {
         match &self.status {
             Status::None => None,
-            Status::Saved(text) | Status::Info(text) | Status::Error(text) => Some(text),
+            Status::Saved(text) | Status::Error(text) => Some(text),
         }
     }
 
@@ -193,7 +183,6 @@ impl App {
             match &self.status {
                 Status::None => ui.label(""),
                 Status::Saved(text) => ui.colored_label(theme::SAVED_TEXT, text),
-                Status::Info(text) => ui.label(text),
                 Status::Error(text) => ui.colored_label(theme::ERROR_TEXT, text),
             };
         });
@@ -262,9 +251,6 @@ impl App {
                 self.area,
                 self.goal,
             ),
-            Part::Intro | Part::Budget | Part::People => {
-                ui.label("Denne del kan endnu ikke redigeres her.");
-            }
         }
     }
 
@@ -367,10 +353,6 @@ impl App {
                         true
                     }
                 }
-            }
-            UiCommand::Search => {
-                self.status = Status::Info("Søgning i planen kommer i en senere version.".into());
-                false
             }
             UiCommand::Quit => {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);

@@ -10,8 +10,6 @@ pub enum UiCommand {
     Undo,
     /// Gentag: redo the last undone edit.
     Redo,
-    /// Søg in the plan's texts.
-    Search,
     /// Afslut: close the window.
     Quit,
     /// Om virkplan: show the version.
@@ -22,15 +20,13 @@ const CTRL_Z: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::
 const CTRL_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 const CTRL_SHIFT_Z: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-const CTRL_F: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 
 impl UiCommand {
     /// Every command, in the order their shortcuts are checked: Ctrl+Shift+Z (Gentag) before
     /// Ctrl+Z (Fortryd), because egui lets Ctrl+Z match with Shift held too.
-    pub const ALL: [UiCommand; 5] = [
+    pub const ALL: [UiCommand; 4] = [
         UiCommand::Redo,
         UiCommand::Undo,
-        UiCommand::Search,
         UiCommand::Quit,
         UiCommand::About,
     ];
@@ -40,7 +36,6 @@ impl UiCommand {
         match self {
             UiCommand::Undo => "Fortryd",
             UiCommand::Redo => "Gentag",
-            UiCommand::Search => "Søg…",
             UiCommand::Quit => "Afslut",
             UiCommand::About => "Om virkplan",
         }
@@ -51,7 +46,6 @@ impl UiCommand {
         match self {
             UiCommand::Undo => &[CTRL_Z],
             UiCommand::Redo => &[CTRL_Y, CTRL_SHIFT_Z],
-            UiCommand::Search => &[CTRL_F],
             UiCommand::Quit | UiCommand::About => &[],
         }
     }

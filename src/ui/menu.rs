@@ -36,7 +36,6 @@ pub fn menu_bar(ui: &mut egui::Ui, out: &mut Vec<Action>, undo: Option<&str>, re
             item(ui, out, UiCommand::Undo, undo, undo.is_some());
             item(ui, out, UiCommand::Redo, redo, redo.is_some());
             ui.separator();
-            item(ui, out, UiCommand::Search, None, true);
         });
         ui.menu_button("Hjælp", |ui| {
             item(ui, out, UiCommand::About, None, true);

@@ -28,7 +28,8 @@ pub fn navigation(
                 continue;
             };
             ui.indent("dele", |ui| {
-                for p in [Part::Cover, Part::Intro, Part::Budget, Part::FocusAreas] {
+                // Indledning, Budget and Personer join the list when their screens exist (issue 3).
+                for p in [Part::Cover, Part::FocusAreas] {
                     let here = part == p && (p != Part::FocusAreas || area.is_none());
                     if ui.selectable_label(here, p.label()).clicked() {
                         out.push(Action::SelectPart(p));
@@ -43,12 +44,6 @@ pub fn navigation(
                         }
                     }
                 });
-                if ui
-                    .selectable_label(part == Part::People, Part::People.label())
-                    .clicked()
-                {
-                    out.push(Action::SelectPart(Part::People));
-                }
             });
         }
     });

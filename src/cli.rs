@@ -4,10 +4,9 @@
 
 use crate::demo::{self, DemoSpec};
 use crate::document::Document;
-use crate::exchange;
-use crate::files::write_atomically;
 use crate::model::PlanId;
 use crate::store::Store;
+use crate::transfer;
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -212,33 +211,9 @@ fn list(file: &Path) -> Outcome {
     print(&text)
 }
 
-fn read_input(path: &Path) -> Result<Vec<u8>, String> {
-    if path.is_dir() {
-        return Err(format!(
-            "Stien er en mappe, ikke et JSON-dokument: {}",
-            path.display()
-        ));
-    }
-    std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            format!(
-                "JSON-dokumentet findes ikke. Kontrollér stien: {}",
-                path.display()
-            )
-        }
-        _ => format!("JSON-dokumentet kunne ikke læses ({e}): {}", path.display()),
-    })
-}
-
 fn import_json(file: &Path, from: &Path) -> Outcome {
-    let bytes = read_input(from)?;
-    // Parse and check everything before the plan file is opened or created: all or nothing.
-    let doc = exchange::parse_document(&bytes).map_err(|e| {
-        format!(
-            "JSON-dokumentet er ugyldigt, og intet er importeret: {e}: {}",
-            from.display()
-        )
-    })?;
+    // Read and check everything before the plan file is opened or created: all or nothing.
+    let doc = transfer::read_json(from)?;
     let mut document = Document::open_or_create(file).map_err(|e| e.to_string())?;
     let ids = document.import(&doc).map_err(|e| e.to_string())?;
     print(&ids.iter().map(|id| format!("{id}\n")).collect::<String>())
@@ -246,13 +221,9 @@ fn import_json(file: &Path, from: &Path) -> Outcome {
 
 fn export_json(file: &Path, plan: Option<PlanId>, out: Option<&Path>) -> Outcome {
     let store = Store::open(file).map_err(|e| e.to_string())?;
-    let doc = store
-        .load_document(plan)
-        .map_err(|e| format!("{e}: {}", file.display()))?;
-    let json = exchange::write_document(&doc).map_err(|e| e.to_string())?;
     match out {
-        Some(path) => write_atomically(path, json.as_bytes()),
-        None => print(&json),
+        Some(path) => transfer::export_json(&store, plan, path),
+        None => print(&transfer::json_text(&store, plan)?),
     }
 }
 

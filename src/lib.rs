@@ -10,6 +10,8 @@ pub mod document;
 pub mod exchange;
 pub mod files;
 pub mod model;
+pub mod recent;
 pub mod store;
+pub mod transfer;
 pub mod ui;
 pub mod units;

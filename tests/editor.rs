@@ -7,11 +7,14 @@ mod common;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::{Path, PathBuf};
 use virkplan::document::Document;
-use virkplan::model::{Plan, PlanId};
-use virkplan::ui::App;
+use virkplan::model::{Command, Plan, PlanField, PlanId, PlanState};
+use virkplan::recent::RecentFiles;
+use virkplan::store::Store;
+use virkplan::ui::dialogs::ScriptedDialogs;
+use virkplan::ui::{App, Services};
 
 /// A new plan file holding the small test plan; returns the folder (keep it alive), the
 /// file and the plan's id.
@@ -23,17 +26,51 @@ fn plan_file() -> (tempfile::TempDir, PathBuf, PlanId) {
     (dir, path, ids[0])
 }
 
-fn editor(path: &Path) -> Harness<'static, App> {
+fn harness(app: App) -> Harness<'static, App> {
     let mut harness = Harness::builder()
         .with_size([1300.0, 900.0])
-        .build_ui_state(|ui, app: &mut App| app.show(ui), App::open(path));
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
     harness.run();
     harness
 }
 
-/// Clicks the button with this label (a screen's heading may read the same).
+fn editor(path: &Path) -> Harness<'static, App> {
+    harness(App::open(path))
+}
+
+/// An editor whose file dialogs answer with `answers`, in order.
+fn editor_answering(path: Option<&Path>, answers: Vec<PathBuf>) -> Harness<'static, App> {
+    harness(App::new(
+        path.map(Path::to_path_buf),
+        Services {
+            dialogs: Box::new(ScriptedDialogs::answering(answers)),
+            recent: RecentFiles::default(),
+        },
+    ))
+}
+
+/// Clicks the (first) button with this label (a screen's heading may read the same).
 fn click(harness: &mut Harness<'_, App>, label: &str) {
-    harness.get_by_role_and_label(Role::Button, label).click();
+    harness
+        .get_all_by_role_and_label(Role::Button, label)
+        .next()
+        .unwrap_or_else(|| panic!("no button {label:?}"))
+        .click();
+    harness.run();
+}
+
+/// Opens a menu of the menu bar and clicks an item.
+fn menu(harness: &mut Harness<'_, App>, menu: &str, item: &str) {
+    click(harness, menu);
+    harness.get_by_label_contains(item).click();
+    harness.run();
+}
+
+/// Lets time pass (kittest's clock moves a quarter second per step), so that typed text is
+/// saved and the file is looked at for changes by others.
+fn wait(harness: &mut Harness<'_, App>, seconds: f32) {
+    let steps = (seconds / 0.25).ceil() as usize;
+    harness.run_steps(steps);
     harness.run();
 }
 
@@ -47,99 +84,497 @@ fn saved_plan(harness: &Harness<'_, App>, id: PlanId) -> Plan {
         .unwrap()
 }
 
-/// Selects everything in the field with this label and types `text` over it.
-fn type_over(harness: &mut Harness<'_, App>, label: &str, text: &str) {
-    harness.get_by_label(label).focus();
+fn shown_plan(harness: &Harness<'_, App>) -> Plan {
+    harness.state().plan().cloned().expect("a plan is shown")
+}
+
+/// Selects everything in the `n`th field with this label and types `text` over it.
+fn type_over_nth(harness: &mut Harness<'_, App>, label: &str, n: usize, text: &str) {
+    harness
+        .get_all_by_label(label)
+        .nth(n)
+        .unwrap_or_else(|| panic!("no field {label:?} #{n}"))
+        .focus();
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.run();
-    harness.get_by_label(label).type_text(text);
+    harness
+        .get_all_by_label(label)
+        .nth(n)
+        .unwrap()
+        .type_text(text);
     harness.run();
 }
 
-#[test]
-fn a_title_typed_on_the_cover_is_saved_and_undone_from_the_menu() {
-    let (_dir, path, id) = plan_file();
-    let mut harness = editor(&path);
-    let original = saved_plan(&harness, id).title;
+fn type_over(harness: &mut Harness<'_, App>, label: &str, text: &str) {
+    type_over_nth(harness, label, 0, text);
+}
 
-    click(&mut harness, "Forside");
-    type_over(&mut harness, "Titel", "Virksomhedsplan 2014");
-    assert_eq!(saved_plan(&harness, id).title, "Virksomhedsplan 2014");
+/// Types into a field that is saved when complete, then presses Enter.
+fn enter(harness: &mut Harness<'_, App>, label: &str, n: usize, text: &str) {
+    type_over_nth(harness, label, n, text);
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+fn value_of(harness: &Harness<'_, App>, label: &str) -> Option<String> {
+    harness
+        .get_all_by_label(label)
+        .next()
+        .and_then(|n| n.value())
+}
+
+fn shows_text(harness: &Harness<'_, App>, text: &str) -> bool {
+    harness
+        .query_all_by(|n: &egui_kittest::kittest::AccessKitNode<'_>| {
+            n.value().is_some_and(|v| v.contains(text))
+                || n.label().is_some_and(|v| v.contains(text))
+        })
+        .next()
+        .is_some()
+}
+
+#[test]
+fn a_whole_plan_written_from_scratch_is_found_again_after_reopening_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ny plan.sqlite");
+    drop(Document::open_or_create(&path).unwrap());
+    let mut h = editor(&path);
+    assert!(shows_text(&h, "Filen har endnu ingen planer."));
+
+    // The form for a new plan.
+    click(&mut h, "Ny plan…");
+    type_over(&mut h, "Planens titel", "Virksomhedsplan 2014–2015");
+    type_over(
+        &mut h,
+        "Forvaltning/afdeling",
+        "Sundheds- og Socialforvaltningen",
+    );
+    type_over(&mut h, "Kommune", "Albertslund Kommune");
+    type_over(&mut h, "Periode fra", "2014");
+    type_over(&mut h, "Periode til", "2015");
+    click(&mut h, "Opret plan");
+    let id = shown_plan(&h).id;
+
+    // Forside.
+    type_over(&mut h, "Journalnummer", "00.01.00-P00-1-14");
+    wait(&mut h, 1.0);
+
+    // Indledning: a section with a multi-line body.
+    click(&mut h, "Indledning");
+    click(&mut h, "Tilføj afsnit");
+    type_over(&mut h, "Overskrift", "Forord");
+    type_over(
+        &mut h,
+        "Tekst",
+        "Planen bygger på byrådets visioner.\n- Sundhed\n- Trivsel",
+    );
+    wait(&mut h, 1.0);
+
+    // Budget: a row in Danish figures; the result is computed.
+    click(&mut h, "Budget");
+    click(&mut h, "Tilføj budgetlinje");
+    enter(&mut h, "Område", 0, "Ældrepleje");
+    enter(&mut h, "Udgifter", 0, "102.560.000");
+    enter(&mut h, "Indtægter", 0, "-21.742.000");
+    assert!(shows_text(&h, "80.818.000"), "samlet resultat shown");
+
+    // Two focus areas.
+    click(&mut h, "Indsatsområder");
+    click(&mut h, "Tilføj indsatsområde");
+    type_over(&mut h, "Titel", "Sundhed og forebyggelse");
+    wait(&mut h, 1.0);
+    click(&mut h, "Tilføj indsatsområde");
+    type_over(&mut h, "Titel", "Det gode arbejdsliv");
+    wait(&mut h, 1.0);
+
+    // A goal in the second, with a new person as tovholder.
+    click(&mut h, "Tilføj mål");
+    type_over(&mut h, "Mål", "Sygefraværet falder");
+    type_over(&mut h, "Dokumentation", "Fraværsstatistik");
+    wait(&mut h, 1.0);
+    enter(&mut h, "Ny person som tovholder (navn):", 0, "Anne Hansen");
+    // A second goal, with the same person picked from the list.
+    click(&mut h, "Tilføj mål");
+    type_over(&mut h, "Mål", "Flere borgere i sundhedscentret");
+    wait(&mut h, 1.0);
+    h.get_by_label("Tovholder(e)").click();
+    h.run();
+    h.get_by_label("Anne Hansen").click();
+    h.run();
+
+    let plan = saved_plan(&h, id);
+    assert_eq!(plan.focus_areas.len(), 2);
+    assert_eq!(plan.focus_areas[1].goals.len(), 2);
+    let anne = plan.focus_areas[1].goals[0].owners.clone();
+    assert_eq!(anne.len(), 1);
+    assert_eq!(plan.focus_areas[1].goals[1].owners, anne);
+
+    // Move the second goal to the first focus area, then undo and redo the move.
+    h.get_by_label("Flyt til indsatsområde").click();
+    h.run();
+    // The list's entry (the navigation panel shows the same words).
+    h.get_all_by_label("1. Sundhed og forebyggelse")
+        .last()
+        .unwrap()
+        .click();
+    h.run();
+    let moved = saved_plan(&h, id);
+    assert_eq!(moved.focus_areas[0].goals.len(), 1);
+    assert_eq!(
+        moved.focus_areas[0].goals[0].text,
+        "Flere borgere i sundhedscentret"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(saved_plan(&h, id).focus_areas[0].goals.len(), 0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(saved_plan(&h, id).focus_areas[0].goals.len(), 1);
+
+    // Reorder the focus areas: the numbering follows.
+    click(&mut h, "2. Det gode arbejdsliv");
+    click(&mut h, "Flyt indsatsområde op");
+    assert_eq!(
+        saved_plan(&h, id).focus_areas[0].title,
+        "Det gode arbejdsliv"
+    );
+    assert!(h.query_by_label("1. Det gode arbejdsliv").is_some());
+    drop(h);
+
+    // Reopen the file: everything is there, exactly as typed.
+    let store = Store::open(&path).unwrap();
+    let plan = store.load_plan(id).unwrap();
+    assert_eq!(plan.title, "Virksomhedsplan 2014–2015");
+    assert_eq!(plan.organisation, "Sundheds- og Socialforvaltningen");
+    assert_eq!(plan.municipality, "Albertslund Kommune");
+    assert_eq!((plan.period.start, plan.period.end), (2014, 2015));
+    assert_eq!(plan.journal_number, "00.01.00-P00-1-14");
+    assert_eq!(plan.sections.len(), 1);
+    assert_eq!(plan.sections[0].title, "Forord");
+    assert_eq!(
+        plan.sections[0].body,
+        "Planen bygger på byrådets visioner.\n- Sundhed\n- Trivsel"
+    );
+    let row = &plan.budget.rows[0];
+    assert_eq!(
+        (row.area.as_str(), row.expenses, row.income),
+        ("Ældrepleje", 102_560_000, -21_742_000)
+    );
+    let titles: Vec<&str> = plan.focus_areas.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["Det gode arbejdsliv", "Sundhed og forebyggelse"]);
+    let goal = &plan.focus_areas[0].goals[0];
+    assert_eq!(goal.text, "Sygefraværet falder");
+    assert_eq!(goal.documentation, "Fraværsstatistik");
+    let people = store.people().unwrap();
+    let owner = people.iter().find(|p| p.id == goal.owners[0]).unwrap();
+    assert_eq!(owner.name, "Anne Hansen");
+}
+
+#[test]
+fn typing_is_shown_at_once_saved_within_a_second_and_undone_as_one_step() {
+    let (_dir, path, id) = plan_file();
+    let mut h = editor(&path);
+    let original = saved_plan(&h, id).title;
+
+    type_over(&mut h, "Titel", "Virksomhedsplan 2014");
+    assert_eq!(
+        value_of(&h, "Titel").as_deref(),
+        Some("Virksomhedsplan 2014")
+    );
+    wait(&mut h, 1.0);
+    assert_eq!(saved_plan(&h, id).title, "Virksomhedsplan 2014");
     assert!(
-        harness
-            .state()
+        h.state()
             .status_text()
             .is_some_and(|s| s.starts_with("Gemt ")),
         "{:?}",
-        harness.state().status_text()
+        h.state().status_text()
     );
 
-    click(&mut harness, "Rediger");
-    harness.get_by_label_contains("Fortryd").click();
-    harness.run();
-    assert_eq!(saved_plan(&harness, id).title, original);
-
-    // Gentag with the keyboard brings it back; the field shows it.
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
-    harness.run();
-    assert_eq!(saved_plan(&harness, id).title, "Virksomhedsplan 2014");
+    menu(&mut h, "Rediger", "Fortryd");
+    assert_eq!(saved_plan(&h, id).title, original);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(saved_plan(&h, id).title, "Virksomhedsplan 2014");
     assert_eq!(
-        harness.get_by_label("Titel").value().as_deref(),
+        value_of(&h, "Titel").as_deref(),
         Some("Virksomhedsplan 2014")
     );
 }
 
 #[test]
-fn a_new_goal_is_saved_and_found_after_reopening_the_file() {
+fn text_still_being_typed_is_saved_when_the_editor_closes() {
     let (_dir, path, id) = plan_file();
-    let mut harness = editor(&path);
-    let before = saved_plan(&harness, id).focus_areas[0].goals.len();
-
-    click(&mut harness, "1. Sundhed og forebyggelse");
-    click(&mut harness, "Tilføj mål");
+    let mut h = editor(&path);
+    type_over(&mut h, "Journalnummer", "27.00.00-A00-3-12");
+    drop(h);
+    let store = Store::open(&path).unwrap();
     assert_eq!(
-        saved_plan(&harness, id).focus_areas[0].goals.len(),
-        before + 1
+        store.load_plan(id).unwrap().journal_number,
+        "27.00.00-A00-3-12"
     );
-    type_over(&mut harness, "Mål", "Flere borgere bruger sundhedscentret");
-    type_over(&mut harness, "Dokumentation", "Årlig optælling");
-    drop(harness);
-
-    let harness = editor(&path);
-    let plan = saved_plan(&harness, id);
-    let goals = &plan.focus_areas[0].goals;
-    assert_eq!(goals.len(), before + 1);
-    let new = goals
-        .iter()
-        .find(|g| g.text == "Flere borgere bruger sundhedscentret")
-        .unwrap();
-    assert_eq!(new.documentation, "Årlig optælling");
 }
 
 #[test]
 fn a_deadline_that_cannot_be_read_is_shown_in_red_and_not_saved() {
     let (_dir, path, id) = plan_file();
-    let mut harness = editor(&path);
-    click(&mut harness, "1. Sundhed og forebyggelse");
-    let deadline = saved_plan(&harness, id).focus_areas[0].goals[0].deadline;
+    let mut h = editor(&path);
+    click(&mut h, "1. Sundhed og forebyggelse");
+    let deadline = saved_plan(&h, id).focus_areas[0].goals[0].deadline;
 
-    type_over(&mut harness, "Frist", "snart");
-    harness.key_press(Key::Enter);
-    harness.run();
+    enter(&mut h, "Frist", 0, "snart");
     assert_eq!(
-        saved_plan(&harness, id).focus_areas[0].goals[0].deadline,
+        saved_plan(&h, id).focus_areas[0].goals[0].deadline,
         deadline
     );
-    let refusal = |n: &egui_kittest::kittest::AccessKitNode<'_>| {
-        n.value()
-            .is_some_and(|v| v.contains("Datoen kan ikke læses"))
-    };
-    assert!(harness.query_all_by(refusal).next().is_some());
+    assert!(shows_text(&h, "Datoen kan ikke læses"));
 
-    type_over(&mut harness, "Frist", "30.6.2014");
-    harness.key_press(Key::Enter);
-    harness.run();
-    let saved = saved_plan(&harness, id).focus_areas[0].goals[0].deadline;
+    enter(&mut h, "Frist", 0, "30.6.2014");
+    let saved = saved_plan(&h, id).focus_areas[0].goals[0].deadline;
     assert_eq!(saved.map(|d| d.to_string()).as_deref(), Some("2014-06-30"));
+}
+
+#[test]
+fn an_amount_that_cannot_be_read_is_refused_where_it_was_typed() {
+    let (_dir, path, id) = plan_file();
+    let mut h = editor(&path);
+    click(&mut h, "Budget");
+    click(&mut h, "Tilføj budgetlinje");
+    enter(&mut h, "Udgifter", 0, "12,5 mio");
+    assert!(shows_text(&h, "cifre") || shows_text(&h, "decimal") || shows_text(&h, "øre"));
+    assert_eq!(saved_plan(&h, id).budget.rows[0].expenses, 0);
+    enter(&mut h, "Udgifter", 0, "1.120.883.000");
+    assert_eq!(saved_plan(&h, id).budget.rows[0].expenses, 1_120_883_000);
+    assert!(shows_text(&h, "1.120.883.000"));
+}
+
+#[test]
+fn an_approved_plan_is_locked_until_it_is_reopened_as_a_draft() {
+    let (_dir, path, id) = plan_file();
+    let mut h = editor(&path);
+    click(&mut h, "Godkend planen…");
+    type_over(&mut h, "Godkendt den", "12. juni 2012");
+    // The dialog's field (the Forside behind it has one with the same name).
+    let last = h.get_all_by_label("Godkendt af").count() - 1;
+    type_over_nth(&mut h, "Godkendt af", last, "Byrådet");
+    click(&mut h, "Godkend");
+    let plan = saved_plan(&h, id);
+    assert_eq!(plan.state, PlanState::Approved);
+    assert_eq!(plan.approved_by, "Byrådet");
+    assert_eq!(
+        plan.approved_on.map(|d| d.to_string()).as_deref(),
+        Some("2012-06-12")
+    );
+    assert!(shows_text(
+        &h,
+        "Planen er godkendt den 12. juni 2012 af Byrådet"
+    ));
+
+    // Locked: typing into the title does nothing.
+    h.get_by_label("Titel").focus();
+    h.run();
+    h.get_by_label("Titel").type_text("XYZ");
+    wait(&mut h, 1.0);
+    assert_eq!(saved_plan(&h, id).title, plan.title);
+
+    click(&mut h, "Genåbn som kladde");
+    assert_eq!(saved_plan(&h, id).state, PlanState::Draft);
+    type_over(&mut h, "Titel", "Revideret plan");
+    wait(&mut h, 1.0);
+    assert_eq!(saved_plan(&h, id).title, "Revideret plan");
+}
+
+#[test]
+fn a_person_who_carries_goals_cannot_be_deleted_and_a_free_one_can() {
+    let (_dir, path, _id) = plan_file();
+    let mut h = editor(&path);
+    click(&mut h, "Personer");
+    h.get_by_label_contains("Børge Alstrup").click();
+    h.run();
+    assert!(shows_text(&h, "Tovholder på 2 mål i denne plan"));
+    assert!(h.get_by_label("Slet person").accesskit_node().is_disabled());
+
+    click(&mut h, "Tilføj person");
+    type_over(&mut h, "Navn", "Kirsten Holm");
+    type_over(&mut h, "Stilling", "Konsulent");
+    wait(&mut h, 1.0);
+    let store = h.state().document().unwrap().store();
+    assert!(
+        store
+            .people()
+            .unwrap()
+            .iter()
+            .any(|p| p.name == "Kirsten Holm" && p.title == "Konsulent")
+    );
+    click(&mut h, "Slet person");
+    let store = h.state().document().unwrap().store();
+    assert!(
+        !store
+            .people()
+            .unwrap()
+            .iter()
+            .any(|p| p.name == "Kirsten Holm")
+    );
+}
+
+#[test]
+fn search_finds_a_goal_and_jumps_to_it() {
+    let (_dir, path, _id) = plan_file();
+    let mut h = editor(&path);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Søg i planen").type_text("SYGEFRAVÆR");
+    h.run();
+    assert!(shows_text(&h, "1 fund"));
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(value_of(&h, "Mål").as_deref(), Some("Lavere sygefravær"));
+    assert!(shows_text(&h, "Fund 1 af 1"));
+}
+
+#[test]
+fn changes_saved_by_another_program_are_shown_without_losing_own_edits() {
+    let (_dir, path, id) = plan_file();
+    let mut h = editor(&path);
+    type_over(&mut h, "Journalnummer", "egen rettelse");
+    wait(&mut h, 1.0);
+
+    // A colleague's virkplan on the network drive changes the title.
+    let mut other = Store::open(&path).unwrap();
+    other
+        .apply(&Command::SetPlanText {
+            plan: id,
+            field: PlanField::Title,
+            value: "Kollegaens titel".into(),
+        })
+        .unwrap();
+    wait(&mut h, 1.5);
+    assert_eq!(value_of(&h, "Titel").as_deref(), Some("Kollegaens titel"));
+    assert_eq!(
+        value_of(&h, "Journalnummer").as_deref(),
+        Some("egen rettelse")
+    );
+    assert!(
+        h.state()
+            .status_text()
+            .is_some_and(|s| s.contains("ændret af en anden"))
+    );
+}
+
+#[test]
+fn a_read_only_file_shows_why_and_a_copy_can_be_saved_and_edited() {
+    // A file with another program's trigger in it opens read-only (whoever runs the test);
+    // the trigger is never run, and the copy leaves it out.
+    let (dir, path, _id) = plan_file();
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "CREATE TABLE log (x); CREATE TRIGGER spion AFTER UPDATE ON plan BEGIN INSERT INTO log VALUES (1); END;",
+        )
+        .unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let copy = dir.path().join("min kopi.sqlite");
+    let mut h = editor_answering(Some(&path), vec![copy.clone()]);
+    assert!(shows_text(&h, "åbnet til læsning"));
+    type_over(&mut h, "Titel", "Forsøg");
+    wait(&mut h, 1.0);
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file is untouched"
+    );
+
+    click(&mut h, "Gem en kopi som…");
+    assert!(copy.exists());
+    assert!(shows_text(&h, "ikke med i kopien"));
+    click(&mut h, "Åbn kopien");
+    assert_eq!(h.state().file(), Some(copy.as_path()));
+    assert!(Store::open(&copy).unwrap().read_only().is_none());
+    type_over(&mut h, "Titel", "Rettet i kopien");
+    wait(&mut h, 1.0);
+    let id = shown_plan(&h).id;
+    assert_eq!(saved_plan(&h, id).title, "Rettet i kopien");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the original is untouched"
+    );
+}
+
+#[test]
+fn plans_come_in_from_json_and_from_a_colleagues_file_and_go_out_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("min fil.sqlite");
+    drop(Document::open_or_create(&path).unwrap());
+    let json = dir.path().join("reference.json");
+    std::fs::copy(common::REFERENCE_JSON, &json).unwrap();
+    let colleague = common::plan_file(dir.path(), "kollega.sqlite");
+    let out = dir.path().join("ud.json");
+    let mut h = editor_answering(Some(&path), vec![json, colleague, out.clone()]);
+
+    menu(&mut h, "Fil", "Importér JSON…");
+    let after_json = h
+        .state()
+        .document()
+        .unwrap()
+        .store()
+        .list_plans()
+        .unwrap()
+        .len();
+    assert!(after_json >= 1);
+
+    menu(&mut h, "Fil", "Importér planer fra anden fil…");
+    assert!(shows_text(&h, "Virksomhedsplan 2012/2013"));
+    click(&mut h, "Importér de valgte");
+    let plans = h.state().document().unwrap().store().list_plans().unwrap();
+    assert_eq!(plans.len(), after_json + 1);
+    assert_eq!(shown_plan(&h).title, "Virksomhedsplan 2012/2013");
+    let people = h.state().document().unwrap().store().people().unwrap();
+    assert!(people.iter().any(|p| p.name == "Unna Scherer"));
+
+    // Undo takes the copied plan out again as one step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state()
+            .document()
+            .unwrap()
+            .store()
+            .list_plans()
+            .unwrap()
+            .len(),
+        after_json
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+
+    // The plan shown goes out with the plans it reviews.
+    let shown = shown_plan(&h).title;
+    menu(&mut h, "Fil", "Eksportér JSON…");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains(&shown), "{shown}");
+}
+
+#[test]
+fn a_file_opened_from_the_menu_is_remembered_and_a_broken_one_leaves_the_open_file_open() {
+    let (dir, path, _id) = plan_file();
+    let other = common::plan_file(dir.path(), "anden.sqlite");
+    let broken = dir.path().join("ødelagt.sqlite");
+    std::fs::write(&broken, "dette er ikke en database").unwrap();
+    let mut h = editor_answering(Some(&path), vec![other.clone(), broken]);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert_eq!(h.state().file(), Some(other.as_path()));
+    assert_eq!(
+        h.state().recent().files().first().map(|p| p.file_name()),
+        Some(other.file_name())
+    );
+
+    menu(&mut h, "Fil", "Åbn…");
+    assert_eq!(h.state().file(), Some(other.as_path()));
+    assert!(shows_text(&h, "ikke en virkplan-fil"));
+    click(&mut h, "OK");
+    assert!(h.state().plan().is_some());
 }

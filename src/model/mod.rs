@@ -427,3 +427,46 @@ pub struct Document {
     /// The JSON document's own `extra` object, verbatim.
     pub extra: Extra,
 }
+
+impl Document {
+    /// The chosen plans only (in the document's order), with the people they name: what
+    /// "Importér planer fra anden fil" copies. A link to a plan or goal that is not chosen
+    /// (`previous`, `continues`) is dropped, so the copy never points outside itself; the
+    /// document's own `extra` stays behind with the file it belongs to.
+    pub fn keep_plans(&self, chosen: &[PlanId]) -> Document {
+        let plans: Vec<Plan> = self
+            .plans
+            .iter()
+            .filter(|p| chosen.contains(&p.id))
+            .cloned()
+            .collect();
+        let kept_plans: std::collections::HashSet<PlanId> = plans.iter().map(|p| p.id).collect();
+        let kept_goals: std::collections::HashSet<GoalId> = plans
+            .iter()
+            .flat_map(|p| p.goals().map(|(_, g)| g.id))
+            .collect();
+        let mut plans = plans;
+        for plan in &mut plans {
+            plan.previous = plan.previous.filter(|p| kept_plans.contains(p));
+            for area in &mut plan.focus_areas {
+                for goal in &mut area.goals {
+                    goal.continues = goal.continues.filter(|g| kept_goals.contains(g));
+                }
+            }
+        }
+        let named: std::collections::HashSet<PersonId> = plans
+            .iter()
+            .flat_map(|p| p.goals().flat_map(|(_, g)| g.owners.iter().copied()))
+            .collect();
+        Document {
+            people: self
+                .people
+                .iter()
+                .filter(|p| named.contains(&p.id))
+                .cloned()
+                .collect(),
+            plans,
+            extra: None,
+        }
+    }
+}

@@ -68,6 +68,14 @@ pub enum StoreError {
         /// What the system said.
         detail: String,
     },
+    /// A copy of the file could not be written; nothing carries the copy's name.
+    #[error("Kopien kunne ikke gemmes ({detail}). Vælg en anden placering: {}", .path.display())]
+    CopyFailed {
+        /// Where the copy was to go.
+        path: PathBuf,
+        /// Why not.
+        detail: String,
+    },
     /// A write to a file opened read-only.
     #[error(
         "Ændringen blev ikke gemt, fordi filen er åbnet skrivebeskyttet ({0}). Gem en kopi for at kunne rette i den."

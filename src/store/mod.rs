@@ -27,6 +27,15 @@ pub struct Store {
     read_only: Option<ReadOnlyReason>,
 }
 
+/// A short Danish reason for a failed file operation.
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "mappen findes ikke".into(),
+        std::io::ErrorKind::PermissionDenied => "ingen skriveadgang".into(),
+        _ => e.to_string(),
+    }
+}
+
 impl Store {
     /// Opens an existing plan file as the editor does, with every safety check.
     pub fn open(path: &Path) -> Result<Store> {
@@ -101,6 +110,32 @@ impl Store {
     /// new plans' ids in the document's order and the inverse command.
     pub fn import(&mut self, doc: &Document) -> Result<(Vec<PlanId>, Command)> {
         self.write(|tx| write::import(tx, doc))
+    }
+
+    /// Writes an exact copy of the file to `dest` with SQLite's backup API (consistent even
+    /// while others write): first under a temporary name beside `dest`, then renamed, so no
+    /// half-written copy ever carries the name.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        let failed = |detail: String| StoreError::CopyFailed {
+            path: dest.to_path_buf(),
+            detail,
+        };
+        if dest.is_dir() {
+            return Err(failed("stien er en mappe".into()));
+        }
+        let folder = match dest.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let tmp = tempfile::Builder::new()
+            .prefix(".virkplan-kopi-")
+            .tempfile_in(&folder)
+            .map_err(|e| failed(io_reason(&e)))?;
+        self.conn
+            .backup("main", tmp.path(), None::<fn(rusqlite::backup::Progress)>)
+            .map_err(|e| failed(e.to_string()))?;
+        tmp.persist(dest).map_err(|e| failed(io_reason(&e.error)))?;
+        Ok(())
     }
 
     fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {

@@ -3,34 +3,67 @@
 //! "Gemt" or the error in the status bar.
 
 use super::commands::UiCommand;
-use super::fields::Drafts;
-use super::{clock, cover, focus_areas, menu, nav, theme};
+use super::dialogs::{FileDialogs, FileKind, NoDialogs};
+use super::fields::{Drafts, Form};
+use super::search::{Place, Search};
+use super::windows::{self, Window};
+use super::{budget, clock, cover, focus_areas, intro, menu, nav, people, theme};
 use crate::document::Document;
-use crate::model::{Command, FocusAreaId, GoalId, Plan, PlanId, PlanSummary};
+use crate::model::{
+    Command, FocusAreaId, GoalId, Person, PersonId, Plan, PlanId, PlanState, PlanSummary,
+};
+use crate::recent::RecentFiles;
+use crate::store::{Store, StoreError};
+use crate::transfer;
 use std::path::{Path, PathBuf};
+
+/// How long typed text may wait before it is saved (seconds): keystrokes within this time are
+/// one write, and a crash loses at most this much typing.
+pub const TYPING_SAVE_DELAY: f64 = 0.5;
+
+/// How often the editor looks for changes another program made to the file (seconds).
+const POLL_INTERVAL: f64 = 1.0;
 
 /// A part of the selected plan, as listed in the navigation panel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     /// Forside: the plan's metadata.
     Cover,
+    /// Indledning: the intro sections.
+    Intro,
+    /// Budget: the budget table.
+    Budget,
     /// Indsatsområder with their goals (the selected focus area is [`App`]'s).
     FocusAreas,
+    /// Personer: the people of the file (tovholdere).
+    People,
 }
 
 impl Part {
+    /// Every part, in the navigation panel's order.
+    pub const ALL: [Part; 5] = [
+        Part::Cover,
+        Part::Intro,
+        Part::Budget,
+        Part::FocusAreas,
+        Part::People,
+    ];
+
     /// The Danish name in the navigation panel and as the screen's heading.
     pub fn label(self) -> &'static str {
         match self {
             Part::Cover => "Forside",
+            Part::Intro => "Indledning",
+            Part::Budget => "Budget",
             Part::FocusAreas => "Indsatsområder",
+            Part::People => "Personer",
         }
     }
 }
 
 /// What to select once an edit is applied and the plan reloaded (a new row's id is known
 /// only then).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Then {
     /// Keep the selection.
     Stay,
@@ -38,20 +71,33 @@ pub enum Then {
     SelectAreaAt(usize),
     /// Select the goal at this position of the selected focus area.
     SelectGoalAt(usize),
+    /// Select this goal in this focus area (after a move).
+    SelectGoal(FocusAreaId, GoalId),
+    /// Select the newest plan (after "Ny plan": row ids only grow).
+    SelectNewPlan,
+    /// Select the newest person; if a goal is named, make the new person one of its
+    /// tovholdere too (a second undo step).
+    SelectNewPerson {
+        /// The goal and its tovholdere before.
+        owner_of: Option<(GoalId, Vec<PersonId>)>,
+    },
 }
 
 /// Something the user did, collected while drawing and carried out afterwards in
 /// [`App::show`]: the only place where the file changes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Action {
     /// An edit, one undo step; then adjust the selection.
     Apply(Command, Then),
-    /// A text edit while typing: merged with the previous edit of the same field.
+    /// A text edit while typing: shown at once, saved within [`TYPING_SAVE_DELAY`], merged
+    /// with the previous edit of the same field into one undo step.
     Type(Command),
-    /// The user left a text field: the next edit starts a new undo step.
+    /// The user left a text field: save what was typed; the next edit starts a new step.
     EndTyping,
     /// A menu or keyboard command.
     Run(UiCommand),
+    /// Open this plan file (from "Seneste filer" or a dialog).
+    OpenFile(PathBuf),
     /// Show another plan of the file.
     SelectPlan(PlanId),
     /// Show another part of the plan.
@@ -60,6 +106,16 @@ pub enum Action {
     SelectArea(FocusAreaId),
     /// Show a goal's editor.
     SelectGoal(GoalId),
+    /// Show a person.
+    SelectPerson(PersonId),
+    /// Go to a search hit.
+    GoTo(Place),
+    /// Open a dialog window.
+    Show(Window),
+    /// Close the dialog window.
+    CloseWindow,
+    /// Copy these plans of the other file chosen in "Importér planer fra anden fil".
+    CopyPlans(Vec<PlanId>),
 }
 
 /// The last thing the status bar reports.
@@ -70,6 +126,13 @@ enum Status {
     Error(String),
 }
 
+/// Text typed but not yet saved.
+#[derive(Debug)]
+struct Typing {
+    command: Command,
+    since: f64,
+}
+
 /// The editor window: the open file, what is selected, and the status line.
 pub struct App {
     file: Option<PathBuf>,
@@ -77,55 +140,114 @@ pub struct App {
     open_error: Option<String>,
     plans: Vec<PlanSummary>,
     plan: Option<Plan>,
+    people: Vec<Person>,
     part: Part,
     area: Option<FocusAreaId>,
     goal: Option<GoalId>,
+    person: Option<PersonId>,
     status: Status,
     pending: Vec<Action>,
     drafts: Drafts,
-    about_open: bool,
+    typing: Option<Typing>,
+    window: Option<Window>,
+    search: Search,
+    dialogs: Box<dyn FileDialogs>,
+    recent: RecentFiles,
+    seen_version: Option<i64>,
+    last_poll: f64,
+    now: f64,
+    generation: u64,
     shown_title: String,
+}
+
+/// What the editor needs from the world besides the plan file: file dialogs and the list of
+/// recent files. Tests pass their own.
+pub struct Services {
+    /// Native or scripted file dialogs.
+    pub dialogs: Box<dyn FileDialogs>,
+    /// The recent files.
+    pub recent: RecentFiles,
+}
+
+impl Default for Services {
+    /// No dialogs (every dialog is cancelled) and a recent list in memory only.
+    fn default() -> Self {
+        Services {
+            dialogs: Box::new(NoDialogs),
+            recent: RecentFiles::default(),
+        }
+    }
+}
+
+/// The text a text edit sets.
+fn typed_text(command: &Command) -> Option<&str> {
+    match command {
+        Command::SetPlanText { value, .. }
+        | Command::SetSectionText { value, .. }
+        | Command::SetFocusAreaText { value, .. }
+        | Command::SetGoalText { value, .. }
+        | Command::SetPersonText { value, .. } => Some(value),
+        _ => None,
+    }
 }
 
 impl App {
     /// Opens `file` (if any) and shows its first plan; an error is shown in the window.
-    pub fn new(file: Option<PathBuf>) -> App {
+    pub fn new(file: Option<PathBuf>, services: Services) -> App {
         let mut app = App {
             file: None,
             document: None,
             open_error: None,
             plans: Vec::new(),
             plan: None,
+            people: Vec::new(),
             part: Part::Cover,
             area: None,
             goal: None,
+            person: None,
             status: Status::None,
             pending: Vec::new(),
             drafts: Drafts::default(),
-            about_open: false,
+            typing: None,
+            window: None,
+            search: Search::default(),
+            dialogs: services.dialogs,
+            recent: services.recent,
+            seen_version: None,
+            last_poll: 0.0,
+            now: 0.0,
+            generation: 0,
             shown_title: String::new(),
         };
         if let Some(path) = file {
-            app.file = Some(path.clone());
-            match Document::open(&path) {
-                Ok(doc) => {
-                    app.document = Some(doc);
-                    app.reload(None);
-                }
-                Err(e) => app.open_error = Some(e.to_string()),
-            }
+            app.open_file(&path);
         }
         app
     }
 
-    /// Opens the plan file at `path` (see [`App::new`]).
+    /// Opens the plan file at `path` with no file dialogs and no remembered files (tests).
     pub fn open(path: &Path) -> App {
-        App::new(Some(path.to_path_buf()))
+        App::new(Some(path.to_path_buf()), Services::default())
     }
 
     /// The open file, for reading what the editor saved.
     pub fn document(&self) -> Option<&Document> {
         self.document.as_ref()
+    }
+
+    /// The open file's path.
+    pub fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+
+    /// The plan shown.
+    pub fn plan(&self) -> Option<&Plan> {
+        self.plan.as_ref()
+    }
+
+    /// The recent files.
+    pub fn recent(&self) -> &RecentFiles {
+        &self.recent
     }
 
     /// The text of the status bar: "Gemt 14:03:12", a note, or the last error.
@@ -157,16 +279,46 @@ impl App {
             .is_none_or(|d| d.store().read_only().is_some())
     }
 
+    fn locked(&self) -> bool {
+        self.plan
+            .as_ref()
+            .is_some_and(|p| p.state == PlanState::Approved)
+    }
+
+    /// Saves what is typed but not saved yet (the window is closing).
+    pub fn save_now(&mut self) {
+        if self.flush_typing() {
+            self.reload(None);
+        }
+    }
+
     /// Draws the whole editor into `ui`, then applies what the user did.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.now = ctx.input(|i| i.time);
         self.pending
             .extend(UiCommand::pressed(&ctx).into_iter().map(Action::Run));
+        if ctx.input(|i| i.viewport().close_requested()) {
+            self.save_now();
+        }
 
         let undo_label = self.document.as_ref().and_then(Document::undo_label);
         let redo_label = self.document.as_ref().and_then(Document::redo_label);
+        let has_file = self.document.is_some();
+        let writable = !self.read_only();
         egui::Panel::top("menu").show(ui, |ui| {
-            menu::menu_bar(ui, &mut self.pending, undo_label, redo_label);
+            menu::menu_bar(
+                ui,
+                &mut self.pending,
+                &menu::MenuState {
+                    undo: undo_label,
+                    redo: redo_label,
+                    has_file,
+                    has_plan: self.plan.is_some(),
+                    writable,
+                    recent: self.recent.files(),
+                },
+            );
         });
         if let Some(reason) = self.document.as_ref().and_then(|d| d.store().read_only()) {
             egui::Panel::top("skrivebeskyttet")
@@ -176,7 +328,12 @@ impl App {
                         .inner_margin(8.0),
                 )
                 .show(ui, |ui| {
-                    ui.colored_label(theme::BANNER_TEXT, reason.message());
+                    ui.horizontal_wrapped(|ui| {
+                        ui.colored_label(theme::BANNER_TEXT, reason.message());
+                        if ui.button(UiCommand::SaveCopy.label()).clicked() {
+                            self.pending.push(Action::Run(UiCommand::SaveCopy));
+                        }
+                    });
                 });
         }
         egui::Panel::bottom("statuslinje").show(ui, |ui| {
@@ -188,42 +345,83 @@ impl App {
         });
         egui::Panel::left("navigation")
             .resizable(true)
-            .default_size(260.0)
+            .default_size(270.0)
             .show(ui, |ui| {
                 nav::navigation(
                     ui,
                     &mut self.pending,
-                    &self.plans,
-                    self.plan.as_ref(),
-                    self.part,
-                    self.area,
+                    &nav::NavState {
+                        plans: &self.plans,
+                        plan: self.plan.as_ref(),
+                        part: self.part,
+                        area: self.area,
+                        has_file,
+                        writable,
+                    },
                 );
             });
-        let read_only = self.read_only();
-        egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.add_enabled_ui(!read_only, |ui| self.central(ui));
-            });
-        });
-        if self.about_open {
-            let mut open = true;
-            egui::Window::new("Om virkplan")
-                .open(&mut open)
-                .collapsible(false)
-                .resizable(false)
-                .show(&ctx, |ui| {
-                    ui.label(format!("virkplan version {}", env!("CARGO_PKG_VERSION")));
-                    ui.label("Virksomhedsplaner for danske kommuner: skriv, følg op og udskriv.");
+        if self.search.open
+            && let Some(plan) = &self.plan
+        {
+            egui::Panel::right("søg")
+                .resizable(true)
+                .default_size(320.0)
+                .show(ui, |ui| {
+                    self.search
+                        .show(ui, &mut self.pending, plan, &self.people, self.generation);
                 });
-            self.about_open = open;
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.central(ui));
+        if let Some(window) = &mut self.window {
+            windows::show(&ctx, window, &mut self.pending);
         }
 
         self.apply_pending(&ctx);
+        self.tick(&ctx);
         let title = self.title();
         if title != self.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.shown_title = title;
         }
+    }
+
+    /// Saves typing that has waited long enough, and looks for changes made by others.
+    fn tick(&mut self, ctx: &egui::Context) {
+        if let Some(typing) = &self.typing {
+            let due = typing.since + TYPING_SAVE_DELAY;
+            if self.now >= due {
+                if self.flush_typing() {
+                    self.reload(None);
+                }
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - self.now));
+            }
+        }
+        if self.document.is_some() {
+            if self.now - self.last_poll >= POLL_INTERVAL {
+                self.last_poll = self.now;
+                self.poll_changes();
+            }
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(POLL_INTERVAL));
+        }
+    }
+
+    /// Shows what another program (a colleague's virkplan on the network drive) saved in
+    /// the file since we last looked. Our own edits are all saved already, and what is being
+    /// typed stays in its field.
+    fn poll_changes(&mut self) {
+        let Some(doc) = &self.document else { return };
+        let Ok(version) = doc.store().data_version() else {
+            return;
+        };
+        if self.seen_version.is_some_and(|seen| seen != version) {
+            self.reload(None);
+            self.status = Status::Saved(format!(
+                "Filen er ændret af en anden {}; ændringerne vises nu",
+                clock::now_text()
+            ));
+        }
+        self.seen_version = Some(version);
     }
 
     fn central(&mut self, ui: &mut egui::Ui) {
@@ -232,51 +430,112 @@ impl App {
             return;
         }
         if self.document.is_none() {
-            ui.label("Ingen fil er åbnet. Start virkplan med en fil: virkplan FIL.sqlite");
+            ui.heading("Velkommen til virkplan");
+            ui.label("Åbn en planfil, eller opret en ny, fra menuen Fil.");
+            ui.horizontal(|ui| {
+                if ui.button(UiCommand::Open.label()).clicked() {
+                    self.pending.push(Action::Run(UiCommand::Open));
+                }
+                if ui.button(UiCommand::NewFile.label()).clicked() {
+                    self.pending.push(Action::Run(UiCommand::NewFile));
+                }
+            });
             return;
         }
         let Some(plan) = &self.plan else {
             ui.label("Filen har endnu ingen planer.");
+            if ui
+                .add_enabled(!self.read_only(), egui::Button::new("Ny plan…"))
+                .clicked()
+            {
+                self.pending.push(Action::Run(UiCommand::NewPlan));
+            }
             return;
         };
+        let read_only = self.read_only();
+        let locked = self.locked();
         ui.heading(self.part.label());
-        ui.add_space(8.0);
-        match self.part {
-            Part::Cover => cover::show(ui, &mut self.pending, &mut self.drafts, plan),
-            Part::FocusAreas => focus_areas::show(
-                ui,
-                &mut self.pending,
-                &mut self.drafts,
-                plan,
-                self.area,
-                self.goal,
-            ),
+        if locked && self.part != Part::People {
+            egui::Frame::new()
+                .fill(theme::LOCK_FILL)
+                .inner_margin(8.0)
+                .show(ui, |ui| {
+                    ui.horizontal_wrapped(|ui| {
+                        let on = plan
+                            .approved_on
+                            .map(|d| format!(" den {}", crate::units::format_date(d)))
+                            .unwrap_or_default();
+                        let by = if plan.approved_by.trim().is_empty() {
+                            String::new()
+                        } else {
+                            format!(" af {}", plan.approved_by.trim())
+                        };
+                        ui.label(format!(
+                            "Planen er godkendt{on}{by} og er låst, så den ikke ændres ved et uheld."
+                        ));
+                        if ui
+                            .add_enabled(!read_only, egui::Button::new("Genåbn som kladde"))
+                            .clicked()
+                        {
+                            self.pending.push(Action::Apply(
+                                Command::SetState {
+                                    plan: plan.id,
+                                    state: PlanState::Draft,
+                                    approved_on: None,
+                                },
+                                Then::Stay,
+                            ));
+                        }
+                    });
+                });
         }
+        ui.add_space(8.0);
+        let editable = !read_only && (!locked || self.part == Part::People);
+        let mut form = Form {
+            out: &mut self.pending,
+            drafts: &mut self.drafts,
+        };
+        egui::ScrollArea::vertical()
+            .id_salt(("skærm", self.part.label()))
+            .show(ui, |ui| {
+                ui.add_enabled_ui(editable, |ui| match self.part {
+                    Part::Cover => cover::show(ui, &mut form, plan, &self.plans),
+                    Part::Intro => intro::show(ui, &mut form, plan),
+                    Part::Budget => budget::show(ui, &mut form, plan),
+                    Part::FocusAreas => {
+                        focus_areas::show(ui, &mut form, plan, &self.people, self.area, self.goal)
+                    }
+                    Part::People => people::show(ui, &mut form, plan, &self.people, self.person),
+                });
+            });
     }
 
     /// Carries out what the user did this frame, in order; the plan is reloaded once after.
     fn apply_pending(&mut self, ctx: &egui::Context) {
         let actions = std::mem::take(&mut self.pending);
-        let mut then = None;
         let mut changed = false;
         for action in actions {
+            // Typed text is saved before anything else happens, so that undo, a move or
+            // another file never loses it.
+            if !matches!(action, Action::Type(_)) && self.flush_typing() {
+                changed = true;
+            }
             match action {
-                Action::Apply(command, after) => {
+                Action::Apply(command, then) => {
                     if self.edit(|doc| doc.apply(command)) {
-                        then = Some(after);
+                        self.reload(None);
+                        self.after(then);
                     }
                     changed = true;
                 }
-                Action::Type(command) => {
-                    self.edit(|doc| doc.apply_typing(command));
-                    changed = true;
-                }
+                Action::Type(command) => self.type_text(command),
                 Action::EndTyping => {
                     if let Some(doc) = &mut self.document {
                         doc.end_typing();
                     }
                 }
                 Action::Run(command) => changed |= self.run(ctx, command),
+                Action::OpenFile(path) => self.open_file(&path),
                 Action::SelectPlan(id) => {
                     self.part = Part::Cover;
                     self.area = None;
@@ -284,7 +543,14 @@ impl App {
                     self.drafts.clear();
                     self.reload(Some(id));
                 }
-                Action::SelectPart(part) => self.part = part,
+                Action::SelectPart(part) => {
+                    self.part = part;
+                    if part == Part::FocusAreas {
+                        self.area = None;
+                        self.goal = None;
+                        self.reload(None);
+                    }
+                }
                 Action::SelectArea(area) => {
                     self.part = Part::FocusAreas;
                     self.area = Some(area);
@@ -292,20 +558,107 @@ impl App {
                     self.reload(None);
                 }
                 Action::SelectGoal(goal) => self.goal = Some(goal),
+                Action::SelectPerson(person) => self.person = Some(person),
+                Action::GoTo(place) => self.go_to(place),
+                Action::Show(window) => self.window = Some(window),
+                Action::CloseWindow => self.window = None,
+                Action::CopyPlans(chosen) => {
+                    changed |= self.copy_plans(&chosen);
+                }
             }
         }
         if changed {
             self.reload(None);
-            match then {
-                Some(Then::SelectAreaAt(i)) => {
-                    self.area = self.plan_areas().get(i).copied();
+        }
+    }
+
+    /// Selects the new row an edit made, once its id is known.
+    fn after(&mut self, then: Then) {
+        match then {
+            Then::Stay => {}
+            Then::SelectAreaAt(i) => {
+                self.area = self.plan_areas().get(i).copied();
+                self.goal = None;
+                self.reload(None);
+            }
+            Then::SelectGoalAt(i) => self.goal = self.area_goals().get(i).copied(),
+            Then::SelectGoal(area, goal) => {
+                self.area = Some(area);
+                self.goal = Some(goal);
+                self.reload(None);
+            }
+            Then::SelectNewPlan => {
+                if let Some(id) = self.plans.iter().map(|p| p.id).max() {
+                    self.part = Part::Cover;
+                    self.area = None;
                     self.goal = None;
-                    self.reload(None);
+                    self.reload(Some(id));
                 }
-                Some(Then::SelectGoalAt(i)) => {
-                    self.goal = self.area_goals().get(i).copied();
+            }
+            Then::SelectNewPerson { owner_of } => {
+                let Some(id) = self.people.iter().map(|p| p.id).max() else {
+                    return;
+                };
+                match owner_of {
+                    Some((goal, mut owners)) => {
+                        owners.push(id);
+                        if self.edit(|doc| doc.apply(Command::SetGoalOwners { goal, owners })) {
+                            self.reload(None);
+                        }
+                    }
+                    None => self.person = Some(id),
                 }
-                Some(Then::Stay) | None => {}
+            }
+        }
+    }
+
+    /// Keeps typed text on screen and saves it when it has waited [`TYPING_SAVE_DELAY`]
+    /// (see [`App::tick`]) or another field is typed in.
+    fn type_text(&mut self, command: Command) {
+        let target = command.text_target();
+        let same = self
+            .typing
+            .as_ref()
+            .is_some_and(|t| t.command.text_target() == target);
+        if !same && self.flush_typing() {
+            self.reload(None);
+        }
+        let (Some(target), Some(text)) = (target, typed_text(&command)) else {
+            return;
+        };
+        self.drafts.typing = Some((target, text.to_owned()));
+        let since = self.typing.as_ref().map_or(self.now, |t| t.since);
+        self.typing = Some(Typing { command, since });
+    }
+
+    /// Saves typed text now; true when something was written. When the file is busy the
+    /// text stays on screen and is tried again at the next tick.
+    fn flush_typing(&mut self) -> bool {
+        let Some(typing) = self.typing.take() else {
+            return false;
+        };
+        let Some(doc) = &mut self.document else {
+            self.drafts.typing = None;
+            return false;
+        };
+        match doc.apply_typing(typing.command.clone()) {
+            Ok(()) => {
+                self.status = Status::Saved(format!("Gemt {}", clock::now_text()));
+                self.drafts.typing = None;
+                true
+            }
+            Err(StoreError::Busy) => {
+                self.status = Status::Error(StoreError::Busy.to_string());
+                self.typing = Some(Typing {
+                    command: typing.command,
+                    since: self.now,
+                });
+                false
+            }
+            Err(e) => {
+                self.status = Status::Error(e.to_string());
+                self.drafts.typing = None;
+                false
             }
         }
     }
@@ -328,8 +681,26 @@ impl App {
         }
     }
 
+    /// Shows a message in a window (for what the user must read: a file that did not open).
+    fn alert(&mut self, title: &str, text: String) {
+        self.status = Status::Error(text.clone());
+        self.window = Some(Window::Alert {
+            title: title.into(),
+            text,
+        });
+    }
+
     /// Runs a menu or keyboard command; true when the file changed.
     fn run(&mut self, ctx: &egui::Context, command: UiCommand) -> bool {
+        if command.writes() && self.read_only() {
+            if self.document.is_some() {
+                self.status = Status::Error(
+                    "Filen er åbnet skrivebeskyttet; gem en kopi for at kunne tilføje planer."
+                        .into(),
+                );
+            }
+            return false;
+        }
         match command {
             UiCommand::Undo | UiCommand::Redo => {
                 let Some(doc) = &mut self.document else {
@@ -354,13 +725,272 @@ impl App {
                     }
                 }
             }
+            UiCommand::NewFile => {
+                self.new_file();
+                false
+            }
+            UiCommand::Open => {
+                if let Some(path) = self.dialogs.open_file("Åbn planfil", FileKind::Plan) {
+                    self.open_file(&path);
+                }
+                false
+            }
+            UiCommand::SaveCopy => {
+                self.save_copy();
+                false
+            }
+            UiCommand::NewPlan => {
+                self.window = Some(Window::new_plan(self.plan.as_ref()));
+                false
+            }
+            UiCommand::ImportPlans => {
+                self.choose_plans_to_copy();
+                false
+            }
+            UiCommand::ImportJson => self.import_json(),
+            UiCommand::ExportJson => {
+                self.export_json();
+                false
+            }
+            UiCommand::Find => {
+                self.search.open_and_focus();
+                false
+            }
             UiCommand::Quit => {
+                self.save_now();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 false
             }
             UiCommand::About => {
-                self.about_open = true;
+                self.window = Some(Window::About);
                 false
+            }
+        }
+    }
+
+    /// Opens a plan file in place of the open one. On failure the open file stays open and
+    /// the message says why.
+    fn open_file(&mut self, path: &Path) {
+        self.save_now();
+        match Document::open(path) {
+            Ok(doc) => {
+                self.file = Some(path.to_path_buf());
+                self.document = Some(doc);
+                self.open_error = None;
+                self.plan = None;
+                self.part = Part::Cover;
+                self.area = None;
+                self.goal = None;
+                self.person = None;
+                self.drafts = Drafts::default();
+                self.window = None;
+                self.seen_version = None;
+                self.status = Status::None;
+                self.reload(None);
+                if let Err(e) = self.recent.add(path) {
+                    self.status = Status::Error(e);
+                }
+            }
+            Err(e) => {
+                if matches!(e, StoreError::Missing(_)) {
+                    // Gone from where it was: do not offer it again.
+                    let _ = self.recent.remove(path);
+                }
+                if self.document.is_none() {
+                    self.file = Some(path.to_path_buf());
+                    self.open_error = Some(e.to_string());
+                    self.status = Status::Error(e.to_string());
+                } else {
+                    self.alert("Filen kunne ikke åbnes", e.to_string());
+                }
+            }
+        }
+    }
+
+    /// Ny fil…: a new, empty plan file, then the form for its first plan.
+    fn new_file(&mut self) {
+        let Some(path) =
+            self.dialogs
+                .save_file("Ny planfil", FileKind::Plan, "virksomhedsplan.sqlite")
+        else {
+            return;
+        };
+        if path.exists() {
+            self.alert(
+                "Filen findes allerede",
+                format!(
+                    "Der findes allerede en fil med det navn, og den overskrives ikke. Vælg et andet navn, eller åbn filen med Åbn…: {}",
+                    path.display()
+                ),
+            );
+            return;
+        }
+        match Document::open_or_create(&path) {
+            Ok(doc) => {
+                drop(doc);
+                self.open_file(&path);
+                self.window = Some(Window::new_plan(None));
+            }
+            Err(e) => self.alert("Filen kunne ikke oprettes", e.to_string()),
+        }
+    }
+
+    /// Gem en kopi som…
+    fn save_copy(&mut self) {
+        let Some(doc) = &self.document else { return };
+        let name = doc
+            .store()
+            .path()
+            .file_stem()
+            .map(|s| format!("{} - kopi.sqlite", s.to_string_lossy()))
+            .unwrap_or_else(|| "kopi.sqlite".into());
+        let Some(dest) = self
+            .dialogs
+            .save_file("Gem en kopi som", FileKind::Plan, &name)
+        else {
+            return;
+        };
+        let Some(doc) = &self.document else { return };
+        match transfer::save_copy(doc.store(), &dest) {
+            Ok(note) => {
+                self.status = Status::Saved(format!("Kopien er gemt: {}", dest.display()));
+                self.window = Some(Window::CopySaved { path: dest, note });
+            }
+            Err(e) => self.alert("Kopien blev ikke gemt", e),
+        }
+    }
+
+    /// Importér planer fra anden fil…: choose the file, then the plans.
+    fn choose_plans_to_copy(&mut self) {
+        let Some(path) = self
+            .dialogs
+            .open_file("Importér planer fra anden fil", FileKind::Plan)
+        else {
+            return;
+        };
+        let opened = Store::open(&path).and_then(|store| {
+            let plans = store.list_plans()?;
+            Ok((store, plans))
+        });
+        match opened {
+            Ok((store, plans)) if plans.is_empty() => {
+                drop(store);
+                self.alert(
+                    "Ingen planer",
+                    format!("Filen har ingen planer at importere: {}", path.display()),
+                );
+            }
+            Ok((store, plans)) => {
+                self.window = Some(Window::ChoosePlans {
+                    source: std::rc::Rc::new(store),
+                    plans: plans.into_iter().map(|p| (p, true)).collect(),
+                });
+            }
+            Err(e) => self.alert("Filen kunne ikke åbnes", e.to_string()),
+        }
+    }
+
+    /// Copies the chosen plans of the other file (the open dialog holds it).
+    fn copy_plans(&mut self, chosen: &[PlanId]) -> bool {
+        let Some(Window::ChoosePlans { source, .. }) = self.window.take() else {
+            return false;
+        };
+        let Some(doc) = &mut self.document else {
+            return false;
+        };
+        match transfer::copy_plans(doc, &source, chosen) {
+            Ok(ids) => {
+                self.status = Status::Saved(format!(
+                    "{} plan(er) importeret {}",
+                    ids.len(),
+                    clock::now_text()
+                ));
+                if let Some(first) = ids.first() {
+                    self.part = Part::Cover;
+                    self.reload(Some(*first));
+                }
+                true
+            }
+            Err(e) => {
+                self.alert("Planerne blev ikke importeret", e);
+                false
+            }
+        }
+    }
+
+    /// Importér JSON…
+    fn import_json(&mut self) -> bool {
+        let Some(path) = self.dialogs.open_file("Importér JSON", FileKind::Json) else {
+            return false;
+        };
+        let Some(doc) = &mut self.document else {
+            return false;
+        };
+        match transfer::import_json(doc, &path) {
+            Ok(ids) => {
+                self.status = Status::Saved(format!(
+                    "{} plan(er) importeret {}",
+                    ids.len(),
+                    clock::now_text()
+                ));
+                if let Some(first) = ids.first() {
+                    self.part = Part::Cover;
+                    self.reload(Some(*first));
+                }
+                true
+            }
+            Err(e) => {
+                self.alert("JSON-dokumentet blev ikke importeret", e);
+                false
+            }
+        }
+    }
+
+    /// Eksportér JSON…: the shown plan with the plans it reviews.
+    fn export_json(&mut self) {
+        let Some(plan) = &self.plan else { return };
+        let (id, name) = (plan.id, format!("{}.json", file_name_for(&plan.title)));
+        let Some(path) = self
+            .dialogs
+            .save_file("Eksportér JSON", FileKind::Json, &name)
+        else {
+            return;
+        };
+        let Some(doc) = &self.document else { return };
+        match transfer::export_json(doc.store(), Some(id), &path) {
+            Ok(()) => {
+                self.status = Status::Saved(format!("Eksporteret til {}", path.display()));
+            }
+            Err(e) => self.alert("Eksporten mislykkedes", e),
+        }
+    }
+
+    /// Opens the search panel with `query` typed (as Ctrl+F and typing would).
+    pub fn search_for(&mut self, query: &str) {
+        self.search.open_and_focus();
+        self.search.set_query(query);
+    }
+
+    /// Shows a place of the plan (a part, a focus area, a goal, a person), as a search hit
+    /// or a click in the navigation panel does.
+    pub fn go_to(&mut self, place: Place) {
+        match place {
+            Place::Part(part) => self.part = part,
+            Place::Area(area) => {
+                self.part = Part::FocusAreas;
+                self.area = Some(area);
+                self.goal = None;
+                self.reload(None);
+            }
+            Place::Goal(area, goal) => {
+                self.part = Part::FocusAreas;
+                self.area = Some(area);
+                self.goal = Some(goal);
+                self.reload(None);
+            }
+            Place::Person(person) => {
+                self.part = Part::People;
+                self.person = Some(person);
             }
         }
     }
@@ -380,8 +1010,8 @@ impl App {
             .unwrap_or_default()
     }
 
-    /// Reads the plan list and the selected plan (or `select`) again from the file, and
-    /// keeps the selection valid.
+    /// Reads the plan list, the people and the selected plan (or `select`) again from the
+    /// file, and keeps the selection valid.
     fn reload(&mut self, select: Option<PlanId>) {
         let Some(doc) = &self.document else {
             return;
@@ -392,12 +1022,15 @@ impl App {
                 .filter(|id| plans.iter().any(|p| p.id == *id))
                 .or(plans.first().map(|p| p.id));
             let plan = id.map(|id| doc.store().load_plan(id)).transpose()?;
-            Ok((plans, plan))
+            let people = doc.store().people()?;
+            Ok((plans, plan, people))
         });
         match loaded {
-            Ok((plans, plan)) => {
+            Ok((plans, plan, people)) => {
                 self.plans = plans;
                 self.plan = plan;
+                self.people = people;
+                self.generation += 1;
             }
             Err(e) => {
                 self.status = Status::Error(e.to_string());
@@ -412,11 +1045,54 @@ impl App {
         if !self.goal.is_some_and(|g| goals.contains(&g)) {
             self.goal = goals.first().copied();
         }
+        if !self
+            .person
+            .is_some_and(|p| self.people.iter().any(|x| x.id == p))
+        {
+            self.person = self.people.first().map(|p| p.id);
+        }
+    }
+}
+
+/// A file name made from a plan title: characters Windows does not allow are replaced.
+fn file_name_for(title: &str) -> String {
+    let name: String = title
+        .trim()
+        .chars()
+        .map(|c| {
+            if matches!(c, '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*') || c.is_control() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if name.is_empty() { "plan".into() } else { name }
+}
+
+impl Drop for App {
+    /// Typed text not yet saved is saved when the editor goes away.
+    fn drop(&mut self) {
+        self.flush_typing();
     }
 }
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_from_titles_are_safe_on_windows() {
+        assert_eq!(
+            file_name_for("Plan 2012/2013: «udkast»?"),
+            "Plan 2012-2013- «udkast»-"
+        );
+        assert_eq!(file_name_for("  "), "plan");
     }
 }

@@ -36,20 +36,49 @@ fn switch_at(year: i64, month: i64) -> i64 {
 
 /// Hours, minutes and seconds in Danish time of `seconds` since the Unix epoch.
 pub fn danish_hms(seconds: i64) -> (u32, u32, u32) {
-    let year = year_of(seconds.div_euclid(86_400));
-    let summer = seconds >= switch_at(year, 3) && seconds < switch_at(year, 10);
-    let local = seconds + if summer { 7_200 } else { 3_600 };
-    let s = local.rem_euclid(86_400);
+    let s = local_seconds(seconds).rem_euclid(86_400);
     // `s` is below 86 400, so the casts cannot truncate.
     ((s / 3_600) as u32, (s / 60 % 60) as u32, (s % 60) as u32)
 }
 
+/// The civil date (year, month, day) of a day count since 1970-01-01.
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    // Both are small and positive by construction.
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(month <= 2), month, day)
+}
+
+/// Danish local time in seconds since the epoch (UTC + 1, or + 2 in summer).
+fn local_seconds(seconds: i64) -> i64 {
+    let year = year_of(seconds.div_euclid(86_400));
+    let summer = seconds >= switch_at(year, 3) && seconds < switch_at(year, 10);
+    seconds + if summer { 7_200 } else { 3_600 }
+}
+
+fn now_seconds() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+}
+
+/// Today's date in Denmark, e.g. for "Godkendt den".
+pub fn today() -> crate::model::Date {
+    let (y, m, d) = civil_from_days(local_seconds(now_seconds()).div_euclid(86_400));
+    let year = i32::try_from(y).unwrap_or(2000);
+    crate::model::Date::day(year, m as u8, d as u8)
+        .unwrap_or(crate::model::Date::Month { year, month: 1 })
+}
+
 /// "14:03:12", Danish time, now.
 pub fn now_text() -> String {
-    let seconds = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
-    let (h, m, s) = danish_hms(seconds);
+    let (h, m, s) = danish_hms(now_seconds());
     format!("{h:02}:{m:02}:{s:02}")
 }
 
@@ -74,6 +103,16 @@ mod tests {
         assert_eq!(danish_hms(at(2026, 3, 29, 1, 0)), (3, 0, 0));
         assert_eq!(danish_hms(at(2026, 10, 25, 0, 59)), (2, 59, 0));
         assert_eq!(danish_hms(at(2026, 10, 25, 1, 0)), (2, 0, 0));
+    }
+
+    #[test]
+    fn dates_come_back_from_day_counts() {
+        assert_eq!(
+            civil_from_days(days_from_civil(2026, 11, 23)),
+            (2026, 11, 23)
+        );
+        assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
     }
 
     #[test]

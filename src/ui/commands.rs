@@ -6,16 +6,35 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 /// A command a user gives the editor from the menu or the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UiCommand {
+    /// Ny fil…: create a new plan file and open it.
+    NewFile,
+    /// Åbn…: open another plan file.
+    Open,
+    /// Gem en kopi som…: write a copy of the open file.
+    SaveCopy,
+    /// Ny plan…: add a plan to the open file.
+    NewPlan,
+    /// Importér planer fra anden fil…: copy plans from a colleague's file.
+    ImportPlans,
+    /// Importér JSON…
+    ImportJson,
+    /// Eksportér JSON…: the selected plan with the plans it reviews.
+    ExportJson,
     /// Fortryd: undo the last edit.
     Undo,
     /// Gentag: redo the last undone edit.
     Redo,
+    /// Søg: search the texts of the plan.
+    Find,
     /// Afslut: close the window.
     Quit,
     /// Om virkplan: show the version.
     About,
 }
 
+const CTRL_N: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+const CTRL_O: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+const CTRL_F: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const CTRL_Z: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
 const CTRL_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 const CTRL_SHIFT_Z: KeyboardShortcut =
@@ -24,9 +43,17 @@ const CTRL_SHIFT_Z: KeyboardShortcut =
 impl UiCommand {
     /// Every command, in the order their shortcuts are checked: Ctrl+Shift+Z (Gentag) before
     /// Ctrl+Z (Fortryd), because egui lets Ctrl+Z match with Shift held too.
-    pub const ALL: [UiCommand; 4] = [
+    pub const ALL: [UiCommand; 12] = [
+        UiCommand::NewFile,
+        UiCommand::Open,
+        UiCommand::SaveCopy,
+        UiCommand::NewPlan,
+        UiCommand::ImportPlans,
+        UiCommand::ImportJson,
+        UiCommand::ExportJson,
         UiCommand::Redo,
         UiCommand::Undo,
+        UiCommand::Find,
         UiCommand::Quit,
         UiCommand::About,
     ];
@@ -34,8 +61,16 @@ impl UiCommand {
     /// The Danish label in the menu ("Fortryd").
     pub fn label(self) -> &'static str {
         match self {
+            UiCommand::NewFile => "Ny fil…",
+            UiCommand::Open => "Åbn…",
+            UiCommand::SaveCopy => "Gem en kopi som…",
+            UiCommand::NewPlan => "Ny plan…",
+            UiCommand::ImportPlans => "Importér planer fra anden fil…",
+            UiCommand::ImportJson => "Importér JSON…",
+            UiCommand::ExportJson => "Eksportér JSON…",
             UiCommand::Undo => "Fortryd",
             UiCommand::Redo => "Gentag",
+            UiCommand::Find => "Søg",
             UiCommand::Quit => "Afslut",
             UiCommand::About => "Om virkplan",
         }
@@ -44,10 +79,27 @@ impl UiCommand {
     /// The keyboard shortcuts; the first is the one the menu shows.
     pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
         match self {
+            UiCommand::NewFile => &[CTRL_N],
+            UiCommand::Open => &[CTRL_O],
+            UiCommand::Find => &[CTRL_F],
             UiCommand::Undo => &[CTRL_Z],
             UiCommand::Redo => &[CTRL_Y, CTRL_SHIFT_Z],
-            UiCommand::Quit | UiCommand::About => &[],
+            UiCommand::SaveCopy
+            | UiCommand::NewPlan
+            | UiCommand::ImportPlans
+            | UiCommand::ImportJson
+            | UiCommand::ExportJson
+            | UiCommand::Quit
+            | UiCommand::About => &[],
         }
+    }
+
+    /// True for commands that change the open file (refused while it is read-only).
+    pub fn writes(self) -> bool {
+        matches!(
+            self,
+            UiCommand::NewPlan | UiCommand::ImportPlans | UiCommand::ImportJson
+        )
     }
 
     /// The commands whose shortcuts were pressed this frame (the keys are consumed, so a
@@ -78,5 +130,16 @@ mod tests {
         let labels: std::collections::HashSet<_> =
             UiCommand::ALL.iter().map(|c| c.label()).collect();
         assert_eq!(labels.len(), UiCommand::ALL.len());
+    }
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen = Vec::new();
+        for cmd in UiCommand::ALL {
+            for s in cmd.shortcuts() {
+                assert!(!seen.contains(s), "{cmd:?}");
+                seen.push(*s);
+            }
+        }
     }
 }

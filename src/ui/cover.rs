@@ -1,35 +1,14 @@
-//! The Forside screen: the plan's metadata and contact block.
+//! The Forside screen: the plan's metadata, its state (kladde/godkendt), the plan it follows
+//! up on, and the contact block.
 
 use super::app::{Action, Then};
-use super::fields::{Drafts, text_row};
-use crate::model::{Command, Period, Plan, PlanField};
+use super::fields::Form;
+use super::windows::{Window, parse_year, period};
+use crate::model::{Command, Plan, PlanField, PlanId, PlanState, PlanSummary};
+use crate::units;
 
-/// The years a plan may cover.
-const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
-
-/// Reads a year as typed ("2013").
-fn parse_year(text: &str) -> Result<i32, String> {
-    match text.trim().parse::<i32>() {
-        Ok(year) if YEARS.contains(&year) => Ok(year),
-        _ => Err(format!(
-            "Skriv et årstal med fire cifre mellem {} og {}, fx 2013.",
-            YEARS.start(),
-            YEARS.end()
-        )),
-    }
-}
-
-/// Checks a new period: the first year must not come after the last.
-fn period(start: i32, end: i32) -> Result<Period, String> {
-    if start <= end {
-        Ok(Period { start, end })
-    } else {
-        Err("Perioden skal begynde senest i det år, den slutter.".into())
-    }
-}
-
-/// Draws the Forside screen of `plan`.
-pub fn show(ui: &mut egui::Ui, out: &mut Vec<Action>, drafts: &mut Drafts, plan: &Plan) {
+/// Draws the Forside screen of `plan`; `plans` are the file's plans (for "Følger op på").
+pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan, plans: &[PlanSummary]) {
     let id = plan.id;
     let text = |field: PlanField| {
         move |value: String| Command::SetPlanText {
@@ -42,25 +21,23 @@ pub fn show(ui: &mut egui::Ui, out: &mut Vec<Action>, drafts: &mut Drafts, plan:
         .num_columns(2)
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
-            text_row(ui, out, "Titel", &plan.title, false, text(PlanField::Title));
-            text_row(
+            form.text_row(ui, "Titel", &plan.title, false, text(PlanField::Title));
+            form.text_row(
                 ui,
-                out,
                 "Forvaltning/afdeling",
                 &plan.organisation,
                 false,
                 text(PlanField::Organisation),
             );
-            text_row(
+            form.text_row(
                 ui,
-                out,
                 "Kommune",
                 &plan.municipality,
                 false,
                 text(PlanField::Municipality),
             );
             let current = plan.period;
-            let start = drafts.parsed_row(
+            let start = form.parsed_row(
                 ui,
                 ("periode", id, 0),
                 "Periode fra",
@@ -68,7 +45,7 @@ pub fn show(ui: &mut egui::Ui, out: &mut Vec<Action>, drafts: &mut Drafts, plan:
                 "fx 2012",
                 |t| parse_year(t).and_then(|y| period(y, current.end)),
             );
-            let end = drafts.parsed_row(
+            let end = form.parsed_row(
                 ui,
                 ("periode", id, 1),
                 "Periode til",
@@ -77,27 +54,66 @@ pub fn show(ui: &mut egui::Ui, out: &mut Vec<Action>, drafts: &mut Drafts, plan:
                 |t| parse_year(t).and_then(|y| period(current.start, y)),
             );
             if let Some(period) = start.or(end).filter(|p| *p != current) {
-                out.push(Action::Apply(
-                    Command::SetPeriod { plan: id, period },
-                    Then::Stay,
-                ));
+                form.apply(Command::SetPeriod { plan: id, period }, Then::Stay);
             }
-            text_row(
+            form.text_row(
                 ui,
-                out,
                 "Journalnummer",
                 &plan.journal_number,
                 false,
                 text(PlanField::JournalNumber),
             );
-            text_row(
+
+            let label = ui.label("Planens status");
+            ui.horizontal(|ui| match (plan.state, plan.approved_on) {
+                (PlanState::Draft, _) => {
+                    ui.label("Kladde (udskrives med UDKAST)")
+                        .labelled_by(label.id);
+                    if ui.button("Godkend planen…").clicked() {
+                        form.out.push(Action::Show(Window::approve(plan)));
+                    }
+                }
+                (PlanState::Approved, on) => {
+                    let on = on
+                        .map(|d| format!(" den {}", units::format_date(d)))
+                        .unwrap_or_default();
+                    ui.label(format!("Godkendt{on}")).labelled_by(label.id);
+                }
+            });
+            ui.end_row();
+            form.text_row(
                 ui,
-                out,
                 "Godkendt af",
                 &plan.approved_by,
                 false,
                 text(PlanField::ApprovedBy),
             );
+
+            let label = ui.label("Følger op på");
+            let others: Vec<&PlanSummary> = plans.iter().filter(|p| p.id != id).collect();
+            let name = |p: Option<PlanId>| {
+                p.and_then(|p| plans.iter().find(|s| s.id == p))
+                    .map_or_else(
+                        || "ingen tidligere plan".to_owned(),
+                        |s| format!("{} ({})", s.title, s.period),
+                    )
+            };
+            let mut previous = plan.previous;
+            egui::ComboBox::from_id_salt(("forrige", id))
+                .selected_text(name(previous))
+                .width(super::fields::FIELD_WIDTH)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut previous, None, name(None));
+                    for p in &others {
+                        ui.selectable_value(&mut previous, Some(p.id), name(Some(p.id)));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if previous != plan.previous {
+                form.apply(Command::SetPrevious { plan: id, previous }, Then::Stay);
+            }
+            ui.end_row();
         });
     ui.add_space(12.0);
     ui.strong("Kontakt");
@@ -105,61 +121,40 @@ pub fn show(ui: &mut egui::Ui, out: &mut Vec<Action>, drafts: &mut Drafts, plan:
         .num_columns(2)
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
-            text_row(
+            form.text_row(
                 ui,
-                out,
                 "Adresse",
                 &plan.contact.address,
                 true,
                 text(PlanField::ContactAddress),
             );
-            text_row(
+            form.text_row(
                 ui,
-                out,
                 "Telefon",
                 &plan.contact.phone,
                 false,
                 text(PlanField::ContactPhone),
             );
-            text_row(
+            form.text_row(
                 ui,
-                out,
                 "Mail",
                 &plan.contact.email,
                 false,
                 text(PlanField::ContactEmail),
             );
-            text_row(
+            form.text_row(
                 ui,
-                out,
                 "Web",
                 &plan.contact.web,
                 false,
                 text(PlanField::ContactWeb),
             );
         });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn years_are_four_digits_in_range() {
-        assert_eq!(parse_year(" 2013 "), Ok(2013));
-        assert!(parse_year("13x").is_err());
-        assert!(parse_year("20130").is_err());
-    }
-
-    #[test]
-    fn a_period_cannot_end_before_it_starts() {
-        assert!(period(2014, 2013).is_err());
-        assert_eq!(
-            period(2013, 2013),
-            Ok(Period {
-                start: 2013,
-                end: 2013
-            })
-        );
+    ui.add_space(16.0);
+    if ui.button("Slet planen…").clicked() {
+        form.out.push(Action::Show(Window::DeletePlan {
+            plan: id,
+            title: plan.title.clone(),
+        }));
     }
 }

@@ -2,55 +2,76 @@
 //! screen readers and UI tests) and reports what the user did as an [`Action`]; nothing here
 //! touches the file.
 
-use super::app::Action;
+use super::app::{Action, Then};
 use super::theme;
-use crate::model::Command;
+use crate::model::{Command, TextTarget};
 use std::collections::HashMap;
 
 /// Width of the input column.
-pub const FIELD_WIDTH: f32 = 520.0;
+pub const FIELD_WIDTH: f32 = 560.0;
 
-/// A labelled text row in a two-column grid: every change is saved at once as typing (one
-/// undo step per field visit); leaving the field ends the step.
-pub fn text_row(
-    ui: &mut egui::Ui,
-    out: &mut Vec<Action>,
-    label: &str,
-    value: &str,
-    multiline: bool,
-    command: impl FnOnce(String) -> Command,
-) {
-    let label = ui.label(label);
-    let mut text = value.to_owned();
-    let edit = if multiline {
-        egui::TextEdit::multiline(&mut text).desired_rows(3)
-    } else {
-        egui::TextEdit::singleline(&mut text)
-    };
-    let response = ui
-        .add(edit.desired_width(FIELD_WIDTH))
-        .labelled_by(label.id);
-    if response.changed() {
-        out.push(Action::Type(command(text)));
-    }
-    if response.lost_focus() {
-        out.push(Action::EndTyping);
-    }
-    ui.end_row();
+/// What a screen draws with: where the user's actions go, and the screen state of fields
+/// that are not saved yet.
+pub struct Form<'a> {
+    /// The actions of this frame, carried out after drawing.
+    pub out: &'a mut Vec<Action>,
+    /// Entries not yet saved.
+    pub drafts: &'a mut Drafts,
 }
 
-/// What the user typed into fields that are saved only when complete (years, dates), and why
-/// an entry was refused. Screen state: it lives between frames, never in the file.
-#[derive(Debug, Default)]
-pub struct Drafts {
-    texts: HashMap<egui::Id, String>,
-    errors: HashMap<egui::Id, String>,
-}
+impl Form<'_> {
+    /// An edit (one undo step), then adjust the selection.
+    pub fn apply(&mut self, command: Command, then: Then) {
+        self.out.push(Action::Apply(command, then));
+    }
 
-impl Drafts {
-    /// A labelled row whose text is read with `parse` when the user presses Enter or leaves
-    /// the field. Returns the value to save; a refused entry stays in the field with the
-    /// reason in red under it, and nothing is saved.
+    /// A labelled text row in a two-column grid. What the user types is shown at once and
+    /// saved within half a second (keystrokes are coalesced), or when the field is left; one
+    /// undo step per field visit.
+    pub fn text_row(
+        &mut self,
+        ui: &mut egui::Ui,
+        label: &str,
+        value: &str,
+        multiline: bool,
+        command: impl Fn(String) -> Command,
+    ) {
+        let label = ui.label(label);
+        self.text_field(ui, label.id, value, multiline, FIELD_WIDTH, command);
+        ui.end_row();
+    }
+
+    /// A text input labelled by the widget `label` (see [`Form::text_row`]).
+    pub fn text_field(
+        &mut self,
+        ui: &mut egui::Ui,
+        label: egui::Id,
+        value: &str,
+        multiline: bool,
+        width: f32,
+        command: impl Fn(String) -> Command,
+    ) -> egui::Response {
+        let target = command(String::new()).text_target();
+        let mut text = match (&self.drafts.typing, target) {
+            (Some((typing, typed)), Some(target)) if *typing == target => typed.clone(),
+            _ => value.to_owned(),
+        };
+        let edit = if multiline {
+            egui::TextEdit::multiline(&mut text).desired_rows(3)
+        } else {
+            egui::TextEdit::singleline(&mut text)
+        };
+        let response = ui.add(edit.desired_width(width)).labelled_by(label);
+        if response.changed() {
+            self.out.push(Action::Type(command(text)));
+        }
+        if response.lost_focus() {
+            self.out.push(Action::EndTyping);
+        }
+        response
+    }
+
+    /// A labelled row saved when complete: see [`Drafts::parsed_row`].
     pub fn parsed_row<T>(
         &mut self,
         ui: &mut egui::Ui,
@@ -60,8 +81,48 @@ impl Drafts {
         hint: &str,
         parse: impl FnOnce(&str) -> Result<T, String>,
     ) -> Option<T> {
-        let id = ui.make_persistent_id(id_salt);
         let label = ui.label(label);
+        let value = self.drafts.parsed_field(
+            ui,
+            id_salt,
+            label.id,
+            stored,
+            hint,
+            FIELD_WIDTH / 2.0,
+            parse,
+        );
+        ui.end_row();
+        value
+    }
+}
+
+/// What the user typed into fields that are saved only when complete (years, dates, amounts),
+/// why an entry was refused, and the text being typed that is not saved yet. Screen state: it
+/// lives between frames, never in the file.
+#[derive(Debug, Default)]
+pub struct Drafts {
+    texts: HashMap<egui::Id, String>,
+    errors: HashMap<egui::Id, String>,
+    /// The field being typed in and its text, until the editor saves it.
+    pub typing: Option<(TextTarget, String)>,
+}
+
+impl Drafts {
+    /// A text input (labelled by `label`) whose text is read with `parse` when the user
+    /// presses Enter or leaves the field. Returns the value to save; a refused entry stays in
+    /// the field with the reason in red under it, and nothing is saved.
+    #[allow(clippy::too_many_arguments)]
+    pub fn parsed_field<T>(
+        &mut self,
+        ui: &mut egui::Ui,
+        id_salt: impl egui::AsIdSalt,
+        label: egui::Id,
+        stored: &str,
+        hint: &str,
+        width: f32,
+        parse: impl FnOnce(&str) -> Result<T, String>,
+    ) -> Option<T> {
+        let id = ui.make_persistent_id(id_salt);
         let mut text = self
             .texts
             .get(&id)
@@ -74,9 +135,9 @@ impl Drafts {
                     egui::TextEdit::singleline(&mut text)
                         .id(id)
                         .hint_text(hint)
-                        .desired_width(FIELD_WIDTH / 2.0),
+                        .desired_width(width),
                 )
-                .labelled_by(label.id);
+                .labelled_by(label);
             if response.changed() {
                 self.texts.insert(id, text.clone());
             }
@@ -96,13 +157,18 @@ impl Drafts {
                 ui.colored_label(theme::ERROR_TEXT, reason);
             }
         });
-        ui.end_row();
         committed
     }
 
-    /// Forgets every unsaved entry (after undo, or when another plan is shown).
+    /// Forgets every unsaved entry (after undo, or when another plan is shown). The text
+    /// being typed is not forgotten here: the editor saves it first.
     pub fn clear(&mut self) {
         self.texts.clear();
         self.errors.clear();
     }
+}
+
+/// A gentle hint in the editor: something a printed plan would miss. Never a blocker.
+pub fn hint(ui: &mut egui::Ui, text: &str) {
+    ui.colored_label(theme::HINT_TEXT, format!("Tip: {text}"));
 }

@@ -2,10 +2,12 @@
 //! selected goal (Mål, Uddybning, Dokumentation, Status, Frist).
 
 use super::app::{Action, Then};
-use super::fields::{Drafts, text_row};
+use super::fields::{Form, hint};
+use super::people::display_name;
 use super::theme;
 use crate::model::{
-    Command, FocusArea, FocusAreaField, FocusAreaId, Goal, GoalField, GoalId, Plan, Status,
+    Command, FocusArea, FocusAreaField, FocusAreaId, Goal, GoalField, GoalId, Person, PersonId,
+    Plan, Status,
 };
 use crate::units;
 
@@ -46,9 +48,9 @@ fn parse_deadline(text: &str) -> Result<Option<crate::model::Date>, String> {
 /// Draws the screen for the selected focus area (`area`) and goal (`goal`) of `plan`.
 pub fn show(
     ui: &mut egui::Ui,
-    out: &mut Vec<Action>,
-    drafts: &mut Drafts,
+    form: &mut Form<'_>,
     plan: &Plan,
+    people: &[Person],
     area: Option<FocusAreaId>,
     goal: Option<GoalId>,
 ) {
@@ -73,7 +75,7 @@ pub fn show(
     else {
         ui.label("Planen har endnu ingen indsatsområder.");
         if ui.button("Tilføj indsatsområde").clicked() {
-            out.push(new_area(0));
+            form.out.push(new_area(0));
         }
         return;
     };
@@ -81,7 +83,7 @@ pub fn show(
     ui.horizontal(|ui| {
         ui.strong(format!("Indsatsområde {}", index + 1));
         if ui.button("Tilføj indsatsområde").clicked() {
-            out.push(new_area(index + 1));
+            form.out.push(new_area(index + 1));
         }
         if ui
             .add_enabled(index > 0, egui::Button::new("Flyt indsatsområde op"))
@@ -91,7 +93,7 @@ pub fn show(
                 area: area.id,
                 index: index - 1,
             };
-            out.push(Action::Apply(command, Then::Stay));
+            form.out.push(Action::Apply(command, Then::Stay));
         }
         if ui
             .add_enabled(
@@ -104,10 +106,10 @@ pub fn show(
                 area: area.id,
                 index: index + 1,
             };
-            out.push(Action::Apply(command, Then::Stay));
+            form.out.push(Action::Apply(command, Then::Stay));
         }
         if ui.button("Slet indsatsområde").clicked() {
-            out.push(Action::Apply(
+            form.out.push(Action::Apply(
                 Command::DeleteFocusArea(area.id),
                 Then::SelectAreaAt(index.saturating_sub(1)),
             ));
@@ -126,17 +128,9 @@ pub fn show(
         .num_columns(2)
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
-            text_row(
+            form.text_row(ui, "Titel", &area.title, false, text(FocusAreaField::Title));
+            form.text_row(
                 ui,
-                out,
-                "Titel",
-                &area.title,
-                false,
-                text(FocusAreaField::Title),
-            );
-            text_row(
-                ui,
-                out,
                 "Beskrivelse",
                 &area.description,
                 true,
@@ -151,12 +145,22 @@ pub fn show(
             status_dot(ui, g.status);
             let label = format!("{}.{}  {}", index + 1, i + 1, short(&g.text));
             if ui.selectable_label(goal == Some(g.id), label).clicked() {
-                out.push(Action::SelectGoal(g.id));
+                form.out.push(Action::SelectGoal(g.id));
+            }
+            let missing = missing(g);
+            if !missing.is_empty() {
+                ui.colored_label(
+                    theme::HINT_TEXT,
+                    format!("mangler {}", missing.join(" og ")),
+                );
             }
         });
     }
     if area.goals.is_empty() {
-        ui.label("Indsatsområdet har endnu ingen mål.");
+        hint(
+            ui,
+            "Indsatsområdet har endnu ingen mål. I den trykte plan står det tomt.",
+        );
     }
     let selected = area.goals.iter().position(|g| Some(g.id) == goal);
     if ui.button("Tilføj mål").clicked() {
@@ -169,23 +173,39 @@ pub fn show(
                 ..Goal::default()
             },
         };
-        out.push(Action::Apply(command, Then::SelectGoalAt(at)));
+        form.out
+            .push(Action::Apply(command, Then::SelectGoalAt(at)));
     }
     if let Some(i) = selected {
         ui.separator();
-        goal_editor(ui, out, drafts, area, (index, i));
+        goal_editor(ui, form, plan, people, (index, i));
     }
+}
+
+/// What a printed goal would miss: tovholder, dokumentation.
+fn missing(goal: &Goal) -> Vec<&'static str> {
+    let mut missing = Vec::new();
+    if goal.owners.is_empty() {
+        missing.push("tovholder");
+    }
+    if goal.documentation.trim().is_empty() {
+        missing.push("dokumentation");
+    }
+    missing
 }
 
 /// The editor of goal number `number` (focus area index, goal index) of `area`.
 fn goal_editor(
     ui: &mut egui::Ui,
-    out: &mut Vec<Action>,
-    drafts: &mut Drafts,
-    area: &FocusArea,
+    form: &mut Form<'_>,
+    plan: &Plan,
+    people: &[Person],
     number: (usize, usize),
 ) {
     let (area_index, i) = number;
+    let Some(area) = plan.focus_areas.get(area_index) else {
+        return;
+    };
     let Some(goal) = area.goals.get(i) else {
         return;
     };
@@ -201,7 +221,7 @@ fn goal_editor(
                 area: area.id,
                 index: i - 1,
             };
-            out.push(Action::Apply(command, Then::Stay));
+            form.out.push(Action::Apply(command, Then::Stay));
         }
         if ui
             .add_enabled(i + 1 < area.goals.len(), egui::Button::new("Flyt mål ned"))
@@ -212,10 +232,10 @@ fn goal_editor(
                 area: area.id,
                 index: i + 1,
             };
-            out.push(Action::Apply(command, Then::Stay));
+            form.out.push(Action::Apply(command, Then::Stay));
         }
         if ui.button("Slet mål").clicked() {
-            out.push(Action::Apply(
+            form.out.push(Action::Apply(
                 Command::DeleteGoal(id),
                 Then::SelectGoalAt(i.saturating_sub(1)),
             ));
@@ -232,18 +252,16 @@ fn goal_editor(
         .num_columns(2)
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
-            text_row(ui, out, "Mål", &goal.text, true, text(GoalField::Text));
-            text_row(
+            form.text_row(ui, "Mål", &goal.text, true, text(GoalField::Text));
+            form.text_row(
                 ui,
-                out,
                 "Uddybning",
                 &goal.details,
                 true,
                 text(GoalField::Details),
             );
-            text_row(
+            form.text_row(
                 ui,
-                out,
                 "Dokumentation",
                 &goal.documentation,
                 true,
@@ -262,7 +280,7 @@ fn goal_editor(
                 .response
                 .labelled_by(label.id);
             if status != goal.status {
-                out.push(Action::Apply(
+                form.out.push(Action::Apply(
                     Command::SetGoalStatus { goal: id, status },
                     Then::Stay,
                 ));
@@ -270,7 +288,7 @@ fn goal_editor(
             ui.end_row();
 
             let stored = goal.deadline.map(units::format_date).unwrap_or_default();
-            let deadline = drafts.parsed_row(
+            let deadline = form.parsed_row(
                 ui,
                 ("frist", id),
                 "Frist",
@@ -279,12 +297,122 @@ fn goal_editor(
                 parse_deadline,
             );
             if let Some(deadline) = deadline.filter(|d| *d != goal.deadline) {
-                out.push(Action::Apply(
+                form.out.push(Action::Apply(
                     Command::SetGoalDeadline { goal: id, deadline },
                     Then::Stay,
                 ));
             }
+
+            owners_row(ui, form, goal, people);
+
+            let label = ui.label("Flyt til indsatsområde");
+            let mut target: Option<FocusAreaId> = None;
+            egui::ComboBox::from_id_salt(("flyt", id))
+                .selected_text("Vælg indsatsområde…")
+                .width(super::fields::FIELD_WIDTH)
+                .show_ui(ui, |ui| {
+                    for (n, other) in plan.focus_areas.iter().enumerate() {
+                        if other.id != area.id {
+                            let name = format!("{}. {}", n + 1, short(&other.title));
+                            ui.selectable_value(&mut target, Some(other.id), name);
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if let Some(to) = target.and_then(|t| plan.focus_areas.iter().find(|a| a.id == t)) {
+                form.out.push(Action::Apply(
+                    Command::MoveGoal {
+                        goal: id,
+                        area: to.id,
+                        index: to.goals.len(),
+                    },
+                    Then::SelectGoal(to.id, id),
+                ));
+            }
+            ui.end_row();
         });
+    if goal.owners.is_empty() {
+        hint(
+            ui,
+            "Målet har ingen tovholder. Den trykte plan viser, hvem der har ansvaret for hvert mål.",
+        );
+    }
+    if goal.documentation.trim().is_empty() {
+        hint(
+            ui,
+            "Målet har ingen dokumentation. Skriv, hvordan det vises, at målet er nået.",
+        );
+    }
+}
+
+/// The Tovholder(e) row: the goal's people, each removable, a list to add one from, and a
+/// field to add a new person by name.
+fn owners_row(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal, people: &[Person]) {
+    let id = goal.id;
+    let label = ui.label("Tovholder(e)");
+    ui.vertical(|ui| {
+        for owner in &goal.owners {
+            let name = people
+                .iter()
+                .find(|p| p.id == *owner)
+                .map_or_else(|| "(ukendt person)".to_owned(), display_name);
+            ui.horizontal(|ui| {
+                ui.label(&name);
+                if ui.small_button(format!("Fjern {name}")).clicked() {
+                    let owners: Vec<PersonId> =
+                        goal.owners.iter().copied().filter(|o| o != owner).collect();
+                    form.apply(Command::SetGoalOwners { goal: id, owners }, Then::Stay);
+                }
+            });
+        }
+        let mut candidates: Vec<&Person> = people
+            .iter()
+            .filter(|p| !goal.owners.contains(&p.id))
+            .collect();
+        candidates.sort_by_key(|p| p.name.to_lowercase());
+        let mut pick: Option<PersonId> = None;
+        egui::ComboBox::from_id_salt(("tovholder", id))
+            .selected_text("Tilføj tovholder…")
+            .width(super::fields::FIELD_WIDTH / 2.0)
+            .show_ui(ui, |ui| {
+                for p in &candidates {
+                    ui.selectable_value(&mut pick, Some(p.id), display_name(p));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if let Some(person) = pick {
+            let mut owners = goal.owners.clone();
+            owners.push(person);
+            form.apply(Command::SetGoalOwners { goal: id, owners }, Then::Stay);
+        }
+        let new_label = ui.label("Ny person som tovholder (navn):");
+        if let Some(name) = form
+            .drafts
+            .parsed_field(
+                ui,
+                ("ny tovholder", id),
+                new_label.id,
+                "",
+                "fx Anne Hansen",
+                super::fields::FIELD_WIDTH / 2.0,
+                |t| Ok::<_, String>(t.trim().to_owned()),
+            )
+            .filter(|n| !n.is_empty())
+        {
+            form.apply(
+                Command::InsertPerson(Person {
+                    name,
+                    ..Person::default()
+                }),
+                Then::SelectNewPerson {
+                    owner_of: Some((id, goal.owners.clone())),
+                },
+            );
+        }
+    });
+    ui.end_row();
 }
 
 #[cfg(test)]

@@ -7,24 +7,37 @@
 //! speaks SQL and does no file I/O of its own.
 
 mod app;
+mod budget;
 mod clock;
 mod commands;
 mod cover;
+pub mod dialogs;
 mod fields;
 mod focus_areas;
+mod intro;
 mod menu;
 mod nav;
+mod people;
+mod search;
 mod theme;
+mod windows;
 
-pub use app::App;
+pub use app::{App, Part, Services, TYPING_SAVE_DELAY};
 pub use commands::UiCommand;
+pub use search::Place;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Starts the window and returns the exit code when it closes.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
-    let app = App::new(file);
+    let app = App::new(
+        file,
+        Services {
+            dialogs: Box::new(dialogs::NativeDialogs),
+            recent: crate::recent::RecentFiles::for_user(),
+        },
+    );
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(app.title())

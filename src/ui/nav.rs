@@ -2,49 +2,80 @@
 //! numbered focus areas.
 
 use super::app::{Action, Part};
-use crate::model::{FocusAreaId, Plan, PlanSummary};
+use super::commands::UiCommand;
+use crate::model::{FocusAreaId, Plan, PlanState, PlanSummary};
+
+/// What the navigation panel shows.
+pub struct NavState<'a> {
+    /// The file's plans.
+    pub plans: &'a [PlanSummary],
+    /// The plan shown.
+    pub plan: Option<&'a Plan>,
+    /// The part shown.
+    pub part: Part,
+    /// The focus area shown.
+    pub area: Option<FocusAreaId>,
+    /// A file is open.
+    pub has_file: bool,
+    /// The file can be changed.
+    pub writable: bool,
+}
 
 /// Draws the plans of the file and the parts of the selected plan.
-pub fn navigation(
-    ui: &mut egui::Ui,
-    out: &mut Vec<Action>,
-    plans: &[PlanSummary],
-    plan: Option<&Plan>,
-    part: Part,
-    area: Option<FocusAreaId>,
-) {
+pub fn navigation(ui: &mut egui::Ui, out: &mut Vec<Action>, state: &NavState<'_>) {
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading("Planer");
-        if plans.is_empty() {
+        if !state.has_file {
+            ui.label("Ingen fil er åbnet.");
+            return;
+        }
+        if state.plans.is_empty() {
             ui.label("Filen har ingen planer.");
         }
-        for summary in plans {
-            let selected = plan.is_some_and(|p| p.id == summary.id);
-            let text = format!("{} ({})", summary.title, summary.period);
+        for summary in state.plans {
+            let selected = state.plan.is_some_and(|p| p.id == summary.id);
+            let lock = if summary.state == PlanState::Approved {
+                " – godkendt"
+            } else {
+                ""
+            };
+            let text = format!("{} ({}){lock}", summary.title, summary.period);
             if ui.selectable_label(selected, text).clicked() && !selected {
                 out.push(Action::SelectPlan(summary.id));
             }
-            let Some(plan) = plan.filter(|_| selected) else {
+            let Some(plan) = state.plan.filter(|_| selected) else {
                 continue;
             };
             ui.indent("dele", |ui| {
-                // Indledning, Budget and Personer join the list when their screens exist (issue 3).
-                for p in [Part::Cover, Part::FocusAreas] {
-                    let here = part == p && (p != Part::FocusAreas || area.is_none());
+                for p in Part::ALL {
+                    let here = state.part == p;
                     if ui.selectable_label(here, p.label()).clicked() {
                         out.push(Action::SelectPart(p));
                     }
-                }
-                ui.indent("indsatsområder", |ui| {
-                    for (i, a) in plan.focus_areas.iter().enumerate() {
-                        let here = part == Part::FocusAreas && area == Some(a.id);
-                        let text = format!("{}. {}", i + 1, a.title);
-                        if ui.selectable_label(here, text).clicked() {
-                            out.push(Action::SelectArea(a.id));
-                        }
+                    if p == Part::FocusAreas {
+                        ui.indent("indsatsområder", |ui| {
+                            for (i, a) in plan.focus_areas.iter().enumerate() {
+                                let here =
+                                    state.part == Part::FocusAreas && state.area == Some(a.id);
+                                let text = format!("{}. {}", i + 1, a.title);
+                                if ui.selectable_label(here, text).clicked() {
+                                    out.push(Action::SelectArea(a.id));
+                                }
+                            }
+                        });
                     }
-                });
+                }
             });
+        }
+        ui.add_space(8.0);
+        if ui
+            .add_enabled(
+                state.writable,
+                egui::Button::new(UiCommand::NewPlan.label()),
+            )
+            .clicked()
+        {
+            out.push(Action::Run(UiCommand::NewPlan));
         }
     });
 }

@@ -27,3 +27,9 @@ pub const ERROR_TEXT: Color32 = Color32::from_rgb(0xb0, 0x00, 0x20);
 
 /// Text of the "Gemt" status.
 pub const SAVED_TEXT: Color32 = Color32::from_rgb(0x2e, 0x6b, 0x30);
+
+/// Text of a gentle hint (dark amber: contrast above 4.5:1 on the light background).
+pub const HINT_TEXT: Color32 = Color32::from_rgb(0x7a, 0x4f, 0x00);
+
+/// Background of the "godkendt og låst" notice.
+pub const LOCK_FILL: Color32 = Color32::from_rgb(0xe3, 0xf0, 0xfb);

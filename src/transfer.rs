@@ -1,0 +1,149 @@
+//! Moving plans between files: JSON in and out, plans copied from a colleague's plan file,
+//! and a copy of the whole file. The command line and the editor's Fil menu call these same
+//! functions. Every failure is one Danish sentence with the path last; nothing is half done
+//! (an import is one transaction, a written file appears whole or not at all).
+
+use crate::document::Document;
+use crate::exchange;
+use crate::files::write_atomically;
+use crate::model::{self, PlanId};
+use crate::store::{ReadOnlyReason, Store};
+use std::path::Path;
+
+/// Reads a file the user chose as input, with a Danish message when it cannot be read.
+pub fn read_input(path: &Path) -> Result<Vec<u8>, String> {
+    if path.is_dir() {
+        return Err(format!(
+            "Stien er en mappe, ikke et JSON-dokument: {}",
+            path.display()
+        ));
+    }
+    std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            format!(
+                "JSON-dokumentet findes ikke. Kontrollér stien: {}",
+                path.display()
+            )
+        }
+        _ => format!("JSON-dokumentet kunne ikke læses ({e}): {}", path.display()),
+    })
+}
+
+/// Reads and checks a JSON document (plan-format.md) completely, before anything is written.
+pub fn read_json(path: &Path) -> Result<model::Document, String> {
+    let bytes = read_input(path)?;
+    exchange::parse_document(&bytes).map_err(|e| {
+        format!(
+            "JSON-dokumentet er ugyldigt, og intet er importeret: {e}: {}",
+            path.display()
+        )
+    })
+}
+
+/// Imports a JSON document into the open file as one undo step; returns the new plans' ids.
+pub fn import_json(document: &mut Document, path: &Path) -> Result<Vec<PlanId>, String> {
+    let doc = read_json(path)?;
+    document.import(&doc).map_err(|e| e.to_string())
+}
+
+/// Writes every plan (`None`) or one plan with the plans it reviews as JSON to `out`.
+pub fn export_json(store: &Store, plan: Option<PlanId>, out: &Path) -> Result<(), String> {
+    let json = json_text(store, plan)?;
+    write_atomically(out, json.as_bytes())
+}
+
+/// The JSON text of every plan (`None`) or of one plan with the plans it reviews.
+pub fn json_text(store: &Store, plan: Option<PlanId>) -> Result<String, String> {
+    let doc = store
+        .load_document(plan)
+        .map_err(|e| format!("{e}: {}", store.path().display()))?;
+    exchange::write_document(&doc).map_err(|e| e.to_string())
+}
+
+/// Copies the chosen plans of another plan file, with the people they name (merged with the
+/// people of this file by name and mail), into the open file as one undo step. Links to plans
+/// that are not copied are dropped. Returns the new plans' ids.
+pub fn copy_plans(
+    document: &mut Document,
+    from: &Store,
+    chosen: &[PlanId],
+) -> Result<Vec<PlanId>, String> {
+    if same_file(document.store().path(), from.path()) {
+        return Err(format!(
+            "Planerne er allerede i denne fil. Vælg en anden fil: {}",
+            from.path().display()
+        ));
+    }
+    let all = from
+        .load_document(None)
+        .map_err(|e| format!("{e}: {}", from.path().display()))?;
+    let doc = all.keep_plans(chosen);
+    if doc.plans.is_empty() {
+        return Err("Vælg mindst én plan at importere.".into());
+    }
+    document.import(&doc).map_err(|e| e.to_string())
+}
+
+/// What "Gem en kopi som…" did beyond copying.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CopyNote {
+    /// An exact copy.
+    Exact,
+    /// The file held schema objects that are not virkplan's; the copy holds the plans and
+    /// people only, so that it can be edited.
+    WithoutForeignObjects,
+}
+
+/// Saves a copy of the open file at `dest` (never over the open file itself). A file with
+/// foreign schema objects is copied as its content, without those objects, so the copy can
+/// be edited; any other file is copied exactly with SQLite's backup API.
+pub fn save_copy(store: &Store, dest: &Path) -> Result<CopyNote, String> {
+    if same_file(store.path(), dest) {
+        return Err(format!(
+            "En kopi kan ikke gemmes oven i den åbne fil. Vælg et andet navn: {}",
+            dest.display()
+        ));
+    }
+    match store.read_only() {
+        Some(ReadOnlyReason::ForeignObjects(_)) => {
+            let doc = store
+                .load_document(None)
+                .map_err(|e| format!("{e}: {}", store.path().display()))?;
+            // Build the copy under a temporary name, so that a failure leaves nothing behind
+            // with the user's name; then rename.
+            let folder = match dest.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            let fail = |e: String| {
+                format!(
+                    "Kopien kunne ikke gemmes ({e}). Vælg en anden placering: {}",
+                    dest.display()
+                )
+            };
+            let tmp_dir = tempfile::Builder::new()
+                .prefix(".virkplan-kopi-")
+                .tempdir_in(folder)
+                .map_err(|e| fail(e.to_string()))?;
+            let tmp = tmp_dir.path().join("kopi.sqlite");
+            {
+                let mut copy = Document::open_or_create(&tmp).map_err(|e| e.to_string())?;
+                copy.import(&doc).map_err(|e| e.to_string())?;
+            }
+            std::fs::rename(&tmp, dest).map_err(|e| fail(e.to_string()))?;
+            Ok(CopyNote::WithoutForeignObjects)
+        }
+        _ => {
+            store.backup_to(dest).map_err(|e| e.to_string())?;
+            Ok(CopyNote::Exact)
+        }
+    }
+}
+
+/// True when both paths name the same file (as far as the file system can tell).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}

@@ -1,0 +1,228 @@
+//! The Budget screen: the budget frame's heading and year, its rows (område, udgifter,
+//! indtægter) with samlet resultat and the total row computed live, and the note under it.
+//! Amounts are shown and typed in Danish (1.120.883.000); what cannot be read is refused
+//! in red where it was typed, and nothing is saved.
+
+use super::app::Then;
+use super::fields::Form;
+use super::theme;
+use crate::model::{BudgetRow, Command, Plan, PlanField};
+use crate::units;
+
+const AMOUNT_WIDTH: f32 = 130.0;
+
+fn parse_year(text: &str) -> Result<Option<i32>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    super::windows::parse_year(text).map(Some)
+}
+
+fn parse_amount(text: &str) -> Result<i64, String> {
+    units::parse_amount(text).map_err(|e| e.to_string())
+}
+
+/// A figure, right-aligned in its column.
+fn figure(ui: &mut egui::Ui, value: Option<i64>, strong: bool) {
+    let text = value.map_or_else(|| "for stort".to_owned(), units::format_amount);
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        if strong {
+            ui.strong(text);
+        } else {
+            ui.label(text);
+        }
+    });
+}
+
+/// Draws the Budget screen of `plan`.
+pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
+    let id = plan.id;
+    let budget = &plan.budget;
+    egui::Grid::new("budgetramme")
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .show(ui, |ui| {
+            form.text_row(ui, "Overskrift", &budget.title, false, move |value| {
+                Command::SetPlanText {
+                    plan: id,
+                    field: PlanField::BudgetTitle,
+                    value,
+                }
+            });
+            let stored = budget.year.map(|y| y.to_string()).unwrap_or_default();
+            if let Some(year) = form
+                .parsed_row(
+                    ui,
+                    ("budgetår", id),
+                    "Budgetår",
+                    &stored,
+                    "fx 2012",
+                    parse_year,
+                )
+                .filter(|y| *y != budget.year)
+            {
+                form.apply(Command::SetBudgetYear { plan: id, year }, Then::Stay);
+            }
+        });
+    ui.add_space(12.0);
+
+    let count = budget.rows.len();
+    egui::Grid::new(("budget", id))
+        .num_columns(5)
+        .spacing([10.0, 6.0])
+        .striped(true)
+        .show(ui, |ui| {
+            let area_label = ui.strong("Område").id;
+            let expenses_label = ui.strong("Udgifter").id;
+            let income_label = ui.strong("Indtægter").id;
+            ui.strong("Samlet resultat");
+            ui.label("");
+            ui.end_row();
+            for (i, row) in budget.rows.iter().enumerate() {
+                ui.push_id(("linje", row.id), |ui| {
+                    let drafts = &mut *form.drafts;
+                    let set = |changed: BudgetRow| Command::SetBudgetRow(changed);
+                    if let Some(area) = drafts.parsed_field(
+                        ui,
+                        ("område", row.id),
+                        area_label,
+                        &row.area,
+                        "fx Børn og unge",
+                        260.0,
+                        |t| Ok::<_, String>(t.trim().to_owned()),
+                    ) && area != row.area
+                    {
+                        let changed = BudgetRow {
+                            area,
+                            ..row.clone()
+                        };
+                        form.apply(set(changed), Then::Stay);
+                    }
+                });
+                let drafts = &mut *form.drafts;
+                if let Some(expenses) = drafts.parsed_field(
+                    ui,
+                    ("udgifter", row.id),
+                    expenses_label,
+                    &units::format_amount(row.expenses),
+                    "0",
+                    AMOUNT_WIDTH,
+                    parse_amount,
+                ) && expenses != row.expenses
+                {
+                    form.apply(
+                        Command::SetBudgetRow(BudgetRow {
+                            expenses,
+                            ..row.clone()
+                        }),
+                        Then::Stay,
+                    );
+                }
+                let drafts = &mut *form.drafts;
+                if let Some(income) = drafts.parsed_field(
+                    ui,
+                    ("indtægter", row.id),
+                    income_label,
+                    &units::format_amount(row.income),
+                    "0",
+                    AMOUNT_WIDTH,
+                    parse_amount,
+                ) && income != row.income
+                {
+                    form.apply(
+                        Command::SetBudgetRow(BudgetRow {
+                            income,
+                            ..row.clone()
+                        }),
+                        Then::Stay,
+                    );
+                }
+                figure(ui, row.result(), false);
+                ui.horizontal(|ui| {
+                    if ui.add_enabled(i > 0, egui::Button::new("Op")).clicked() {
+                        form.apply(
+                            Command::MoveBudgetRow {
+                                row: row.id,
+                                index: i - 1,
+                            },
+                            Then::Stay,
+                        );
+                    }
+                    if ui
+                        .add_enabled(i + 1 < count, egui::Button::new("Ned"))
+                        .clicked()
+                    {
+                        form.apply(
+                            Command::MoveBudgetRow {
+                                row: row.id,
+                                index: i + 1,
+                            },
+                            Then::Stay,
+                        );
+                    }
+                    if ui.button("Slet").clicked() {
+                        form.apply(Command::DeleteBudgetRow(row.id), Then::Stay);
+                    }
+                });
+                ui.end_row();
+            }
+            if count > 0 {
+                let totals = budget.totals();
+                ui.strong("I alt");
+                figure(ui, totals.map(|t| t.expenses), true);
+                figure(ui, totals.map(|t| t.income), true);
+                figure(ui, totals.map(|t| t.result), true);
+                ui.label("");
+                ui.end_row();
+            }
+        });
+    if budget.totals().is_none() && count > 0 {
+        ui.colored_label(
+            theme::ERROR_TEXT,
+            "Summen er for stor til at regne ud; kontrollér beløbene.",
+        );
+    }
+    ui.label("Indtægter skrives med minus foran, fx -21.742.000.");
+    if ui.button("Tilføj budgetlinje").clicked() {
+        form.apply(
+            Command::InsertBudgetRow {
+                plan: id,
+                index: count,
+                row: BudgetRow::default(),
+            },
+            Then::Stay,
+        );
+    }
+    ui.add_space(12.0);
+    egui::Grid::new("budgetnote")
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .show(ui, |ui| {
+            form.text_row(
+                ui,
+                "Tekst under budgettet",
+                &budget.note,
+                true,
+                move |value| Command::SetPlanText {
+                    plan: id,
+                    field: PlanField::BudgetNote,
+                    value,
+                },
+            );
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn danish_amounts_are_read_and_nonsense_is_refused_in_danish() {
+        assert_eq!(parse_amount("1.120.883.000"), Ok(1_120_883_000));
+        assert_eq!(parse_amount("-21.742.000"), Ok(-21_742_000));
+        assert!(parse_amount("12,5").is_err());
+        assert!(parse_amount("mange").is_err_and(|e| e.contains("cifre")));
+        assert_eq!(parse_year(""), Ok(None));
+        assert_eq!(parse_year("2012"), Ok(Some(2012)));
+    }
+}

@@ -1,0 +1,139 @@
+//! The Personer screen: the people of the file (tovholdere) with name, stilling, mail and
+//! afdeling, and the goals each carries in the plan shown. A person who carries goals cannot
+//! be deleted until the goals have another tovholder (the store refuses it too, for goals in
+//! other plans of the file).
+
+use super::app::{Action, Then};
+use super::fields::Form;
+use crate::model::{Command, Person, PersonField, PersonId, Plan};
+
+/// The goals of `plan` that `person` carries, as (number "2.3", text).
+fn carried(plan: &Plan, person: PersonId) -> Vec<(String, String)> {
+    plan.focus_areas
+        .iter()
+        .enumerate()
+        .flat_map(|(a, area)| {
+            area.goals
+                .iter()
+                .enumerate()
+                .filter(move |(_, g)| g.owners.contains(&person))
+                .map(move |(g, goal)| (format!("{}.{}", a + 1, g + 1), goal.text.clone()))
+        })
+        .collect()
+}
+
+/// A person's line in the list: "Navn, stilling".
+pub fn display_name(person: &Person) -> String {
+    let name = if person.name.trim().is_empty() {
+        "(uden navn)"
+    } else {
+        person.name.trim()
+    };
+    if person.title.trim().is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name}, {}", person.title.trim())
+    }
+}
+
+/// Draws the Personer screen.
+pub fn show(
+    ui: &mut egui::Ui,
+    form: &mut Form<'_>,
+    plan: &Plan,
+    people: &[Person],
+    selected: Option<PersonId>,
+) {
+    let mut sorted: Vec<&Person> = people.iter().collect();
+    sorted.sort_by_key(|p| p.name.to_lowercase());
+    ui.horizontal(|ui| {
+        if ui.button("Tilføj person").clicked() {
+            form.apply(
+                Command::InsertPerson(Person {
+                    name: "Ny person".into(),
+                    ..Person::default()
+                }),
+                Then::SelectNewPerson { owner_of: None },
+            );
+        }
+        ui.label(format!("{} personer i filen", people.len()));
+    });
+    ui.add_space(6.0);
+    ui.columns(2, |columns| {
+        let row_height = columns[0].spacing().interact_size.y;
+        egui::ScrollArea::vertical()
+            .id_salt("personliste")
+            .max_height(420.0)
+            .auto_shrink([false, true])
+            .show_rows(&mut columns[0], row_height, sorted.len(), |ui, rows| {
+                for person in &sorted[rows] {
+                    let count = carried(plan, person.id).len();
+                    let text = if count > 0 {
+                        format!("{} ({count} mål)", display_name(person))
+                    } else {
+                        display_name(person)
+                    };
+                    if ui
+                        .selectable_label(selected == Some(person.id), text)
+                        .clicked()
+                    {
+                        form.out.push(Action::SelectPerson(person.id));
+                    }
+                }
+            });
+        let ui = &mut columns[1];
+        let Some(person) = people.iter().find(|p| Some(p.id) == selected) else {
+            ui.label("Vælg en person i listen.");
+            return;
+        };
+        let id = person.id;
+        let text = |field: PersonField| {
+            move |value: String| Command::SetPersonText {
+                person: id,
+                field,
+                value,
+            }
+        };
+        egui::Grid::new(("person", id))
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .show(ui, |ui| {
+                form.text_row(ui, "Navn", &person.name, false, text(PersonField::Name));
+                form.text_row(
+                    ui,
+                    "Stilling",
+                    &person.title,
+                    false,
+                    text(PersonField::Title),
+                );
+                form.text_row(ui, "Mail", &person.email, false, text(PersonField::Email));
+                form.text_row(ui, "Afdeling", &person.unit, false, text(PersonField::Unit));
+            });
+        ui.add_space(8.0);
+        let goals = carried(plan, id);
+        if goals.is_empty() {
+            ui.label("Er ikke tovholder på mål i denne plan.");
+        } else {
+            ui.strong(format!("Tovholder på {} mål i denne plan", goals.len()));
+            for (number, goal) in &goals {
+                ui.label(format!(
+                    "{number}  {}",
+                    goal.lines().next().unwrap_or_default()
+                ));
+            }
+        }
+        ui.add_space(8.0);
+        let free = goals.is_empty();
+        let delete = ui.add_enabled(free, egui::Button::new("Slet person"));
+        let delete = if free {
+            delete
+        } else {
+            delete.on_disabled_hover_text(
+                "Personen er tovholder på mål. Giv målene en anden tovholder først.",
+            )
+        };
+        if delete.clicked() {
+            form.apply(Command::DeletePerson(id), Then::Stay);
+        }
+    });
+}

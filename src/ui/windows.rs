@@ -1,0 +1,357 @@
+//! The editor's dialog windows (one at a time, modal): Om virkplan, a message, the form for a
+//! new plan, approving a plan, choosing plans to import from another file, confirming that a
+//! plan is deleted, and the note after "Gem en kopi som…".
+
+use super::app::{Action, Then};
+use super::clock;
+use super::theme;
+use crate::model::{Command, Date, Period, Plan, PlanId, PlanState, PlanSummary};
+use crate::store::Store;
+use crate::transfer::CopyNote;
+use crate::units;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+/// The years a plan may cover.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// Reads a year as typed ("2013").
+pub fn parse_year(text: &str) -> Result<i32, String> {
+    match text.trim().parse::<i32>() {
+        Ok(year) if YEARS.contains(&year) => Ok(year),
+        _ => Err(format!(
+            "Skriv et årstal med fire cifre mellem {} og {}, fx 2013.",
+            YEARS.start(),
+            YEARS.end()
+        )),
+    }
+}
+
+/// Checks a period: the first year must not come after the last.
+pub fn period(start: i32, end: i32) -> Result<Period, String> {
+    if start <= end {
+        Ok(Period { start, end })
+    } else {
+        Err("Perioden skal begynde senest i det år, den slutter.".into())
+    }
+}
+
+/// The form for a new plan.
+#[derive(Debug, Clone, Default)]
+pub struct NewPlanForm {
+    title: String,
+    organisation: String,
+    municipality: String,
+    start: String,
+    end: String,
+    error: Option<String>,
+}
+
+/// The form for approving a plan.
+#[derive(Debug, Clone)]
+pub struct ApproveForm {
+    plan: PlanId,
+    on: String,
+    by: String,
+    error: Option<String>,
+}
+
+/// A dialog window.
+#[derive(Debug, Clone)]
+pub enum Window {
+    /// Om virkplan.
+    About,
+    /// Something the user must read.
+    Alert {
+        /// The window's title.
+        title: String,
+        /// The message.
+        text: String,
+    },
+    /// Ny plan.
+    NewPlan(NewPlanForm),
+    /// Godkend planen.
+    Approve(ApproveForm),
+    /// Importér planer fra anden fil: the other file and its plans, ticked or not.
+    ChoosePlans {
+        /// The other file, open read-only for this dialog.
+        source: Rc<Store>,
+        /// Its plans and whether each is chosen.
+        plans: Vec<(PlanSummary, bool)>,
+    },
+    /// Slet planen?
+    DeletePlan {
+        /// The plan.
+        plan: PlanId,
+        /// Its title.
+        title: String,
+    },
+    /// After "Gem en kopi som…".
+    CopySaved {
+        /// Where the copy is.
+        path: PathBuf,
+        /// What was left out, if anything.
+        note: CopyNote,
+    },
+}
+
+impl Window {
+    /// The form for a new plan, with the organisation and municipality of `like` (the plan
+    /// shown) and the coming two years.
+    pub fn new_plan(like: Option<&Plan>) -> Window {
+        let year = match clock::today() {
+            Date::Day { year, .. } | Date::Month { year, .. } => year,
+        };
+        Window::NewPlan(NewPlanForm {
+            title: String::new(),
+            organisation: like.map(|p| p.organisation.clone()).unwrap_or_default(),
+            municipality: like.map(|p| p.municipality.clone()).unwrap_or_default(),
+            start: (year + 1).to_string(),
+            end: (year + 2).to_string(),
+            error: None,
+        })
+    }
+
+    /// The form for approving `plan`, dated today.
+    pub fn approve(plan: &Plan) -> Window {
+        Window::Approve(ApproveForm {
+            plan: plan.id,
+            on: units::format_date(clock::today()),
+            by: plan.approved_by.clone(),
+            error: None,
+        })
+    }
+}
+
+/// A labelled single-line input in a grid.
+fn input(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str) {
+    let label = ui.label(label);
+    ui.add(
+        egui::TextEdit::singleline(text)
+            .hint_text(hint)
+            .desired_width(320.0),
+    )
+    .labelled_by(label.id);
+    ui.end_row();
+}
+
+fn new_plan(form: &NewPlanForm) -> Result<Plan, String> {
+    if form.title.trim().is_empty() {
+        return Err("Skriv planens titel.".into());
+    }
+    let start = parse_year(&form.start)?;
+    let end = parse_year(&form.end)?;
+    Ok(Plan {
+        title: form.title.trim().to_owned(),
+        organisation: form.organisation.trim().to_owned(),
+        municipality: form.municipality.trim().to_owned(),
+        period: period(start, end)?,
+        ..Plan::default()
+    })
+}
+
+fn approval(form: &ApproveForm) -> Result<Command, String> {
+    let on = units::parse_date_input(&form.on).map_err(|e| e.to_string())?;
+    Ok(Command::Batch(vec![
+        Command::SetPlanText {
+            plan: form.plan,
+            field: crate::model::PlanField::ApprovedBy,
+            value: form.by.trim().to_owned(),
+        },
+        Command::SetState {
+            plan: form.plan,
+            state: PlanState::Approved,
+            approved_on: Some(on),
+        },
+    ]))
+}
+
+/// Draws the open dialog window; what the user decides goes to `out`.
+pub fn show(ctx: &egui::Context, window: &mut Window, out: &mut Vec<Action>) {
+    let modal = egui::Modal::new(egui::Id::unique("virkplan-dialog")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        match window {
+            Window::About => {
+                ui.heading("Om virkplan");
+                ui.label(format!("virkplan version {}", env!("CARGO_PKG_VERSION")));
+                ui.label("Virksomhedsplaner for danske kommuner: skriv, følg op og udskriv.");
+                ui.label("Alt gemmes, mens du skriver. Fortryd med Ctrl+Z, gentag med Ctrl+Y.");
+                if ui.button("Luk").clicked() {
+                    out.push(Action::CloseWindow);
+                }
+            }
+            Window::Alert { title, text } => {
+                ui.heading(title.as_str());
+                ui.label(text.as_str());
+                if ui.button("OK").clicked() {
+                    out.push(Action::CloseWindow);
+                }
+            }
+            Window::NewPlan(form) => {
+                ui.heading("Ny plan");
+                egui::Grid::new("ny plan")
+                    .num_columns(2)
+                    .spacing([12.0, 8.0])
+                    .show(ui, |ui| {
+                        input(ui, "Planens titel", &mut form.title, "fx Virksomhedsplan 2014–2015");
+                        input(ui, "Forvaltning/afdeling", &mut form.organisation, "");
+                        input(ui, "Kommune", &mut form.municipality, "");
+                        input(ui, "Periode fra", &mut form.start, "fx 2014");
+                        input(ui, "Periode til", &mut form.end, "fx 2015");
+                    });
+                if let Some(error) = &form.error {
+                    ui.colored_label(theme::ERROR_TEXT, error);
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Opret plan").clicked() {
+                        match new_plan(form) {
+                            Ok(plan) => {
+                                out.push(Action::CloseWindow);
+                                out.push(Action::Apply(
+                                    Command::InsertPlan(Box::new(plan)),
+                                    Then::SelectNewPlan,
+                                ));
+                            }
+                            Err(e) => form.error = Some(e),
+                        }
+                    }
+                    if ui.button("Annullér").clicked() {
+                        out.push(Action::CloseWindow);
+                    }
+                });
+            }
+            Window::Approve(form) => {
+                ui.heading("Godkend planen");
+                ui.label("En godkendt plan låses, så den ikke ændres ved et uheld. Opfølgning kan stadig skrives.");
+                egui::Grid::new("godkend")
+                    .num_columns(2)
+                    .spacing([12.0, 8.0])
+                    .show(ui, |ui| {
+                        input(ui, "Godkendt den", &mut form.on, "fx 12. juni 2012");
+                        input(ui, "Godkendt af", &mut form.by, "fx Byrådet");
+                    });
+                if let Some(error) = &form.error {
+                    ui.colored_label(theme::ERROR_TEXT, error);
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Godkend").clicked() {
+                        match approval(form) {
+                            Ok(command) => {
+                                out.push(Action::CloseWindow);
+                                out.push(Action::Apply(command, Then::Stay));
+                            }
+                            Err(e) => form.error = Some(e),
+                        }
+                    }
+                    if ui.button("Annullér").clicked() {
+                        out.push(Action::CloseWindow);
+                    }
+                });
+            }
+            Window::ChoosePlans { source, plans } => {
+                ui.heading("Importér planer fra anden fil");
+                ui.label(format!("Fra {}", source.path().display()));
+                ui.label("Planerne kopieres med deres tovholdere. Personer, der allerede findes i denne fil (samme navn og mail), genbruges.");
+                for (summary, chosen) in plans.iter_mut() {
+                    ui.checkbox(
+                        chosen,
+                        format!("{} ({}, {})", summary.title, summary.period, summary.state.label()),
+                    );
+                }
+                let chosen: Vec<PlanId> = plans.iter().filter(|(_, c)| *c).map(|(p, _)| p.id).collect();
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(!chosen.is_empty(), egui::Button::new("Importér de valgte"))
+                        .clicked()
+                    {
+                        out.push(Action::CopyPlans(chosen));
+                    }
+                    if ui.button("Annullér").clicked() {
+                        out.push(Action::CloseWindow);
+                    }
+                });
+            }
+            Window::DeletePlan { plan, title } => {
+                ui.heading("Slet planen?");
+                ui.label(format!(
+                    "«{title}» slettes med alle afsnit, budgetlinjer, indsatsområder, mål og opfølgninger. Du kan fortryde med Ctrl+Z."
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Slet planen").clicked() {
+                        out.push(Action::CloseWindow);
+                        out.push(Action::Apply(Command::DeletePlan(*plan), Then::Stay));
+                    }
+                    if ui.button("Annullér").clicked() {
+                        out.push(Action::CloseWindow);
+                    }
+                });
+            }
+            Window::CopySaved { path, note } => {
+                ui.heading("Kopien er gemt");
+                ui.label(path.display().to_string());
+                if *note == CopyNote::WithoutForeignObjects {
+                    ui.label("Filens fremmede dele (fra et andet program) er ikke med i kopien; planer og personer er.");
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Åbn kopien").clicked() {
+                        out.push(Action::CloseWindow);
+                        out.push(Action::OpenFile(path.clone()));
+                    }
+                    if ui.button("Luk").clicked() {
+                        out.push(Action::CloseWindow);
+                    }
+                });
+            }
+        }
+    });
+    if modal.should_close() {
+        out.push(Action::CloseWindow);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_are_four_digits_in_range() {
+        assert_eq!(parse_year(" 2013 "), Ok(2013));
+        assert!(parse_year("13x").is_err());
+        assert!(parse_year("20130").is_err());
+    }
+
+    #[test]
+    fn a_period_cannot_end_before_it_starts() {
+        assert!(period(2014, 2013).is_err());
+        assert_eq!(
+            period(2013, 2013),
+            Ok(Period {
+                start: 2013,
+                end: 2013
+            })
+        );
+    }
+
+    #[test]
+    fn a_new_plan_needs_a_title_and_a_period() {
+        let mut form = NewPlanForm {
+            title: " Virksomhedsplan 2014 ".into(),
+            start: "2014".into(),
+            end: "2015".into(),
+            ..NewPlanForm::default()
+        };
+        let plan = new_plan(&form).unwrap();
+        assert_eq!(plan.title, "Virksomhedsplan 2014");
+        assert_eq!(
+            plan.period,
+            Period {
+                start: 2014,
+                end: 2015
+            }
+        );
+        form.end = "2013".into();
+        assert!(new_plan(&form).is_err());
+        form.title.clear();
+        assert!(new_plan(&form).is_err_and(|e| e.contains("titel")));
+    }
+}

@@ -498,6 +498,8 @@ impl App {
         egui::ScrollArea::vertical()
             .id_salt(("skærm", self.part.label()))
             .show(ui, |ui| {
+                // A locked or read-only plan must still be easy to read.
+                ui.visuals_mut().disabled_alpha = 0.8;
                 ui.add_enabled_ui(editable, |ui| match self.part {
                     Part::Cover => cover::show(ui, &mut form, plan, &self.plans),
                     Part::Intro => intro::show(ui, &mut form, plan),
@@ -1018,9 +1020,14 @@ impl App {
         };
         let wanted = select.or(self.plan.as_ref().map(|p| p.id));
         let loaded = doc.store().list_plans().and_then(|plans| {
+            // Without a choice, the newest plan: the one people work on.
+            let newest = plans
+                .iter()
+                .max_by_key(|p| (p.period.end, p.period.start, p.id))
+                .map(|p| p.id);
             let id = wanted
                 .filter(|id| plans.iter().any(|p| p.id == *id))
-                .or(plans.first().map(|p| p.id));
+                .or(newest);
             let plan = id.map(|id| doc.store().load_plan(id)).transpose()?;
             let people = doc.store().people()?;
             Ok((plans, plan, people))

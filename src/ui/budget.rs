@@ -41,6 +41,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
     egui::Grid::new("budgetramme")
         .num_columns(2)
         .spacing([12.0, 8.0])
+        .min_col_width(super::fields::LABEL_WIDTH)
         .show(ui, |ui| {
             form.text_row(ui, "Overskrift", &budget.title, false, move |value| {
                 Command::SetPlanText {
@@ -89,6 +90,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
                         &row.area,
                         "fx Børn og unge",
                         260.0,
+                        false,
                         |t| Ok::<_, String>(t.trim().to_owned()),
                     ) && area != row.area
                     {
@@ -107,6 +109,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
                     &units::format_amount(row.expenses),
                     "0",
                     AMOUNT_WIDTH,
+                    true,
                     parse_amount,
                 ) && expenses != row.expenses
                 {
@@ -126,6 +129,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
                     &units::format_amount(row.income),
                     "0",
                     AMOUNT_WIDTH,
+                    true,
                     parse_amount,
                 ) && income != row.income
                 {
@@ -197,6 +201,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
     egui::Grid::new("budgetnote")
         .num_columns(2)
         .spacing([12.0, 8.0])
+        .min_col_width(super::fields::LABEL_WIDTH)
         .show(ui, |ui| {
             form.text_row(
                 ui,

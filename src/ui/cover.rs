@@ -20,6 +20,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan, plans: &[PlanSu
     egui::Grid::new("forside")
         .num_columns(2)
         .spacing([12.0, 8.0])
+        .min_col_width(super::fields::LABEL_WIDTH)
         .show(ui, |ui| {
             form.text_row(ui, "Titel", &plan.title, false, text(PlanField::Title));
             form.text_row(
@@ -120,6 +121,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan, plans: &[PlanSu
     egui::Grid::new("kontakt")
         .num_columns(2)
         .spacing([12.0, 8.0])
+        .min_col_width(super::fields::LABEL_WIDTH)
         .show(ui, |ui| {
             form.text_row(
                 ui,

@@ -7,6 +7,9 @@ use super::theme;
 use crate::model::{Command, TextTarget};
 use std::collections::HashMap;
 
+/// Width of the label column of every form, so that the forms of a screen line up.
+pub const LABEL_WIDTH: f32 = 150.0;
+
 /// Width of the input column.
 pub const FIELD_WIDTH: f32 = 560.0;
 
@@ -61,7 +64,9 @@ impl Form<'_> {
         } else {
             egui::TextEdit::singleline(&mut text)
         };
-        let response = ui.add(edit.desired_width(width)).labelled_by(label);
+        let response = ui
+            .add(edit.desired_width(width).min_size(egui::vec2(width, 0.0)))
+            .labelled_by(label);
         if response.changed() {
             self.out.push(Action::Type(command(text)));
         }
@@ -89,6 +94,7 @@ impl Form<'_> {
             stored,
             hint,
             FIELD_WIDTH / 2.0,
+            false,
             parse,
         );
         ui.end_row();
@@ -120,6 +126,7 @@ impl Drafts {
         stored: &str,
         hint: &str,
         width: f32,
+        right: bool,
         parse: impl FnOnce(&str) -> Result<T, String>,
     ) -> Option<T> {
         let id = ui.make_persistent_id(id_salt);
@@ -135,7 +142,15 @@ impl Drafts {
                     egui::TextEdit::singleline(&mut text)
                         .id(id)
                         .hint_text(hint)
-                        .desired_width(width),
+                        .desired_width(width)
+                        // In a grid the column may be narrower on the first frame: never
+                        // squeeze the field below its width.
+                        .min_size(egui::vec2(width, 0.0))
+                        .horizontal_align(if right {
+                            egui::Align::RIGHT
+                        } else {
+                            egui::Align::LEFT
+                        }),
                 )
                 .labelled_by(label);
             if response.changed() {

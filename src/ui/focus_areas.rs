@@ -127,6 +127,7 @@ pub fn show(
     egui::Grid::new(("indsatsområde", id))
         .num_columns(2)
         .spacing([12.0, 8.0])
+        .min_col_width(super::fields::LABEL_WIDTH)
         .show(ui, |ui| {
             form.text_row(ui, "Titel", &area.title, false, text(FocusAreaField::Title));
             form.text_row(
@@ -251,6 +252,7 @@ fn goal_editor(
     egui::Grid::new(("mål", id))
         .num_columns(2)
         .spacing([12.0, 8.0])
+        .min_col_width(super::fields::LABEL_WIDTH)
         .show(ui, |ui| {
             form.text_row(ui, "Mål", &goal.text, true, text(GoalField::Text));
             form.text_row(
@@ -397,6 +399,7 @@ fn owners_row(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal, people: &[Per
                 "",
                 "fx Anne Hansen",
                 super::fields::FIELD_WIDTH / 2.0,
+                false,
                 |t| Ok::<_, String>(t.trim().to_owned()),
             )
             .filter(|n| !n.is_empty())

@@ -58,6 +58,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
                 egui::Grid::new("afsnit")
                     .num_columns(2)
                     .spacing([12.0, 8.0])
+                    .min_col_width(super::fields::LABEL_WIDTH)
                     .show(ui, |ui| {
                         form.text_row(
                             ui,

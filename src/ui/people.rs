@@ -97,6 +97,7 @@ pub fn show(
         egui::Grid::new(("person", id))
             .num_columns(2)
             .spacing([12.0, 8.0])
+            .min_col_width(super::fields::LABEL_WIDTH)
             .show(ui, |ui| {
                 form.text_row(ui, "Navn", &person.name, false, text(PersonField::Name));
                 form.text_row(

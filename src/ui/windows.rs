@@ -192,6 +192,7 @@ pub fn show(ctx: &egui::Context, window: &mut Window, out: &mut Vec<Action>) {
                 egui::Grid::new("ny plan")
                     .num_columns(2)
                     .spacing([12.0, 8.0])
+                    .min_col_width(super::fields::LABEL_WIDTH)
                     .show(ui, |ui| {
                         input(ui, "Planens titel", &mut form.title, "fx Virksomhedsplan 2014–2015");
                         input(ui, "Forvaltning/afdeling", &mut form.organisation, "");
@@ -226,6 +227,7 @@ pub fn show(ctx: &egui::Context, window: &mut Window, out: &mut Vec<Action>) {
                 egui::Grid::new("godkend")
                     .num_columns(2)
                     .spacing([12.0, 8.0])
+                    .min_col_width(super::fields::LABEL_WIDTH)
                     .show(ui, |ui| {
                         input(ui, "Godkendt den", &mut form.on, "fx 12. juni 2012");
                         input(ui, "Godkendt af", &mut form.by, "fx Byrådet");

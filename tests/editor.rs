@@ -578,3 +578,39 @@ fn a_file_opened_from_the_menu_is_remembered_and_a_broken_one_leaves_the_open_fi
     click(&mut h, "OK");
     assert!(h.state().plan().is_some());
 }
+
+#[test]
+fn follow_ups_are_written_on_a_goal_newest_first_and_undone() {
+    let (_dir, path, id) = plan_file();
+    let mut h = editor(&path);
+    click(&mut h, "2. Det gode arbejdsliv");
+    let before = saved_plan(&h, id).focus_areas[1].goals[0].follow_ups.len();
+    click(&mut h, "Tilføj opfølgning");
+    // The new follow-up is the first one shown (newest first).
+    enter(&mut h, "Dato", 0, "maj 2013");
+    h.get_all_by_label("Ny status").next().unwrap().click();
+    h.run();
+    h.get_by_label("udfordret").click();
+    h.run();
+    type_over(&mut h, "Tekst", "Fraværet steg i foråret.");
+    wait(&mut h, 1.0);
+    let goal = &saved_plan(&h, id).focus_areas[1].goals[0];
+    assert_eq!(goal.follow_ups.len(), before + 1);
+    let new = goal
+        .follow_ups
+        .iter()
+        .find(|f| f.text == "Fraværet steg i foråret.")
+        .expect("saved");
+    assert_eq!(new.date.to_string(), "2013-05");
+    assert_eq!(new.status.map(|s| s.label()), Some("udfordret"));
+
+    // Undo: the text, the status, the date, then the follow-up itself.
+    for _ in 0..4 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
+    assert_eq!(
+        saved_plan(&h, id).focus_areas[1].goals[0].follow_ups.len(),
+        before
+    );
+}

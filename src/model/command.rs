@@ -305,6 +305,8 @@ pub enum TextTarget {
     Goal(GoalId, GoalField),
     /// A person field.
     Person(PersonId, PersonField),
+    /// A follow-up's text (its date and status change with it, as one row).
+    FollowUp(FollowUpId),
 }
 
 impl Command {
@@ -322,6 +324,7 @@ impl Command {
             Command::SetPersonText { person, field, .. } => {
                 Some(TextTarget::Person(*person, *field))
             }
+            Command::SetFollowUp(f) => Some(TextTarget::FollowUp(f.id)),
             _ => None,
         }
     }

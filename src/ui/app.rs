@@ -187,6 +187,7 @@ fn typed_text(command: &Command) -> Option<&str> {
         | Command::SetFocusAreaText { value, .. }
         | Command::SetGoalText { value, .. }
         | Command::SetPersonText { value, .. } => Some(value),
+        Command::SetFollowUp(f) => Some(&f.text),
         _ => None,
     }
 }
@@ -524,7 +525,12 @@ impl App {
             }
             match action {
                 Action::Apply(command, then) => {
-                    if self.edit(|doc| doc.apply(command)) {
+                    // A whole edit is its own undo step: typing after it starts a new one.
+                    if self.edit(|doc| {
+                        doc.apply(command)?;
+                        doc.end_typing();
+                        Ok(())
+                    }) {
                         self.reload(None);
                         self.after(then);
                     }

@@ -146,10 +146,10 @@ impl Drafts {
                         // In a grid the column may be narrower on the first frame: never
                         // squeeze the field below its width.
                         .min_size(egui::vec2(width, 0.0))
-                        .horizontal_align(if right {
-                            egui::Align::RIGHT
+                        .align(if right {
+                            egui::Align2::RIGHT_TOP
                         } else {
-                            egui::Align::LEFT
+                            egui::Align2::LEFT_TOP
                         }),
                 )
                 .labelled_by(label);

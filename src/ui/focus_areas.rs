@@ -6,8 +6,8 @@ use super::fields::{Form, hint};
 use super::people::display_name;
 use super::theme;
 use crate::model::{
-    Command, FocusArea, FocusAreaField, FocusAreaId, Goal, GoalField, GoalId, Person, PersonId,
-    Plan, Status,
+    Command, FocusArea, FocusAreaField, FocusAreaId, FollowUp, FollowUpId, Goal, GoalField, GoalId,
+    Person, PersonId, Plan, Status,
 };
 use crate::units;
 
@@ -334,6 +334,7 @@ fn goal_editor(
             }
             ui.end_row();
         });
+    follow_ups(ui, form, goal);
     if goal.owners.is_empty() {
         hint(
             ui,
@@ -345,6 +346,104 @@ fn goal_editor(
             ui,
             "Målet har ingen dokumentation. Skriv, hvordan det vises, at målet er nået.",
         );
+    }
+}
+
+/// The goal's follow-ups (opfølgning), newest first: date (a day or a month), an optional
+/// status and a text, each editable and deletable (undoable).
+fn follow_ups(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal) {
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        ui.strong("Opfølgning");
+        if ui.button("Tilføj opfølgning").clicked() {
+            form.apply(
+                Command::InsertFollowUp {
+                    goal: goal.id,
+                    index: goal.follow_ups.len(),
+                    follow_up: FollowUp {
+                        id: FollowUpId(0),
+                        date: super::clock::today(),
+                        status: None,
+                        text: String::new(),
+                        extra: None,
+                    },
+                },
+                Then::Stay,
+            );
+        }
+    });
+    if goal.follow_ups.is_empty() {
+        ui.label("Målet er ikke fulgt op endnu.");
+    }
+    for f in goal.follow_ups.iter().rev() {
+        ui.push_id(("opfølgning", f.id), |ui| {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    let label = ui.label("Dato");
+                    if let Some(date) = form
+                        .drafts
+                        .parsed_field(
+                            ui,
+                            ("opfølgningsdato", f.id),
+                            label.id,
+                            &units::format_date(f.date),
+                            "fx maj 2013 eller 1.6.2013",
+                            180.0,
+                            false,
+                            |t| units::parse_date_input(t).map_err(|e| e.to_string()),
+                        )
+                        .filter(|d| *d != f.date)
+                    {
+                        form.apply(
+                            Command::SetFollowUp(FollowUp { date, ..f.clone() }),
+                            Then::Stay,
+                        );
+                    }
+                    let label = ui.label("Ny status");
+                    let mut status = f.status;
+                    egui::ComboBox::from_id_salt(("opfølgningsstatus", f.id))
+                        .selected_text(match status {
+                            None => "uændret",
+                            Some(s) => s.label(),
+                        })
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut status, None, "uændret");
+                            for option in Status::ALL {
+                                ui.selectable_value(&mut status, Some(option), option.label());
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    if status != f.status {
+                        form.apply(
+                            Command::SetFollowUp(FollowUp {
+                                status,
+                                ..f.clone()
+                            }),
+                            Then::Stay,
+                        );
+                    }
+                    if ui.button("Slet opfølgning").clicked() {
+                        form.apply(Command::DeleteFollowUp(f.id), Then::Stay);
+                    }
+                });
+                let label = ui.label("Tekst");
+                let row = f.clone();
+                form.text_field(
+                    ui,
+                    label.id,
+                    &f.text,
+                    true,
+                    super::fields::FIELD_WIDTH + 100.0,
+                    move |text| {
+                        Command::SetFollowUp(FollowUp {
+                            text,
+                            ..row.clone()
+                        })
+                    },
+                );
+            });
+        });
     }
 }
 

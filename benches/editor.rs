@@ -36,7 +36,9 @@ fn input() -> egui::RawInput {
 
 /// One whole frame: layout, then tessellation (what the GPU gets).
 fn frame(ctx: &egui::Context, app: &mut App) -> usize {
-    let output = ctx.run_ui(input(), |ui| app.show(ui));
+    let mut output = ctx.run_ui(input(), |ui| app.show(ui));
+    // A renderer would upload these; headless, they are dropped on purpose.
+    output.textures_delta.clear();
     let meshes = ctx.tessellate(output.shapes, output.pixels_per_point);
     meshes.len()
 }

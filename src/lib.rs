@@ -10,6 +10,7 @@ pub mod document;
 pub mod exchange;
 pub mod files;
 pub mod model;
+pub mod report;
 pub mod store;
 pub mod ui;
 pub mod units;

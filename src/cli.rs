@@ -309,7 +309,15 @@ fn export_pdf(
                 several => {
                     let list: String = several
                         .iter()
-                        .map(|p| format!("\n  {}\t{}\t{}\t{}", p.id, p.title, p.period, p.state.label()))
+                        .map(|p| {
+                            format!(
+                                "\n  {}\t{}\t{}\t{}",
+                                p.id,
+                                p.title,
+                                p.period,
+                                p.state.label()
+                            )
+                        })
                         .collect();
                     return Err((
                         2,

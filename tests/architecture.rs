@@ -25,6 +25,7 @@ const RULES: &[(&str, &str)] = &[
     ("serde_path_to_error", "src/exchange"),
     ("printpdf", "src/report/render"),
     ("lopdf", "src/report/render"),
+    ("flate2", "src/report/render"),
     ("ttf_parser", "src/report/fonts.rs"),
 ];
 

@@ -99,11 +99,7 @@ impl Metrics {
             descender,
         };
         m.table = (0u32..0x250)
-            .map(|cp| {
-                char::from_u32(cp)
-                    .and_then(|c| m.lookup(c))
-                    .unwrap_or(-1.0)
-            })
+            .map(|cp| char::from_u32(cp).and_then(|c| m.lookup(c)).unwrap_or(-1.0))
             .collect();
         m
     }
@@ -163,27 +159,33 @@ impl FontSet {
         self.advance_of(face, c).is_some()
     }
 
-    /// Which face draws `c` in text styled with `face`.
-    pub fn glyph(&self, face: Face, c: char) -> Glyph {
+    /// Which face draws `c` in text styled with `face`, and its advance at size 1 (em): 0 for
+    /// an invisible character, the replacement's advance for a missing one. One lookup in the
+    /// common case (a Latin character the face has).
+    pub fn resolve(&self, face: Face, c: char) -> (Glyph, f32) {
         if is_invisible(c) {
-            Glyph::Invisible
-        } else if self.has(face, c) {
-            Glyph::Char(face)
-        } else if self.has(Face::Fallback, c) {
-            Glyph::Char(Face::Fallback)
-        } else {
-            Glyph::Missing
+            return (Glyph::Invisible, 0.0);
         }
+        if let Some(w) = self.advance_of(face, c) {
+            return (Glyph::Char(face), w);
+        }
+        if let Some(w) = self.advance_of(Face::Fallback, c) {
+            return (Glyph::Char(Face::Fallback), w);
+        }
+        (
+            Glyph::Missing,
+            self.advance_of(Face::Fallback, REPLACEMENT).unwrap_or(0.6),
+        )
     }
 
-    /// The advance of `c` at size 1 (em) as drawn in text styled with `face` (0 for an invisible
-    /// character, the replacement's advance for a missing one).
+    /// Which face draws `c` in text styled with `face`.
+    pub fn glyph(&self, face: Face, c: char) -> Glyph {
+        self.resolve(face, c).0
+    }
+
+    /// The advance of `c` at size 1 (em) as drawn in text styled with `face`.
     pub fn width(&self, face: Face, c: char) -> f32 {
-        match self.glyph(face, c) {
-            Glyph::Char(f) => self.advance_of(f, c).unwrap_or(0.0),
-            Glyph::Invisible => 0.0,
-            Glyph::Missing => self.advance_of(Face::Fallback, REPLACEMENT).unwrap_or(0.6),
-        }
+        self.resolve(face, c).1
     }
 
     /// The width of a text at size 1 (em).

@@ -4,14 +4,17 @@
 //! Rules: a block marked `keep_with_next` is not left at the foot of a page without the block
 //! that follows (headings, first and last lines of paragraphs, a goal field's label with the
 //! first line of its value), as long as such a chain is shorter than [`KEEP_LIMIT`] of the body;
-//! a `group` (a goal block, a table row) that fits in that limit is not split; a block of a
+//! a `group` (a goal block, a short table, a table row) shorter than [`GROUP_LIMIT`] is not split; a block of a
 //! table that lands at the top of a new page gets the table's header rows first; blocks with
 //! `break_before` start a new page (chapters).
 
 use super::{Artifact, Item, Mark, Page};
 
-/// Chains and groups taller than this share of the body may be split.
+/// Chains (`keep_with_next`) taller than this share of the body may be split.
 pub const KEEP_LIMIT: f32 = 0.4;
+/// Groups (a goal block, a short table) taller than this share of the body may be split: a
+/// larger value leaves more empty page feet.
+pub const GROUP_LIMIT: f32 = 0.28;
 
 /// One unbreakable horizontal slice of the flow. Items are positioned relative to the block's
 /// top-left corner (x from the body's left edge).
@@ -124,7 +127,7 @@ pub fn paginate(blocks: &[Block], tables: &[Vec<Block>], area: Area, anchors: us
                 && group_checked != Some(g)
             {
                 let gh = group_height(i, g);
-                if gh <= limit {
+                if gh <= body * GROUP_LIMIT {
                     needed = needed.max(gh);
                 }
             }

@@ -70,7 +70,7 @@ impl Color {
     /// Table header background.
     pub const SHADE: Color = Color::rgb(0xe8, 0xed, 0xf3);
     /// The UDKAST mark behind the text.
-    pub const DRAFT: Color = Color::rgb(0xf3, 0xd0, 0xd0);
+    pub const DRAFT: Color = Color::rgb(0xf6, 0xdc, 0xdc);
     /// The UDKAST word on the cover (contrast 5.9:1 on white).
     pub const DRAFT_TEXT: Color = Color::rgb(0xb0, 0x1c, 0x1c);
 

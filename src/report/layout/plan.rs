@@ -174,7 +174,11 @@ impl<'a> Builder<'a> {
         let base_size = spans.first().map_or(BODY, |s| s.style.size);
         for (i, line) in lines.iter().enumerate() {
             self.note_missing(line);
-            let size = if line.size > 0.0 { line.size } else { base_size };
+            let size = if line.size > 0.0 {
+                line.size
+            } else {
+                base_size
+            };
             let height = size * LEADING;
             let baseline = height * 0.76;
             let lx = if i == 0 { first_x } else { x };
@@ -267,7 +271,13 @@ impl<'a> Builder<'a> {
         *gap = PARA_GAP;
     }
 
-    fn flush_list(&mut self, parent: NodeId, list: &mut Vec<(String, String)>, x: f32, gap: &mut f32) {
+    fn flush_list(
+        &mut self,
+        parent: NodeId,
+        list: &mut Vec<(String, String)>,
+        x: f32,
+        gap: &mut f32,
+    ) {
         if list.is_empty() {
             return;
         }
@@ -288,7 +298,13 @@ impl<'a> Builder<'a> {
                     None,
                 ));
             }
-            let label_blocks = self.lines(Mark::Node(lbl), &[Span::new(label, TEXT)], x, LIST_INDENT, None);
+            let label_blocks = self.lines(
+                Mark::Node(lbl),
+                &[Span::new(label, TEXT)],
+                x,
+                LIST_INDENT,
+                None,
+            );
             if let (Some(first), Some(lb)) = (blocks.first_mut(), label_blocks.into_iter().next()) {
                 let mut items = lb.items;
                 items.append(&mut first.items);
@@ -368,6 +384,16 @@ impl<'a> Builder<'a> {
         let body = self.node(Role::LBody, li);
         let start = self.blocks.len();
         value(self, body);
+        // A little air between fields (not between the rule and the first one).
+        let after_field = start > 0
+            && self.blocks[start - 1].group == Some(group)
+            && !self.blocks[start - 1]
+                .items
+                .iter()
+                .all(|i| matches!(i.shape, Shape::Line { .. }));
+        if after_field && let Some(b) = self.blocks.get_mut(start) {
+            b.space_before = b.space_before.max(3.0);
+        }
         if self.blocks.len() == start {
             self.blocks.push(Block {
                 height: BODY * LEADING,
@@ -382,7 +408,13 @@ impl<'a> Builder<'a> {
                 _ => None,
             })
             .unwrap_or(BODY * LEADING * 0.76);
-        let mut label_lines = self.lines(Mark::Node(lbl), &[Span::new(label, LABEL)], 0.0, LABEL_W - 6.0, None);
+        let mut label_lines = self.lines(
+            Mark::Node(lbl),
+            &[Span::new(label, LABEL)],
+            0.0,
+            LABEL_W - 6.0,
+            None,
+        );
         let more = self.blocks.len() > start + 1;
         let first = &mut self.blocks[start];
         if let Some(lb) = label_lines.first_mut() {
@@ -409,7 +441,13 @@ impl<'a> Builder<'a> {
     fn value_text(&mut self, body: NodeId, text: &str) {
         if text.trim().is_empty() {
             let p = self.node(Role::P, body);
-            let blocks = self.lines(Mark::Node(p), &[Span::new("–", TEXT)], LABEL_W, BODY_W - LABEL_W, None);
+            let blocks = self.lines(
+                Mark::Node(p),
+                &[Span::new("–", TEXT)],
+                LABEL_W,
+                BODY_W - LABEL_W,
+                None,
+            );
             self.push_paragraph(blocks, 0.0);
         } else {
             self.body_text(body, text, LABEL_W, 0.0);
@@ -513,7 +551,9 @@ impl<'a> Builder<'a> {
         }
         let owners = self.owners(goal);
         if !owners.is_empty() || !review {
-            self.field(list, "Tovholder:", group, |b, body| b.value_text(body, &owners));
+            self.field(list, "Tovholder:", group, |b, body| {
+                b.value_text(body, &owners)
+            });
         }
         if let Some(deadline) = goal.deadline {
             self.field(list, "Frist:", group, |b, body| {
@@ -522,7 +562,9 @@ impl<'a> Builder<'a> {
         }
         if goal.status.is_some() || !review {
             let status = goal.status;
-            self.field(list, "Status:", group, |b, body| b.value_status(body, status));
+            self.field(list, "Status:", group, |b, body| {
+                b.value_status(body, status)
+            });
         }
         if !goal.follow_ups.is_empty() {
             let mut follow_ups = goal.follow_ups.clone();
@@ -541,7 +583,14 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn follow_up(&mut self, list: NodeId, date: Date, status: Option<Status>, text: &str, gap: bool) {
+    fn follow_up(
+        &mut self,
+        list: NodeId,
+        date: Date,
+        status: Option<Status>,
+        text: &str,
+        gap: bool,
+    ) {
         let li = self.node(Role::LI, list);
         let lbl = self.node(Role::Lbl, li);
         let body = self.node(Role::LBody, li);
@@ -550,7 +599,10 @@ impl<'a> Builder<'a> {
             style(Face::Bold, BODY, Color::ACCENT),
         )];
         if let Some(s) = status {
-            spans.push(Span::new(format!(" · status: {}", s.label()), style(Face::Italic, BODY, Color::BLACK)));
+            spans.push(Span::new(
+                format!(" · status: {}", s.label()),
+                style(Face::Italic, BODY, Color::BLACK),
+            ));
         }
         let mut blocks = self.lines(Mark::Node(lbl), &spans, LABEL_W, BODY_W - LABEL_W, None);
         for b in &mut blocks {
@@ -596,20 +648,23 @@ impl<'a> Builder<'a> {
         self.tables[t] = head.clone();
         self.blocks.extend(head);
         let tbody = self.node(Role::TBody, table);
-        let all_rows: Vec<(&Vec<String>, bool)> = rows
-            .iter()
-            .map(|r| (r, false))
-            .collect();
+        let all_rows: Vec<(&Vec<String>, bool)> = rows.iter().map(|r| (r, false)).collect();
         let total_row = total.map(|t| t.to_vec());
-        let mut all: Vec<(Vec<String>, bool)> = all_rows.into_iter().map(|(r, b)| (r.clone(), b)).collect();
+        let mut all: Vec<(Vec<String>, bool)> =
+            all_rows.into_iter().map(|(r, b)| (r.clone(), b)).collect();
         if let Some(t) = total_row {
             all.push((t, true));
         }
+        let first_row = self.blocks.len();
         for (cells_text, is_total) in all {
             let tr = self.node(Role::TR, tbody);
             let cells: Vec<NodeId> = (0..cells_text.len())
                 .map(|i| {
-                    let role = if i == 0 { Role::TH(Scope::Row) } else { Role::TD };
+                    let role = if i == 0 {
+                        Role::TH(Scope::Row)
+                    } else {
+                        Role::TD
+                    };
                     self.node(role, tr)
                 })
                 .collect();
@@ -622,6 +677,18 @@ impl<'a> Builder<'a> {
                 b.group = Some(group);
             }
             self.blocks.extend(blocks);
+        }
+        // A short table is kept whole; a long one at least keeps its header with a row.
+        let header_start = first_row - self.tables[t].len();
+        let height: f32 = self.blocks[header_start..]
+            .iter()
+            .map(|b| b.height + b.space_before)
+            .sum();
+        if height < (PAGE_HEIGHT - MARGINS.top - MARGINS.bottom) * super::flow::GROUP_LIMIT {
+            let group = self.group();
+            for b in &mut self.blocks[header_start..] {
+                b.group = Some(group);
+            }
         }
     }
 
@@ -704,7 +771,11 @@ impl<'a> Builder<'a> {
                 }
             }
             if k + 1 == n {
-                let (w, c) = if header { (1.0, Color::ACCENT) } else { (0.4, Color::RULE) };
+                let (w, c) = if header {
+                    (1.0, Color::ACCENT)
+                } else {
+                    (0.4, Color::RULE)
+                };
                 block.items.push(rule(0.0, width, block.height, w, c));
             }
             out.push(block);
@@ -863,7 +934,11 @@ impl<'a> Builder<'a> {
         );
         let size = 8.5;
         let mut header = vec!["Indsatsområde".to_string(), "Mål".to_string()];
-        header.extend(SUMMARY_STATUSES.iter().map(|s| capitalised(Status::label_of(*s))));
+        header.extend(
+            SUMMARY_STATUSES
+                .iter()
+                .map(|s| capitalised(Status::label_of(*s))),
+        );
         let counts: Vec<[usize; 7]> = plan
             .focus_areas
             .iter()
@@ -896,7 +971,11 @@ impl<'a> Builder<'a> {
         }
         let mut total = vec![
             "I alt".to_string(),
-            plan.focus_areas.iter().map(|a| a.goals.len()).sum::<usize>().to_string(),
+            plan.focus_areas
+                .iter()
+                .map(|a| a.goals.len())
+                .sum::<usize>()
+                .to_string(),
         ];
         total.extend(totals.iter().map(|n| n.to_string()));
         let num_w = 44.0;
@@ -947,13 +1026,24 @@ impl<'a> Builder<'a> {
         let group = self.group();
         let label_w = 150.0;
         let bar_x = label_w + 8.0;
-        let max = counts.iter().map(|c| c.iter().sum::<usize>()).max().unwrap_or(0).max(1);
+        let max = counts
+            .iter()
+            .map(|c| c.iter().sum::<usize>())
+            .max()
+            .unwrap_or(0)
+            .max(1);
         let scale = (BODY_W - bar_x - 30.0) / max as f32;
         let small = style(Face::Regular, 8.5, Color::BLACK);
         let start = self.blocks.len();
         for (i, (a, c)) in plan.focus_areas.iter().zip(counts).enumerate() {
             let label = format!("{}. {}", i + 1, short(&a.title, 40));
-            let mut blocks = self.lines(Mark::Node(fig), &[Span::new(label, small)], 0.0, label_w, None);
+            let mut blocks = self.lines(
+                Mark::Node(fig),
+                &[Span::new(label, small)],
+                0.0,
+                label_w,
+                None,
+            );
             if let Some(first) = blocks.first_mut() {
                 first.space_before = 3.0;
                 let bar_h = 9.0;
@@ -1019,7 +1109,13 @@ impl<'a> Builder<'a> {
                     mark: Mark::Node(fig),
                 });
                 let mut runs = Vec::new();
-                super::text::runs_of(&capitalised(Status::label_of(*s)), small, x + 12.0, self.fonts, &mut runs);
+                super::text::runs_of(
+                    &capitalised(Status::label_of(*s)),
+                    small,
+                    x + 12.0,
+                    self.fonts,
+                    &mut runs,
+                );
                 for run in runs {
                     block.items.push(Item {
                         shape: Shape::Text(TextRun {
@@ -1099,12 +1195,20 @@ fn cover(b: &mut Builder<'_>, plan: &Plan, part: NodeId) -> Vec<Block> {
         let blocks = b.lines(Mark::Node(p), &[Span::new(text, st)], 0.0, BODY_W, None);
         b.push_paragraph(blocks, gap);
     };
-    line(b, &plan.municipality, style(Face::Bold, 15.0, Color::ACCENT), 14.0);
+    line(
+        b,
+        &plan.municipality,
+        style(Face::Bold, 15.0, Color::ACCENT),
+        14.0,
+    );
     // The title, as the document's first heading.
     let h = b.node(Role::Heading(1), part);
     let mut title = b.lines(
         Mark::Node(h),
-        &[Span::new(plan.title.as_str(), style(Face::Bold, 32.0, Color::ACCENT))],
+        &[Span::new(
+            plan.title.as_str(),
+            style(Face::Bold, 32.0, Color::ACCENT),
+        )],
         0.0,
         BODY_W,
         None,
@@ -1113,8 +1217,18 @@ fn cover(b: &mut Builder<'_>, plan: &Plan, part: NodeId) -> Vec<Block> {
         f.space_before = 150.0;
     }
     b.blocks.extend(title);
-    line(b, &plan.organisation, style(Face::Regular, 17.0, Color::BLACK), 10.0);
-    line(b, &format!("Periode {}", plan.period), style(Face::Regular, 12.0, Color::MUTED), 8.0);
+    line(
+        b,
+        &plan.organisation,
+        style(Face::Regular, 17.0, Color::BLACK),
+        10.0,
+    );
+    line(
+        b,
+        &format!("Periode {}", plan.period),
+        style(Face::Regular, 12.0, Color::MUTED),
+        8.0,
+    );
     match plan.state {
         PlanState::Draft => {
             let p = b.node(Role::P, part);
@@ -1167,7 +1281,11 @@ fn cover(b: &mut Builder<'_>, plan: &Plan, part: NodeId) -> Vec<Block> {
     let c = &plan.contact;
     let small = style(Face::Regular, 9.5, Color::BLACK);
     let contact_lines: Vec<(String, Style, Option<String>)> = {
-        let mut v = vec![(plan.organisation.clone(), style(Face::Bold, 9.5, Color::BLACK), None)];
+        let mut v = vec![(
+            plan.organisation.clone(),
+            style(Face::Bold, 9.5, Color::BLACK),
+            None,
+        )];
         v.push((plan.municipality.clone(), small, None));
         for l in c.address.lines() {
             v.push((l.to_string(), small, None));
@@ -1176,7 +1294,11 @@ fn cover(b: &mut Builder<'_>, plan: &Plan, part: NodeId) -> Vec<Block> {
             v.push((format!("Telefon {}", c.phone.trim()), small, None));
         }
         if !c.email.trim().is_empty() {
-            v.push((c.email.trim().to_string(), small, Some(format!("mailto:{}", c.email.trim()))));
+            v.push((
+                c.email.trim().to_string(),
+                small,
+                Some(format!("mailto:{}", c.email.trim())),
+            ));
         }
         if !c.web.trim().is_empty() {
             let web = c.web.trim();
@@ -1188,7 +1310,11 @@ fn cover(b: &mut Builder<'_>, plan: &Plan, part: NodeId) -> Vec<Block> {
             v.push((web.to_string(), small, Some(uri)));
         }
         if !plan.journal_number.trim().is_empty() {
-            v.push((format!("Journalnr. {}", plan.journal_number.trim()), small, None));
+            v.push((
+                format!("Journalnr. {}", plan.journal_number.trim()),
+                small,
+                None,
+            ));
         }
         v.retain(|(t, _, _)| !t.trim().is_empty());
         v
@@ -1200,7 +1326,13 @@ fn cover(b: &mut Builder<'_>, plan: &Plan, part: NodeId) -> Vec<Block> {
             Some(_) => Mark::Node(b.node(Role::Link, addr)),
             None => Mark::Node(addr),
         };
-        let mut blocks = b.lines(mark, &[Span::new(text.as_str(), *st)], 0.0, BODY_W * 0.6, None);
+        let mut blocks = b.lines(
+            mark,
+            &[Span::new(text.as_str(), *st)],
+            0.0,
+            BODY_W * 0.6,
+            None,
+        );
         if let Some(uri) = uri {
             for bl in &mut blocks {
                 let (x0, y0, x1, y1) = bl
@@ -1227,7 +1359,8 @@ fn cover(b: &mut Builder<'_>, plan: &Plan, part: NodeId) -> Vec<Block> {
         if i == 0
             && let Some(f) = blocks.first_mut()
         {
-            f.items.push(rule(0.0, BODY_W * 0.6, -6.0, 0.8, Color::ACCENT));
+            f.items
+                .push(rule(0.0, BODY_W * 0.6, -6.0, 0.8, Color::ACCENT));
         }
         contact.extend(blocks);
     }
@@ -1288,6 +1421,21 @@ fn contents(b: &mut Builder<'_>, sect: NodeId) -> (Vec<Block>, usize) {
                 });
             let (x0, x1) = if x1 > x0 { (x0, x1) } else { (indent, indent) };
             let (y0, y1) = if y1 > y0 { (y0, y1) } else { (0.0, bl.height) };
+            // The link covers the whole line, page number included (targets are anchors until
+            // pagination resolves them: page 0, y = anchor).
+            bl.items.push(Item {
+                shape: Shape::Link {
+                    x: x0.min(indent),
+                    y: y0,
+                    w: BODY_W - x0.min(indent),
+                    h: y1 - y0,
+                    target: Target::Page {
+                        page: 0,
+                        y: target as f32,
+                    },
+                },
+                mark: Mark::Node(link),
+            });
             if i + 1 == n {
                 // Leader dots from the text to the page number, then the number.
                 let base = bl.height * 0.76;
@@ -1319,20 +1467,6 @@ fn contents(b: &mut Builder<'_>, sect: NodeId) -> (Vec<Block>, usize) {
                 });
                 bl.page_ref = Some((bl.items.len() - 1, target, BODY_W));
             }
-            // The link covers the line up to the page number.
-            bl.items.push(Item {
-                shape: Shape::Link {
-                    x: x0.min(indent),
-                    y: y0,
-                    w: (BODY_W - x0.min(indent)).max(x1 - x0),
-                    h: y1 - y0,
-                    target: Target::Page {
-                        page: 0,
-                        y: target as f32,
-                    },
-                },
-                mark: Mark::Node(link),
-            });
         }
         if let Some(f) = blocks.first_mut() {
             f.space_before = gap;
@@ -1372,7 +1506,13 @@ pub fn layout(doc: &Document, plan_id: PlanId, options: &Options) -> Result<Layo
         b.body_text(areas_sect, &plan.focus_areas_intro, 0.0, 0.0);
     }
     if plan.focus_areas.is_empty() {
-        b.paragraph(areas_sect, "Planen har endnu ingen indsatsområder.", TEXT, 0.0, 0.0);
+        b.paragraph(
+            areas_sect,
+            "Planen har endnu ingen indsatsområder.",
+            TEXT,
+            0.0,
+            0.0,
+        );
     }
     for (i, area) in plan.focus_areas.iter().enumerate() {
         b.focus_area(areas_sect, area, i + 1, false);
@@ -1455,7 +1595,11 @@ pub fn layout(doc: &Document, plan_id: PlanId, options: &Options) -> Result<Layo
                 && *p == 0
             {
                 let anchor = *y as usize;
-                let (page_no, top) = anchor_pos.get(anchor).copied().flatten().unwrap_or((1, 0.0));
+                let (page_no, top) = anchor_pos
+                    .get(anchor)
+                    .copied()
+                    .flatten()
+                    .unwrap_or((1, 0.0));
                 *p = page_no;
                 *y = top;
             }
@@ -1516,23 +1660,20 @@ fn decorate(pages: &mut [Page], plan: &Plan, n_cover: usize) {
     let header_y = MARGINS.top - 30.0;
     let footer_y = PAGE_HEIGHT - MARGINS.bottom + 30.0;
     let right = PAGE_WIDTH - MARGINS.right;
-    let text_item = |text: &str, st: Style, x: f32, y: f32, max_w: f32, art: Artifact| -> Vec<Item> {
-        let lines = break_lines(&[Span::new(text, st)], max_w, max_w, fonts);
-        let mut out = Vec::new();
-        if let Some(line) = lines.into_iter().next() {
-            for r in line.runs {
-                out.push(Item {
-                    shape: Shape::Text(TextRun {
-                        x: r.x + x,
-                        y,
-                        ..r
-                    }),
-                    mark: Mark::Artifact(art),
-                });
+    let text_item =
+        |text: &str, st: Style, x: f32, y: f32, max_w: f32, art: Artifact| -> Vec<Item> {
+            let lines = break_lines(&[Span::new(text, st)], max_w, max_w, fonts);
+            let mut out = Vec::new();
+            if let Some(line) = lines.into_iter().next() {
+                for r in line.runs {
+                    out.push(Item {
+                        shape: Shape::Text(TextRun { x: r.x + x, y, ..r }),
+                        mark: Mark::Artifact(art),
+                    });
+                }
             }
-        }
-        out
-    };
+            out
+        };
     for (i, page) in pages.iter_mut().enumerate() {
         let mut front: Vec<Item> = Vec::new();
         if plan.state == PlanState::Draft {
@@ -1540,7 +1681,14 @@ fn decorate(pages: &mut [Page], plan: &Plan, n_cover: usize) {
         }
         if i >= n_cover {
             let half = BODY_W * 0.62;
-            front.extend(text_item(&plan.title, muted, MARGINS.left, header_y, half, Artifact::Header));
+            front.extend(text_item(
+                &plan.title,
+                muted,
+                MARGINS.left,
+                header_y,
+                half,
+                Artifact::Header,
+            ));
             let muni_w = fonts.text_width(Face::Regular, &plan.municipality) * 8.5;
             let muni_w = muni_w.min(BODY_W - half - 10.0);
             front.extend(text_item(
@@ -1585,7 +1733,14 @@ fn decorate(pages: &mut [Page], plan: &Plan, n_cover: usize) {
                 BODY_W - nw - 16.0,
                 Artifact::Footer,
             ));
-            front.extend(text_item(&number, muted, right - nw, footer_y, nw + 1.0, Artifact::PageNumber));
+            front.extend(text_item(
+                &number,
+                muted,
+                right - nw,
+                footer_y,
+                nw + 1.0,
+                Artifact::PageNumber,
+            ));
         }
         if !front.is_empty() {
             front.append(&mut page.items);

@@ -89,9 +89,9 @@ fn words(spans: &[Span], fonts: &FontSet) -> Vec<Word> {
         let st = span.style;
         let mut current = String::new();
         let flush = |current: &mut String,
-                         out: &mut Vec<Word>,
-                         glued: &mut bool,
-                         pending: &mut Option<Style>| {
+                     out: &mut Vec<Word>,
+                     glued: &mut bool,
+                     pending: &mut Option<Style>| {
             if current.is_empty() {
                 return;
             }
@@ -284,12 +284,18 @@ fn to_line(pieces: Vec<(f32, Piece, bool)>, fonts: &FontSet) -> Line {
 /// Splits text of one style into runs by the face that draws each character.
 pub fn runs_of(text: &str, style: Style, x: f32, fonts: &FontSet, out: &mut Vec<TextRun>) {
     let mut x = x;
-    let mut current: Option<(Glyph, String, String, f32)> = None; // (glyph, drawn, original, width)
-    let flush = |cur: Option<(Glyph, String, String, f32)>, x: &mut f32, out: &mut Vec<TextRun>| {
-        if let Some((g, drawn, original, w)) = cur {
-            let (face, actual) = match g {
-                Glyph::Char(f) => (f, None),
-                _ => (Face::Fallback, Some(original)),
+    // The open run: (byte start, what draws it, width).
+    let mut open: Option<(usize, Glyph, f32)> = None;
+    let mut flush = |open: &mut Option<(usize, Glyph, f32)>, end: usize, x: &mut f32| {
+        if let Some((start, g, w)) = open.take() {
+            let slice = &text[start..end];
+            let (face, drawn, actual) = match g {
+                Glyph::Char(f) => (f, slice.to_string(), None),
+                _ => (
+                    Face::Fallback,
+                    std::iter::repeat_n(REPLACEMENT, slice.chars().count()).collect(),
+                    Some(slice.to_string()),
+                ),
             };
             if !drawn.is_empty() {
                 out.push(TextRun {
@@ -307,26 +313,19 @@ pub fn runs_of(text: &str, style: Style, x: f32, fonts: &FontSet, out: &mut Vec<
             *x += w;
         }
     };
-    for c in text.chars() {
-        let g = fonts.glyph(style.face, c);
-        if g == Glyph::Invisible {
-            continue;
-        }
-        let w = fonts.width(style.face, c) * style.size;
-        let drawn = if g == Glyph::Missing { REPLACEMENT } else { c };
-        match &mut current {
-            Some((cg, d, o, cw)) if *cg == g => {
-                d.push(drawn);
-                o.push(c);
-                *cw += w;
-            }
+    for (i, c) in text.char_indices() {
+        let (g, w) = fonts.resolve(style.face, c);
+        let w = w * style.size;
+        match &mut open {
+            _ if g == Glyph::Invisible => flush(&mut open, i, &mut x),
+            Some((_, og, ow)) if *og == g => *ow += w,
             _ => {
-                flush(current.take(), &mut x, out);
-                current = Some((g, drawn.to_string(), c.to_string(), w));
+                flush(&mut open, i, &mut x);
+                open = Some((i, g, w));
             }
         }
     }
-    flush(current, &mut x, out);
+    flush(&mut open, text.len(), &mut x);
 }
 
 /// The characters of `text` that no embedded face has.

@@ -12,8 +12,8 @@ use super::layout::{Color, Layout, MM, PAGE_HEIGHT, PAGE_WIDTH, Shape, Target, T
 use printpdf::{
     Actions, BorderArray, ColorArray, Destination, DictItem, FontId, HighlightingMode, Line,
     LineDashPattern, LinePoint, LinkAnnotation, Mm, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb,
-    TextItem, TextMatrix, WindingOrder,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem,
+    TextMatrix, WindingOrder,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -93,7 +93,9 @@ fn text_ops(ops: &mut Vec<Op>, st: &mut TextState, run: &TextRun, fonts: &BTreeM
         st.font = Some((run.face, size_key));
     }
     if st.color != Some(run.color) {
-        ops.push(Op::SetFillColor { col: rgb(run.color) });
+        ops.push(Op::SetFillColor {
+            col: rgb(run.color),
+        });
         st.color = Some(run.color);
     }
     let (x, y) = (run.x, PAGE_HEIGHT - run.y);
@@ -217,6 +219,47 @@ fn shape_ops(ops: &mut Vec<Op>, shape: &Shape) {
     }
 }
 
+/// Compresses every stream that is not yet compressed. lopdf's own `compress` uses zlib's best
+/// level, which took 1.1 s of a 2.9 s export of the demo plan; the fast level on both cores
+/// takes a tenth of that for a file about 15 % larger.
+fn compress(doc: &mut lopdf::Document) {
+    use flate2::{Compression, write::ZlibEncoder};
+    use std::io::Write;
+    let mut streams: Vec<&mut lopdf::Stream> = doc
+        .objects
+        .values_mut()
+        .filter_map(|o| match o {
+            lopdf::Object::Stream(s) if s.allows_compression && s.dict.get(b"Filter").is_err() => {
+                Some(s)
+            }
+            _ => None,
+        })
+        .collect();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
+    let chunk = streams.len().div_ceil(workers).max(1);
+    std::thread::scope(|scope| {
+        for part in streams.chunks_mut(chunk) {
+            scope.spawn(move || {
+                for s in part.iter_mut() {
+                    let mut enc = ZlibEncoder::new(Vec::new(), Compression::fast());
+                    if enc.write_all(&s.content).is_err() {
+                        continue;
+                    }
+                    if let Ok(packed) = enc.finish()
+                        && packed.len() + 19 < s.content.len()
+                    {
+                        s.dict
+                            .set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
+                        s.set_content(packed);
+                    }
+                }
+            });
+        }
+    });
+}
+
 /// Renders a layout as PDF bytes; `created` is the creation date (seconds since 1970, UTC).
 pub fn render(layout: &Layout, created: i64) -> Result<Vec<u8>, String> {
     let mut doc = PdfDocument::new(&layout.meta.title);
@@ -268,7 +311,7 @@ pub fn render(layout: &Layout, created: i64) -> Result<Vec<u8>, String> {
     };
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
     post::finish(&mut lo, layout, created)?;
-    lo.compress();
+    compress(&mut lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
         .map_err(|e| format!("PDF'en kunne ikke skrives: {e}"))?;

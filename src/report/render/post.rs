@@ -52,7 +52,10 @@ pub fn finish(doc: &mut lopdf::Document, layout: &Layout, created: i64) -> Resul
         ("Title", text(&layout.meta.title)),
         ("Author", text(&layout.meta.author)),
         ("Subject", text(&layout.meta.subject)),
-        ("Creator", text(&format!("virkplan {}", env!("CARGO_PKG_VERSION")))),
+        (
+            "Creator",
+            text(&format!("virkplan {}", env!("CARGO_PKG_VERSION"))),
+        ),
         ("Producer", text("virkplan (printpdf 0.12, lopdf)")),
         ("CreationDate", text(&pdf_date(created))),
         ("ModDate", text(&pdf_date(created))),
@@ -114,9 +117,9 @@ fn build_outline(
     let ids: Vec<ObjectId> = (0..n).map(|_| doc.new_object_id()).collect();
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut top: Vec<usize> = Vec::new();
-    for i in 0..n {
-        match parent[i] {
-            Some(p) => children[p].push(i),
+    for (i, p) in parent.iter().enumerate() {
+        match p {
+            Some(p) => children[*p].push(i),
             None => top.push(i),
         }
     }
@@ -124,7 +127,13 @@ fn build_outline(
     fn visible(i: usize, children: &[Vec<usize>], open: &dyn Fn(usize) -> bool) -> i64 {
         children[i]
             .iter()
-            .map(|&c| 1 + if open(c) { visible(c, children, open) } else { 0 })
+            .map(|&c| {
+                1 + if open(c) {
+                    visible(c, children, open)
+                } else {
+                    0
+                }
+            })
             .sum()
     }
     let open = |i: usize| layout.outline[i].level <= 1;
@@ -134,8 +143,7 @@ fn build_outline(
             None => &top,
         }
     };
-    for i in 0..n {
-        let e = &layout.outline[i];
+    for (i, e) in layout.outline.iter().enumerate() {
         let page = pages
             .get(&u32::try_from(e.page).unwrap_or(u32::MAX))
             .copied()
@@ -181,7 +189,13 @@ fn build_outline(
     }
     let total: i64 = top
         .iter()
-        .map(|&t| 1 + if open(t) { visible(t, &children, &open) } else { 0 })
+        .map(|&t| {
+            1 + if open(t) {
+                visible(t, &children, &open)
+            } else {
+                0
+            }
+        })
         .sum();
     let mut r = Dictionary::new();
     r.set("Type", Object::Name(b"Outlines".to_vec()));

@@ -4,7 +4,9 @@
 
 use crate::demo::{self, DemoSpec};
 use crate::document::Document;
+use crate::files::write_atomically;
 use crate::model::PlanId;
+use crate::report;
 use crate::store::Store;
 use crate::transfer;
 use std::ffi::OsString;
@@ -15,6 +17,7 @@ use std::process::ExitCode;
 /// The usage line printed with a command-line error.
 pub const USAGE: &str = "Brug: virkplan [FIL.sqlite] | virkplan check FIL | virkplan list FIL | \
 virkplan import-json FIL --from DOK.json | virkplan export-json FIL [--plan ID] [-o UD.json] | \
+virkplan export-pdf FIL [--plan ID] -o UD.pdf [--summary] [--no-review] | \
 virkplan demo FIL [--areas N] [--goals M] [--follow-ups K]";
 
 /// What the command line asks for.
@@ -45,6 +48,17 @@ pub enum Invocation {
         plan: Option<PlanId>,
         /// Output file, or stdout.
         out: Option<PathBuf>,
+    },
+    /// `export-pdf FILE [--plan ID] -o OUT.pdf [--summary] [--no-review]`
+    ExportPdf {
+        /// The plan file.
+        file: PathBuf,
+        /// The plan; may be left out when the file has one plan.
+        plan: Option<PlanId>,
+        /// The PDF to write.
+        out: PathBuf,
+        /// What to include.
+        options: report::Options,
     },
     /// `demo FILE --areas N --goals M --follow-ups K`
     Demo {
@@ -118,7 +132,15 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
         follow_ups_per_goal: 8,
         seed: 1,
     };
-    let known = ["check", "list", "import-json", "export-json", "demo"];
+    let mut options = report::Options::default();
+    let known = [
+        "check",
+        "list",
+        "import-json",
+        "export-json",
+        "export-pdf",
+        "demo",
+    ];
     if !known.contains(&name.as_str()) {
         // `virkplan FILE`: open the file in the editor.
         if let Some(arg) = parser.next()? {
@@ -133,12 +155,14 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
         match arg {
             Value(v) if file.is_none() => file = Some(PathBuf::from(v)),
             Long("from") if name == "import-json" => from = Some(PathBuf::from(parser.value()?)),
-            Long("plan") if name == "export-json" => {
+            Long("plan") if name == "export-json" || name == "export-pdf" => {
                 plan = Some(PlanId(number(&mut parser, "--plan")?))
             }
-            Short('o') | Long("output") if name == "export-json" => {
+            Short('o') | Long("output") if name == "export-json" || name == "export-pdf" => {
                 out = Some(PathBuf::from(parser.value()?))
             }
+            Long("summary") if name == "export-pdf" => options.summary = true,
+            Long("no-review") if name == "export-pdf" => options.review = false,
             Long("areas") if name == "demo" => spec.areas = number(&mut parser, "--areas")?,
             Long("goals") if name == "demo" => {
                 spec.goals_per_area = number(&mut parser, "--goals")?
@@ -159,6 +183,12 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
             from: from.ok_or_else(|| UsageError("import-json mangler --from DOK.json".into()))?,
         },
         "export-json" => Invocation::ExportJson { file, plan, out },
+        "export-pdf" => Invocation::ExportPdf {
+            file,
+            plan,
+            out: out.ok_or_else(|| UsageError("export-pdf mangler -o UD.pdf".into()))?,
+            options,
+        },
         _ => Invocation::Demo { file, spec },
     })
 }
@@ -227,6 +257,62 @@ fn export_json(file: &Path, plan: Option<PlanId>, out: Option<&Path>) -> Outcome
     }
 }
 
+/// `export-pdf`: exit 2 (with the list) when the file has several plans and none was chosen.
+fn export_pdf(
+    file: &Path,
+    plan: Option<PlanId>,
+    out: &Path,
+    options: &report::Options,
+) -> Result<(), (u8, String)> {
+    let fail = |e: String| (1u8, e);
+    let store = Store::open(file).map_err(|e| fail(e.to_string()))?;
+    let plan = match plan {
+        Some(id) => id,
+        None => {
+            let plans = store.list_plans().map_err(|e| fail(e.to_string()))?;
+            match plans.as_slice() {
+                [] => {
+                    return Err(fail(format!(
+                        "Filen har ingen planer at udskrive: {}",
+                        file.display()
+                    )));
+                }
+                [one] => one.id,
+                several => {
+                    let list: String = several
+                        .iter()
+                        .map(|p| {
+                            format!(
+                                "\n  {}\t{}\t{}\t{}",
+                                p.id,
+                                p.title,
+                                p.period,
+                                p.state.label()
+                            )
+                        })
+                        .collect();
+                    return Err((
+                        2,
+                        format!(
+                            "Filen har {} planer; vælg en med --plan ID:{list}",
+                            several.len()
+                        ),
+                    ));
+                }
+            }
+        }
+    };
+    let doc = store
+        .load_document(Some(plan))
+        .map_err(|e| fail(format!("{e}: {}", file.display())))?;
+    let export = report::export_pdf(&doc, plan, options).map_err(|e| fail(e.to_string()))?;
+    write_atomically(out, &export.bytes).map_err(fail)?;
+    for w in &export.warnings {
+        eprintln!("Bemærk: {w}");
+    }
+    Ok(())
+}
+
 fn demo(file: &Path, spec: &DemoSpec) -> Outcome {
     let mut document = Document::open_or_create(file).map_err(|e| e.to_string())?;
     let doc = demo::generate(spec);
@@ -248,6 +334,20 @@ pub fn run(invocation: &Invocation) -> ExitCode {
         Invocation::ImportJson { file, from } => import_json(file, from),
         Invocation::ExportJson { file, plan, out } => export_json(file, *plan, out.as_deref()),
         Invocation::Demo { file, spec } => demo(file, spec),
+        Invocation::ExportPdf {
+            file,
+            plan,
+            out,
+            options,
+        } => {
+            return match export_pdf(file, *plan, out, options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err((code, message)) => {
+                    eprintln!("{message}");
+                    ExitCode::from(code)
+                }
+            };
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

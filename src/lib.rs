@@ -11,6 +11,7 @@ pub mod exchange;
 pub mod files;
 pub mod model;
 pub mod recent;
+pub mod report;
 pub mod store;
 pub mod transfer;
 pub mod ui;

@@ -84,6 +84,25 @@ pub fn copy_plans(
     document.import(&doc).map_err(|e| e.to_string())
 }
 
+/// Exports plan `plan` (with the plans it reviews) as the printable PDF at `out`, written
+/// whole or not at all. Returns the number of pages and the warnings, in Danish.
+pub fn export_pdf(
+    store: &Store,
+    plan: PlanId,
+    options: &crate::report::Options,
+    out: &Path,
+) -> Result<(usize, Vec<String>), String> {
+    let doc = store
+        .load_document(Some(plan))
+        .map_err(|e| format!("{e}: {}", store.path().display()))?;
+    let export = crate::report::export_pdf(&doc, plan, options).map_err(|e| e.to_string())?;
+    write_atomically(out, &export.bytes)?;
+    Ok((
+        export.pages,
+        export.warnings.iter().map(ToString::to_string).collect(),
+    ))
+}
+
 /// What "Gem en kopi som…" did beyond copying.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CopyNote {

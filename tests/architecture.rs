@@ -1,5 +1,6 @@
 //! The layering rules of ARCHITECTURE.md, checked: only `store` speaks SQL, only `ui` knows
-//! egui/eframe/rfd, only `exchange` knows serde_json, only `report::render` knows printpdf.
+//! egui/eframe/rfd, only `exchange` knows serde_json, only `report::render` knows printpdf and lopdf, only
+//! `report::fonts` reads font files (ttf-parser).
 
 use std::path::{Path, PathBuf};
 
@@ -23,6 +24,9 @@ const RULES: &[(&str, &str)] = &[
     ("serde_json", "src/exchange"),
     ("serde_path_to_error", "src/exchange"),
     ("printpdf", "src/report/render"),
+    ("lopdf", "src/report/render"),
+    ("flate2", "src/report/render"),
+    ("ttf_parser", "src/report/fonts.rs"),
 ];
 
 #[test]

@@ -207,3 +207,48 @@ fn demo_adds_a_plan_of_the_asked_size() {
             .all(|(_, g)| g.follow_ups.len() == 2 && !g.owners.is_empty())
     );
 }
+
+#[test]
+fn export_pdf_chooses_the_plan_or_asks_for_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.sqlite");
+    let out = run(&["import-json", p(&file), "--from", REFERENCE_JSON]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = dir.path().join("plan.pdf");
+
+    // Two plans and no --plan: exit 2 with the list.
+    let out = run(&["export-pdf", p(&file), "-o", p(&pdf)]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("Filen har 2 planer; vælg en med --plan ID:"),
+        "{err}"
+    );
+    assert!(
+        err.contains("2\tVirksomhedsplan 2012/2013\t2012–2013\tkladde"),
+        "{err}"
+    );
+    assert!(!pdf.exists());
+
+    let out = run(&[
+        "export-pdf",
+        p(&file),
+        "--plan",
+        "2",
+        "-o",
+        p(&pdf),
+        "--summary",
+        "--no-review",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-1.7"));
+
+    // A plan that does not exist: exit 1, one Danish sentence; a missing -o: exit 2.
+    let out = run(&["export-pdf", p(&file), "--plan", "99", "-o", p(&pdf)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+    let out = run(&["export-pdf", p(&file), "--plan", "2"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("export-pdf mangler -o UD.pdf"));
+}

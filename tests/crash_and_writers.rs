@@ -51,10 +51,10 @@ fn sigkill_in_the_middle_of_writes_leaves_whole_edits() {
         let wanted = 1 + (cycle * 7) % 5;
         for line in lines.by_ref() {
             let line = line.unwrap();
-            if let Some(id) = line.strip_prefix("committed ") {
-                if !id.starts_with("edit") {
-                    committed.push(id.to_string());
-                }
+            if let Some(id) = line.strip_prefix("committed ")
+                && !id.starts_with("edit")
+            {
+                committed.push(id.to_string());
             }
             if committed.len() as u64 >= wanted {
                 break;

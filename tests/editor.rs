@@ -614,3 +614,19 @@ fn follow_ups_are_written_on_a_goal_newest_first_and_undone() {
         before
     );
 }
+
+#[test]
+fn the_plan_is_exported_as_pdf_from_the_menu_and_with_ctrl_p() {
+    let (dir, path, _id) = plan_file();
+    let first = dir.path().join("plan for byrådet.pdf");
+    let second = dir.path().join("igen.pdf");
+    let mut h = editor_answering(Some(&path), vec![first.clone(), second.clone()]);
+    menu(&mut h, "Fil", "Eksportér PDF…");
+    let bytes = std::fs::read(&first).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert!(shows_text(&h, "PDF'en er gemt"));
+    click(&mut h, "Luk");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    h.run();
+    assert!(std::fs::read(&second).unwrap().starts_with(b"%PDF-"));
+}

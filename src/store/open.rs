@@ -130,7 +130,7 @@ fn read_header(path: &Path, len: u64) -> Result<Header> {
     // back: then leave the judgement to SQLite's own checks.
     let hot_journal = fs::metadata(journal_path(path)).is_ok_and(|m| m.len() > 0);
     if !hot_journal {
-        if len < page_size || len % page_size != 0 {
+        if len < page_size || !len.is_multiple_of(page_size) {
             return Err(StoreError::Truncated(path.into()));
         }
         if valid_for == change_counter && page_count > 0 && len < page_count * page_size {

@@ -114,6 +114,8 @@ pub enum Action {
     Show(Window),
     /// Close the dialog window.
     CloseWindow,
+    /// Open this file in the system's viewer (a PDF just exported).
+    OpenInViewer(PathBuf),
     /// Copy these plans of the other file chosen in "Importér planer fra anden fil".
     CopyPlans(Vec<PlanId>),
 }
@@ -570,6 +572,11 @@ impl App {
                 Action::GoTo(place) => self.go_to(place),
                 Action::Show(window) => self.window = Some(window),
                 Action::CloseWindow => self.window = None,
+                Action::OpenInViewer(path) => {
+                    if let Err(e) = self.dialogs.open_in_viewer(&path) {
+                        self.alert("PDF'en kunne ikke åbnes", e);
+                    }
+                }
                 Action::CopyPlans(chosen) => {
                     changed |= self.copy_plans(&chosen);
                 }
@@ -758,6 +765,10 @@ impl App {
             UiCommand::ImportJson => self.import_json(),
             UiCommand::ExportJson => {
                 self.export_json();
+                false
+            }
+            UiCommand::ExportPdf => {
+                self.export_pdf();
                 false
             }
             UiCommand::Find => {
@@ -970,6 +981,34 @@ impl App {
                 self.status = Status::Saved(format!("Eksporteret til {}", path.display()));
             }
             Err(e) => self.alert("Eksporten mislykkedes", e),
+        }
+    }
+
+    /// Eksportér PDF…: the shown plan (with the review of the plan it follows up on), then
+    /// an offer to open it in the system's PDF viewer.
+    fn export_pdf(&mut self) {
+        let Some(plan) = &self.plan else { return };
+        let (id, name) = (plan.id, format!("{}.pdf", file_name_for(&plan.title)));
+        let Some(path) = self
+            .dialogs
+            .save_file("Eksportér PDF", FileKind::Pdf, &name)
+        else {
+            return;
+        };
+        let Some(doc) = &self.document else { return };
+        match transfer::export_pdf(doc.store(), id, &crate::report::Options::default(), &path) {
+            Ok((pages, warnings)) => {
+                self.status = Status::Saved(format!(
+                    "PDF'en er gemt ({pages} sider): {}",
+                    path.display()
+                ));
+                self.window = Some(Window::PdfSaved {
+                    path,
+                    pages,
+                    warnings,
+                });
+            }
+            Err(e) => self.alert("PDF'en blev ikke gemt", e),
         }
     }
 

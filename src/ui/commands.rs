@@ -20,6 +20,8 @@ pub enum UiCommand {
     ImportJson,
     /// Eksportér JSON…: the selected plan with the plans it reviews.
     ExportJson,
+    /// Eksportér PDF…: the selected plan as the printable PDF for the byråd.
+    ExportPdf,
     /// Fortryd: undo the last edit.
     Undo,
     /// Gentag: redo the last undone edit.
@@ -34,6 +36,7 @@ pub enum UiCommand {
 
 const CTRL_N: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 const CTRL_O: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+const CTRL_P: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
 const CTRL_F: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const CTRL_Z: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
 const CTRL_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
@@ -43,7 +46,7 @@ const CTRL_SHIFT_Z: KeyboardShortcut =
 impl UiCommand {
     /// Every command, in the order their shortcuts are checked: Ctrl+Shift+Z (Gentag) before
     /// Ctrl+Z (Fortryd), because egui lets Ctrl+Z match with Shift held too.
-    pub const ALL: [UiCommand; 12] = [
+    pub const ALL: [UiCommand; 13] = [
         UiCommand::NewFile,
         UiCommand::Open,
         UiCommand::SaveCopy,
@@ -51,6 +54,7 @@ impl UiCommand {
         UiCommand::ImportPlans,
         UiCommand::ImportJson,
         UiCommand::ExportJson,
+        UiCommand::ExportPdf,
         UiCommand::Redo,
         UiCommand::Undo,
         UiCommand::Find,
@@ -68,6 +72,7 @@ impl UiCommand {
             UiCommand::ImportPlans => "Importér planer fra anden fil…",
             UiCommand::ImportJson => "Importér JSON…",
             UiCommand::ExportJson => "Eksportér JSON…",
+            UiCommand::ExportPdf => "Eksportér PDF…",
             UiCommand::Undo => "Fortryd",
             UiCommand::Redo => "Gentag",
             UiCommand::Find => "Søg",
@@ -82,6 +87,7 @@ impl UiCommand {
             UiCommand::NewFile => &[CTRL_N],
             UiCommand::Open => &[CTRL_O],
             UiCommand::Find => &[CTRL_F],
+            UiCommand::ExportPdf => &[CTRL_P],
             UiCommand::Undo => &[CTRL_Z],
             UiCommand::Redo => &[CTRL_Y, CTRL_SHIFT_Z],
             UiCommand::SaveCopy

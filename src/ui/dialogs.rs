@@ -30,12 +30,26 @@ pub trait FileDialogs {
     fn open_file(&self, title: &str, kind: FileKind) -> Option<PathBuf>;
     /// A file to write, suggesting `name`.
     fn save_file(&self, title: &str, kind: FileKind, name: &str) -> Option<PathBuf>;
+    /// Shows a file in the system's program for it (a PDF in the PDF viewer).
+    fn open_in_viewer(&self, path: &std::path::Path) -> Result<(), String> {
+        let _ = path;
+        Ok(())
+    }
 }
 
 /// The system's own dialogs, through rfd.
 pub struct NativeDialogs;
 
 impl FileDialogs for NativeDialogs {
+    fn open_in_viewer(&self, path: &std::path::Path) -> Result<(), String> {
+        opener::open(path).map_err(|e| {
+            format!(
+                "Filen kunne ikke vises ({e}). Åbn den selv fra mappen: {}",
+                path.display()
+            )
+        })
+    }
+
     fn open_file(&self, title: &str, kind: FileKind) -> Option<PathBuf> {
         let (name, extensions) = kind.filter();
         rfd::FileDialog::new()

@@ -86,6 +86,15 @@ pub enum Window {
         /// Its title.
         title: String,
     },
+    /// After "Eksportér PDF…".
+    PdfSaved {
+        /// Where the PDF is.
+        path: PathBuf,
+        /// Its pages.
+        pages: usize,
+        /// What the user should know (characters no font has).
+        warnings: Vec<String>,
+    },
     /// After "Gem en kopi som…".
     CopySaved {
         /// Where the copy is.
@@ -284,6 +293,26 @@ pub fn show(ctx: &egui::Context, window: &mut Window, out: &mut Vec<Action>) {
                         out.push(Action::Apply(Command::DeletePlan(*plan), Then::Stay));
                     }
                     if ui.button("Annullér").clicked() {
+                        out.push(Action::CloseWindow);
+                    }
+                });
+            }
+            Window::PdfSaved {
+                path,
+                pages,
+                warnings,
+            } => {
+                ui.heading("PDF'en er gemt");
+                ui.label(format!("{pages} sider: {}", path.display()));
+                for w in warnings.iter() {
+                    ui.colored_label(theme::HINT_TEXT, w.as_str());
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Åbn PDF'en").clicked() {
+                        out.push(Action::CloseWindow);
+                        out.push(Action::OpenInViewer(path.clone()));
+                    }
+                    if ui.button("Luk").clicked() {
                         out.push(Action::CloseWindow);
                     }
                 });

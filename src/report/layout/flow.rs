@@ -1,0 +1,176 @@
+//! Pagination: a flow of blocks (one line of text, one slice of a table row, one bar of a chart)
+//! onto pages of a fixed body area.
+//!
+//! Rules: a block marked `keep_with_next` is not left at the foot of a page without the block
+//! that follows (headings, first and last lines of paragraphs, a goal field's label with the
+//! first line of its value), as long as such a chain is shorter than [`KEEP_LIMIT`] of the body;
+//! a `group` (a goal block, a short table, a table row) shorter than [`GROUP_LIMIT`] is not split; a block of a
+//! table that lands at the top of a new page gets the table's header rows first; blocks with
+//! `break_before` start a new page (chapters).
+
+use super::{Artifact, Item, Mark, Page};
+
+/// Chains (`keep_with_next`) taller than this share of the body may be split.
+pub const KEEP_LIMIT: f32 = 0.4;
+/// Groups (a goal block, a short table) taller than this share of the body may be split: a
+/// larger value leaves more empty page feet.
+pub const GROUP_LIMIT: f32 = 0.28;
+
+/// One unbreakable horizontal slice of the flow. Items are positioned relative to the block's
+/// top-left corner (x from the body's left edge).
+#[derive(Debug, Clone, Default)]
+pub struct Block {
+    /// Height.
+    pub height: f32,
+    /// Space above, dropped at the top of a page.
+    pub space_before: f32,
+    /// The items.
+    pub items: Vec<Item>,
+    /// Never the last block on a page when the next one would move on.
+    pub keep_with_next: bool,
+    /// Start a new page (unless the page is still empty).
+    pub break_before: bool,
+    /// Places that links and the outline point to.
+    pub anchors: Vec<usize>,
+    /// The table this block belongs to (for repeating its header).
+    pub table: Option<usize>,
+    /// This block is one of its table's header rows.
+    pub table_header: bool,
+    /// Blocks with the same group number are kept on one page when they fit in the limit.
+    pub group: Option<u32>,
+    /// A page number to fill in once pages are known: (index of the placeholder item in
+    /// `items`, the anchor whose page it shows, right edge).
+    pub page_ref: Option<(usize, usize, f32)>,
+}
+
+/// The body area blocks are placed in.
+#[derive(Debug, Clone, Copy)]
+pub struct Area {
+    /// Left edge.
+    pub left: f32,
+    /// Top of the first block.
+    pub top: f32,
+    /// Nothing may extend below this.
+    pub bottom: f32,
+}
+
+/// Where an anchor ended up: (0-based page index in the paginated run, y).
+pub type AnchorPos = (usize, f32);
+
+/// A page-number placeholder to fill: (page index, item index on the page, anchor, right edge).
+pub type PageRef = (usize, usize, usize, f32);
+
+/// The result of pagination.
+pub struct Paginated {
+    /// The pages.
+    pub pages: Vec<Page>,
+    /// Anchor positions, indexed by anchor id (`None` for anchors not in this flow).
+    pub anchors: Vec<Option<AnchorPos>>,
+    /// Page numbers to fill in.
+    pub page_refs: Vec<PageRef>,
+}
+
+fn place(block: &Block, page: &mut Page, left: f32, y: f32, repeated: bool) -> usize {
+    let first = page.items.len();
+    for item in &block.items {
+        let mut item = item.clone();
+        item.shape.shift(left, y);
+        if repeated {
+            item.mark = Mark::Artifact(Artifact::RepeatedHeader);
+        }
+        page.items.push(item);
+    }
+    first
+}
+
+/// Lays the blocks out on pages; `tables[t]` are the header blocks of table `t`.
+pub fn paginate(blocks: &[Block], tables: &[Vec<Block>], area: Area, anchors: usize) -> Paginated {
+    let body = (area.bottom - area.top).max(1.0);
+    let limit = body * KEEP_LIMIT;
+    let mut out = Paginated {
+        pages: vec![Page::default()],
+        anchors: vec![None; anchors],
+        page_refs: Vec::new(),
+    };
+    let mut y = area.top;
+    let mut at_top = true;
+    let mut group_checked: Option<u32> = None;
+
+    // Height of the strong chain that starts at i (blocks glued by keep_with_next).
+    let chain = |i: usize| -> f32 {
+        let mut h = blocks[i].height;
+        let mut j = i;
+        while blocks[j].keep_with_next && j + 1 < blocks.len() && !blocks[j + 1].break_before {
+            j += 1;
+            h += blocks[j].space_before + blocks[j].height;
+            if h > limit {
+                return blocks[i].height;
+            }
+        }
+        h
+    };
+    let group_height = |i: usize, g: u32| -> f32 {
+        let mut h = blocks[i].height;
+        let mut j = i + 1;
+        while j < blocks.len() && blocks[j].group == Some(g) {
+            h += blocks[j].space_before + blocks[j].height;
+            j += 1;
+        }
+        h
+    };
+
+    for (i, block) in blocks.iter().enumerate() {
+        let mut new_page = block.break_before && !at_top;
+        if !new_page && !at_top {
+            let mut needed = chain(i);
+            if let Some(g) = block.group
+                && group_checked != Some(g)
+            {
+                let gh = group_height(i, g);
+                if gh <= body * GROUP_LIMIT {
+                    needed = needed.max(gh);
+                }
+            }
+            new_page = y + block.space_before + needed > area.bottom + 0.01;
+        }
+        if let Some(g) = block.group {
+            group_checked = Some(g);
+        }
+        if new_page {
+            out.pages.push(Page::default());
+            y = area.top;
+            at_top = true;
+            // A table continues: its header rows first.
+            if let Some(t) = block.table
+                && !block.table_header
+                && let Some(header) = tables.get(t)
+            {
+                for h in header {
+                    if let Some(page) = out.pages.last_mut() {
+                        place(h, page, area.left, y, true);
+                    }
+                    y += h.height;
+                }
+            }
+        }
+        if !at_top {
+            y += block.space_before;
+        }
+        let page_index = out.pages.len() - 1;
+        if let Some(page) = out.pages.last_mut() {
+            let first = place(block, page, area.left, y, false);
+            if let Some((item, anchor, right)) = block.page_ref {
+                out.page_refs
+                    .push((page_index, first + item, anchor, area.left + right));
+            }
+        }
+        for &a in &block.anchors {
+            if let Some(slot) = out.anchors.get_mut(a) {
+                *slot = Some((page_index, y));
+            }
+        }
+        y += block.height;
+        at_top = false;
+    }
+    out
+}

@@ -1,0 +1,395 @@
+//! Line breaking over the fonts' advance widths: styled spans in, lines of positioned runs out.
+//!
+//! Greedy: words separated by spaces fill a line until the next one would not fit. A word longer
+//! than the line (a URL, a 10,000-character word) is cut, preferably after `/ - . _ ? & =`, so
+//! that nothing ever runs past the width. Text is drawn without kerning, so the summed advances
+//! are the printed width exactly. Characters no embedded face has become a replacement run that
+//! carries the original text (see [`crate::report::fonts`]).
+
+use super::{Color, TextRun};
+use crate::report::fonts::{Face, FontSet, Glyph, REPLACEMENT};
+
+/// How a span of text looks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Style {
+    /// The face the text asks for (characters it lacks fall back).
+    pub face: Face,
+    /// Size in points.
+    pub size: f32,
+    /// Text colour.
+    pub color: Color,
+}
+
+/// A piece of text in one style.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    /// The text; `\n` is not expected here (callers split lines first).
+    pub text: String,
+    /// Its style.
+    pub style: Style,
+}
+
+impl Span {
+    /// A span.
+    pub fn new(text: impl Into<String>, style: Style) -> Span {
+        Span {
+            text: text.into(),
+            style,
+        }
+    }
+}
+
+/// One laid-out line: runs with `x` relative to the line start and `y` = 0 (the baseline).
+#[derive(Debug, Clone, Default)]
+pub struct Line {
+    /// Text runs, left to right.
+    pub runs: Vec<TextRun>,
+    /// Width actually used.
+    pub width: f32,
+    /// The largest font size on the line (0 for an empty line).
+    pub size: f32,
+}
+
+/// A character that no embedded face has, met while laying out text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Missing(pub char);
+
+/// One unbreakable piece of a word: text in one style with its width.
+#[derive(Debug, Clone)]
+struct Piece {
+    text: String,
+    style: Style,
+    width: f32,
+}
+
+/// A word (pieces glued together), with the space before it (if any).
+#[derive(Debug, Clone)]
+struct Word {
+    pieces: Vec<Piece>,
+    width: f32,
+    /// Width of the space that precedes the word on a line (0 for the first word of a span
+    /// glued to the previous one).
+    space: f32,
+    space_style: Option<Style>,
+}
+
+fn clean(c: char) -> char {
+    match c {
+        '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => ' ',
+        c => c,
+    }
+}
+
+fn words(spans: &[Span], fonts: &FontSet) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    // Whether the next text continues the previous word (no space in between).
+    let mut glued = false;
+    let mut pending_space: Option<Style> = None;
+    for span in spans {
+        let st = span.style;
+        let mut current = String::new();
+        let flush = |current: &mut String,
+                     out: &mut Vec<Word>,
+                     glued: &mut bool,
+                     pending: &mut Option<Style>| {
+            if current.is_empty() {
+                return;
+            }
+            let text = std::mem::take(current);
+            let width = fonts.text_width(st.face, &text) * st.size;
+            let piece = Piece {
+                text,
+                style: st,
+                width,
+            };
+            match out.last_mut() {
+                Some(w) if *glued => {
+                    w.width += width;
+                    w.pieces.push(piece);
+                }
+                _ => {
+                    let (space, space_style) = match pending.take() {
+                        Some(s) if !out.is_empty() => (fonts.width(s.face, ' ') * s.size, Some(s)),
+                        _ => (0.0, None),
+                    };
+                    out.push(Word {
+                        pieces: vec![piece],
+                        width,
+                        space,
+                        space_style,
+                    });
+                }
+            }
+            *glued = true;
+        };
+        for c in span.text.chars().map(clean) {
+            if c == ' ' {
+                flush(&mut current, &mut out, &mut glued, &mut pending_space);
+                glued = false;
+                pending_space = Some(st);
+            } else {
+                current.push(c);
+            }
+        }
+        flush(&mut current, &mut out, &mut glued, &mut pending_space);
+    }
+    out
+}
+
+/// Splits a piece that is wider than `room` into a head that fits and the rest. The head holds
+/// at least one character, so that every cut makes progress even in a hopelessly narrow column.
+fn cut(piece: &Piece, room: f32, fonts: &FontSet) -> (Piece, Piece) {
+    let st = piece.style;
+    let mut width = 0.0;
+    let mut end = 0;
+    let mut last_break: Option<(usize, f32)> = None;
+    for (i, c) in piece.text.char_indices() {
+        let w = fonts.width(st.face, c) * st.size;
+        if width + w > room && end > 0 {
+            break;
+        }
+        width += w;
+        end = i + c.len_utf8();
+        if matches!(c, '/' | '-' | '.' | '_' | '?' | '&' | '=' | ',' | ';') {
+            last_break = Some((end, width));
+        }
+    }
+    // Prefer a cut after a URL separator when it keeps at least half the line.
+    if let Some((b, w)) = last_break
+        && b < piece.text.len()
+        && w >= room * 0.5
+    {
+        end = b;
+        width = w;
+    }
+    let head = Piece {
+        text: piece.text[..end].to_string(),
+        style: st,
+        width,
+    };
+    let tail_text = piece.text[end..].to_string();
+    let tail = Piece {
+        width: fonts.text_width(st.face, &tail_text) * st.size,
+        text: tail_text,
+        style: st,
+    };
+    (head, tail)
+}
+
+/// Lays out `spans` in lines no wider than `width` (the first line `first_width`, for a
+/// hanging label). Always returns at least one line.
+pub fn break_lines(spans: &[Span], first_width: f32, width: f32, fonts: &FontSet) -> Vec<Line> {
+    let words = words(spans, fonts);
+    let mut lines: Vec<Vec<(f32, Piece, bool)>> = vec![Vec::new()];
+    let mut x = 0.0f32;
+    let room = |lines: &Vec<Vec<(f32, Piece, bool)>>| {
+        if lines.len() == 1 {
+            first_width.max(1.0)
+        } else {
+            width.max(1.0)
+        }
+    };
+    for word in words {
+        let line_empty = lines.last().is_none_or(|l| l.is_empty());
+        let space = if line_empty { 0.0 } else { word.space };
+        if !line_empty && x + space + word.width > room(&lines) {
+            lines.push(Vec::new());
+            x = 0.0;
+        } else if space > 0.0
+            && let Some(st) = word.space_style
+            && let Some(line) = lines.last_mut()
+        {
+            // The space is drawn as part of the text so that extraction gets it back.
+            line.push((
+                x,
+                Piece {
+                    text: " ".into(),
+                    style: st,
+                    width: space,
+                },
+                true,
+            ));
+            x += space;
+        }
+        for piece in word.pieces {
+            let mut piece = piece;
+            loop {
+                let r = room(&lines);
+                if x + piece.width <= r + 0.001 {
+                    let w = piece.width;
+                    if let Some(line) = lines.last_mut() {
+                        line.push((x, piece, false));
+                    }
+                    x += w;
+                    break;
+                }
+                let line_empty = lines.last().is_none_or(|l| l.is_empty());
+                if !line_empty && piece.width <= r {
+                    // The rest of the word fits on a line of its own.
+                    lines.push(Vec::new());
+                    x = 0.0;
+                    continue;
+                }
+                let (head, tail) = cut(&piece, r - x, fonts);
+                if head.text.is_empty() || (x > 0.0 && head.width > r - x) {
+                    lines.push(Vec::new());
+                    x = 0.0;
+                    continue;
+                }
+                if let Some(line) = lines.last_mut() {
+                    line.push((x, head, false));
+                }
+                lines.push(Vec::new());
+                x = 0.0;
+                if tail.text.is_empty() {
+                    break;
+                }
+                piece = tail;
+            }
+        }
+    }
+    lines
+        .into_iter()
+        .map(|pieces| to_line(pieces, fonts))
+        .collect()
+}
+
+/// Merges neighbouring pieces of one style and splits them by the face that draws each
+/// character.
+fn to_line(pieces: Vec<(f32, Piece, bool)>, fonts: &FontSet) -> Line {
+    // Drop trailing spaces.
+    let mut pieces = pieces;
+    while pieces.last().is_some_and(|(_, _, space)| *space) {
+        pieces.pop();
+    }
+    let mut line = Line::default();
+    let mut merged: Vec<(f32, Piece)> = Vec::new();
+    for (x, p, _) in pieces {
+        match merged.last_mut() {
+            Some((_, last)) if last.style == p.style => {
+                last.text.push_str(&p.text);
+                last.width += p.width;
+            }
+            _ => merged.push((x, p)),
+        }
+    }
+    for (x, p) in merged {
+        line.size = line.size.max(p.style.size);
+        line.width = line.width.max(x + p.width);
+        runs_of(&p.text, p.style, x, fonts, &mut line.runs);
+    }
+    line
+}
+
+/// Splits text of one style into runs by the face that draws each character.
+pub fn runs_of(text: &str, style: Style, x: f32, fonts: &FontSet, out: &mut Vec<TextRun>) {
+    let mut x = x;
+    // The open run: (byte start, what draws it, width).
+    let mut open: Option<(usize, Glyph, f32)> = None;
+    let mut flush = |open: &mut Option<(usize, Glyph, f32)>, end: usize, x: &mut f32| {
+        if let Some((start, g, w)) = open.take() {
+            let slice = &text[start..end];
+            let (face, drawn, actual) = match g {
+                Glyph::Char(f) => (f, slice.to_string(), None),
+                _ => (
+                    Face::Fallback,
+                    std::iter::repeat_n(REPLACEMENT, slice.chars().count()).collect(),
+                    Some(slice.to_string()),
+                ),
+            };
+            if !drawn.is_empty() {
+                out.push(TextRun {
+                    x: *x,
+                    y: 0.0,
+                    size: style.size,
+                    face,
+                    color: style.color,
+                    text: drawn,
+                    width: w,
+                    actual,
+                    angle: 0.0,
+                });
+            }
+            *x += w;
+        }
+    };
+    for (i, c) in text.char_indices() {
+        let (g, w) = fonts.resolve(style.face, c);
+        let w = w * style.size;
+        match &mut open {
+            _ if g == Glyph::Invisible => flush(&mut open, i, &mut x),
+            Some((_, og, ow)) if *og == g => *ow += w,
+            _ => {
+                flush(&mut open, i, &mut x);
+                open = Some((i, g, w));
+            }
+        }
+    }
+    flush(&mut open, text.len(), &mut x);
+}
+
+/// The characters of `text` that no embedded face has.
+pub fn missing_chars(text: &str, face: Face, fonts: &FontSet) -> impl Iterator<Item = Missing> {
+    text.chars()
+        .filter(move |&c| fonts.glyph(face, c) == Glyph::Missing)
+        .map(Missing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn style() -> Style {
+        Style {
+            face: Face::Regular,
+            size: 10.0,
+            color: Color::BLACK,
+        }
+    }
+
+    fn text_of(line: &Line) -> String {
+        line.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+
+    #[test]
+    fn greedy_lines_never_exceed_the_width() {
+        let fonts = FontSet::get();
+        let text = "Sundheds- og Socialforvaltningen er karakteriseret ved 4 hovedafdelinger, som \
+                    løser opgaver indenfor sundheds-, social-, arbejdsmarkeds- og ældreområdet.";
+        let lines = break_lines(&[Span::new(text, style())], 150.0, 150.0, fonts);
+        assert!(lines.len() > 3);
+        for l in &lines {
+            assert!(l.width <= 150.0 + 0.01, "{} > 150", l.width);
+            for r in &l.runs {
+                assert!(r.x + r.width <= 150.01);
+            }
+        }
+        let joined: Vec<String> = lines.iter().map(text_of).collect();
+        assert_eq!(joined.join(" "), text);
+    }
+
+    #[test]
+    fn a_long_word_is_cut_preferably_after_a_slash() {
+        let fonts = FontSet::get();
+        let url = "https://www.albertslund.dk/politik/virksomhedsplaner/sundheds-og-socialforvaltningen/2012-2013/bilag.pdf";
+        let lines = break_lines(&[Span::new(url, style())], 120.0, 120.0, fonts);
+        assert!(lines.len() > 2);
+        assert!(lines.iter().all(|l| l.width <= 120.01));
+        let joined: String = lines.iter().map(text_of).collect();
+        assert_eq!(joined, url);
+        let word = "x".repeat(10_000);
+        let lines = break_lines(&[Span::new(&word, style())], 1.0, 1.0, fonts);
+        assert_eq!(lines.iter().map(text_of).collect::<String>(), word);
+    }
+
+    #[test]
+    fn missing_characters_become_replacements_with_the_original_kept() {
+        let fonts = FontSet::get();
+        let lines = break_lines(&[Span::new("Glad 中 dag", style())], 500.0, 500.0, fonts);
+        let runs = &lines[0].runs;
+        let replaced: Vec<_> = runs.iter().filter(|r| r.actual.is_some()).collect();
+        assert_eq!(replaced.len(), 1);
+        assert_eq!(replaced[0].text, "□");
+        assert_eq!(replaced[0].actual.as_deref(), Some("中"));
+    }
+}

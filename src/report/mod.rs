@@ -1,0 +1,111 @@
+//! The printable PDF of a plan for the byråd (issue 4).
+//!
+//! Two halves: [`layout`] turns the model into pages of positioned items (pure, testable without
+//! a PDF, every item carrying its structure role for a tagged PDF), and `render` turns those
+//! items into PDF bytes (the only user of printpdf and lopdf). [`fonts`] holds the embedded
+//! fonts and their metrics. [`export_pdf`] is the one door the command line and the editor use.
+
+pub mod fonts;
+pub mod layout;
+mod render;
+
+use crate::model::{Document, PlanId};
+use std::fmt;
+
+/// What to include in the PDF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Add the status summary chapter (table and chart).
+    pub summary: bool,
+    /// Include the review chapter of the previous plan (`--no-review` turns it off).
+    pub review: bool,
+    /// The creation date written in the PDF's metadata, as seconds since 1970 (UTC); `None`
+    /// = now.
+    pub created: Option<i64>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            summary: false,
+            review: true,
+            created: None,
+        }
+    }
+}
+
+/// Something the user should know about an export that succeeded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// A character that no embedded font has: printed as □, extracted as the original.
+    MissingGlyph {
+        /// The character.
+        ch: char,
+        /// Where it was first met ("mål 2.3", a heading).
+        context: String,
+    },
+}
+
+impl fmt::Display for Warning {
+    /// The Danish sentence to show.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::MissingGlyph { ch, context } => write!(
+                f,
+                "Tegnet «{ch}» (U+{:04X}) findes ikke i PDF'ens skrifttyper og er vist som □ \
+                 (kopieres stadig som «{ch}»); første gang i {context}.",
+                *ch as u32
+            ),
+        }
+    }
+}
+
+/// Why an export failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReportError {
+    /// The plan is not in the document.
+    #[error("Planen med id {0} findes ikke i filen. Se planerne med «virkplan list FIL».")]
+    PlanNotFound(PlanId),
+    /// The PDF could not be written (a defect: the layout produced something the writer
+    /// refused).
+    #[error("PDF'en kunne ikke dannes ({0}). Prøv igen, og meld fejlen, hvis den gentager sig.")]
+    Render(String),
+}
+
+/// A finished export.
+#[derive(Debug, Clone)]
+pub struct Export {
+    /// The PDF file's bytes.
+    pub bytes: Vec<u8>,
+    /// Its number of pages.
+    pub pages: usize,
+    /// What the user should know (characters shown as □).
+    pub warnings: Vec<Warning>,
+}
+
+/// Exports plan `plan` of `doc` (as `Store::load_document(Some(plan))` gives it: the plan, the
+/// plans it reviews and the people they name) as a PDF.
+pub fn export_pdf(doc: &Document, plan: PlanId, options: &Options) -> Result<Export, ReportError> {
+    let layout = layout::layout(doc, plan, options)?;
+    let created = options.created.unwrap_or_else(now);
+    let bytes = render::render(&layout, created).map_err(ReportError::Render)?;
+    let warnings = layout
+        .missing
+        .iter()
+        .map(|(ch, context)| Warning::MissingGlyph {
+            ch: *ch,
+            context: context.clone(),
+        })
+        .collect();
+    Ok(Export {
+        bytes,
+        pages: layout.pages.len(),
+        warnings,
+    })
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+}

@@ -5,7 +5,7 @@
 use crate::demo::{self, DemoSpec};
 use crate::document::Document;
 use crate::files::write_atomically;
-use crate::model::PlanId;
+use crate::model::{self, Command, Period, PlanId};
 use crate::report;
 use crate::store::Store;
 use crate::transfer;
@@ -18,6 +18,7 @@ use std::process::ExitCode;
 pub const USAGE: &str = "Brug: virkplan [FIL.sqlite] | virkplan check FIL | virkplan list FIL | \
 virkplan import-json FIL --from DOK.json | virkplan export-json FIL [--plan ID] [-o UD.json] | \
 virkplan export-pdf FIL [--plan ID] -o UD.pdf [--summary] [--no-review] | \
+virkplan rollover FIL --plan ID --title TITEL --start ÅÅÅÅ --end ÅÅÅÅ | \
 virkplan demo FIL [--areas N] [--goals M] [--follow-ups K]";
 
 /// What the command line asks for.
@@ -59,6 +60,17 @@ pub enum Invocation {
         out: PathBuf,
         /// What to include.
         options: report::Options,
+    },
+    /// `rollover FILE --plan ID --title T --start Y --end Y`: the next period's plan.
+    Rollover {
+        /// The plan file.
+        file: PathBuf,
+        /// The plan to start from.
+        plan: PlanId,
+        /// The new plan's title.
+        title: String,
+        /// The new plan's period.
+        period: Period,
     },
     /// `demo FILE --areas N --goals M --follow-ups K`
     Demo {
@@ -139,8 +151,12 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
         "import-json",
         "export-json",
         "export-pdf",
+        "rollover",
         "demo",
     ];
+    let mut title: Option<String> = None;
+    let mut start: Option<i32> = None;
+    let mut end: Option<i32> = None;
     if !known.contains(&name.as_str()) {
         // `virkplan FILE`: open the file in the editor.
         if let Some(arg) = parser.next()? {
@@ -155,7 +171,12 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
         match arg {
             Value(v) if file.is_none() => file = Some(PathBuf::from(v)),
             Long("from") if name == "import-json" => from = Some(PathBuf::from(parser.value()?)),
-            Long("plan") if name == "export-json" || name == "export-pdf" => {
+            Long("title") if name == "rollover" => {
+                title = Some(parser.value()?.to_string_lossy().into_owned())
+            }
+            Long("start") if name == "rollover" => start = Some(number(&mut parser, "--start")?),
+            Long("end") if name == "rollover" => end = Some(number(&mut parser, "--end")?),
+            Long("plan") if name == "export-json" || name == "export-pdf" || name == "rollover" => {
                 plan = Some(PlanId(number(&mut parser, "--plan")?))
             }
             Short('o') | Long("output") if name == "export-json" || name == "export-pdf" => {
@@ -189,6 +210,26 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
             out: out.ok_or_else(|| UsageError("export-pdf mangler -o UD.pdf".into()))?,
             options,
         },
+        "rollover" => {
+            let missing = |what: &str| UsageError(format!("rollover mangler {what}"));
+            let plan = plan.ok_or_else(|| missing("--plan ID"))?;
+            let title = title
+                .filter(|t| !t.trim().is_empty())
+                .ok_or_else(|| missing("--title TITEL"))?;
+            let start = start.ok_or_else(|| missing("--start ÅÅÅÅ"))?;
+            let end = end.ok_or_else(|| missing("--end ÅÅÅÅ"))?;
+            if !(1000..=9999).contains(&start) || !(1000..=9999).contains(&end) || start > end {
+                return Err(UsageError(format!(
+                    "perioden {start}–{end} kan ikke bruges; skriv årstal med fire cifre, og --start senest --end"
+                )));
+            }
+            Invocation::Rollover {
+                file,
+                plan,
+                title,
+                period: Period { start, end },
+            }
+        }
         _ => Invocation::Demo { file, spec },
     })
 }
@@ -313,6 +354,28 @@ fn export_pdf(
     Ok(())
 }
 
+fn rollover(file: &Path, plan: PlanId, title: &str, period: Period) -> Outcome {
+    let mut document = Document::open(file).map_err(|e| e.to_string())?;
+    let old = document
+        .store()
+        .load_plan(plan)
+        .map_err(|e| format!("{e}: {}", file.display()))?;
+    let new = model::next_plan(&old, title, period);
+    document
+        .apply(Command::InsertPlan(Box::new(new)))
+        .map_err(|e| e.to_string())?;
+    // Row ids only grow (AUTOINCREMENT): the new plan has the largest.
+    let id = document
+        .store()
+        .list_plans()
+        .map_err(|e| e.to_string())?
+        .iter()
+        .map(|p| p.id)
+        .max()
+        .ok_or_else(|| format!("Den nye plan blev ikke fundet: {}", file.display()))?;
+    print(&format!("{id}\n"))
+}
+
 fn demo(file: &Path, spec: &DemoSpec) -> Outcome {
     let mut document = Document::open_or_create(file).map_err(|e| e.to_string())?;
     let doc = demo::generate(spec);
@@ -333,6 +396,12 @@ pub fn run(invocation: &Invocation) -> ExitCode {
         Invocation::List(file) => list(file),
         Invocation::ImportJson { file, from } => import_json(file, from),
         Invocation::ExportJson { file, plan, out } => export_json(file, *plan, out.as_deref()),
+        Invocation::Rollover {
+            file,
+            plan,
+            title,
+            period,
+        } => rollover(file, *plan, title, *period),
         Invocation::Demo { file, spec } => demo(file, spec),
         Invocation::ExportPdf {
             file,

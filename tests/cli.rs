@@ -252,3 +252,79 @@ fn export_pdf_chooses_the_plan_or_asks_for_one() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("export-pdf mangler -o UD.pdf"));
 }
+
+#[test]
+fn rollover_prints_the_new_plan_and_leaves_the_old_one_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.sqlite");
+    assert!(
+        run(&["import-json", p(&file), "--from", REFERENCE_JSON])
+            .status
+            .success()
+    );
+    let before = virkplan::store::Store::open(&file)
+        .unwrap()
+        .load_plan(virkplan::model::PlanId(2))
+        .unwrap();
+
+    let out = run(&[
+        "rollover",
+        p(&file),
+        "--plan",
+        "2",
+        "--title",
+        "Virksomhedsplan 2014/2015",
+        "--start",
+        "2014",
+        "--end",
+        "2015",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "3\n");
+
+    let store = virkplan::store::Store::open(&file).unwrap();
+    assert_eq!(store.load_plan(virkplan::model::PlanId(2)).unwrap(), before);
+    let new = store.load_plan(virkplan::model::PlanId(3)).unwrap();
+    assert_eq!(new.title, "Virksomhedsplan 2014/2015");
+    assert_eq!((new.period.start, new.period.end), (2014, 2015));
+    assert_eq!(new.previous, Some(virkplan::model::PlanId(2)));
+    let open: Vec<_> = before
+        .goals()
+        .filter(|(_, g)| !g.status.is_some_and(|s| s.is_closed()))
+        .map(|(_, g)| g.id)
+        .collect();
+    let continued: Vec<_> = new.goals().filter_map(|(_, g)| g.continues).collect();
+    assert_eq!(continued, open, "every open goal continues, in order");
+    assert_eq!(new.focus_areas.len(), before.focus_areas.len());
+    assert_eq!(new.sections.len(), before.sections.len());
+    assert_eq!(new.budget.rows.len(), before.budget.rows.len());
+
+    // A plan that is not there: exit 1, one line; a period backwards: exit 2.
+    let out = run(&[
+        "rollover",
+        p(&file),
+        "--plan",
+        "99",
+        "--title",
+        "X",
+        "--start",
+        "2014",
+        "--end",
+        "2015",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+    let out = run(&[
+        "rollover",
+        p(&file),
+        "--plan",
+        "2",
+        "--title",
+        "X",
+        "--start",
+        "2016",
+        "--end",
+        "2015",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}

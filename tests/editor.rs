@@ -630,3 +630,33 @@ fn the_plan_is_exported_as_pdf_from_the_menu_and_with_ctrl_p() {
     h.run();
     assert!(std::fs::read(&second).unwrap().starts_with(b"%PDF-"));
 }
+
+#[test]
+fn a_new_plan_is_made_from_an_approved_one_and_the_old_one_stays_as_it_was() {
+    let (_dir, path, id) = plan_file();
+    let mut h = editor(&path);
+    click(&mut h, "Godkend planen…");
+    click(&mut h, "Godkend");
+    let old = saved_plan(&h, id);
+    assert_eq!(old.state, PlanState::Approved);
+
+    click(&mut h, "Ny plan fra denne…");
+    assert_eq!(
+        value_of(&h, "Den nye plans titel").as_deref(),
+        Some("Virksomhedsplan 2014/2015")
+    );
+    click(&mut h, "Opret den nye plan");
+    let new = shown_plan(&h);
+    assert_ne!(new.id, id);
+    assert_eq!(new.previous, Some(id));
+    assert_eq!(new.state, PlanState::Draft);
+    assert_eq!((new.period.start, new.period.end), (2014, 2015));
+    assert_eq!(new.goals().count(), old.goals().count());
+    assert_eq!(saved_plan(&h, id), old);
+
+    // One undo takes the new plan away again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let plans = h.state().document().unwrap().store().list_plans().unwrap();
+    assert_eq!(plans.len(), 1);
+}

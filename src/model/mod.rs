@@ -6,11 +6,13 @@
 
 mod command;
 mod date;
+mod rollover;
 
 pub use command::{
     Command, FocusAreaField, GoalField, PersonField, PlanField, SectionField, TextTarget,
 };
 pub use date::{Date, DateError};
+pub use rollover::next_plan;
 
 use std::fmt;
 

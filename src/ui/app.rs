@@ -477,6 +477,12 @@ impl App {
                             "Planen er godkendt{on}{by} og er låst, så den ikke ændres ved et uheld."
                         ));
                         if ui
+                            .add_enabled(!read_only, egui::Button::new(UiCommand::RollOver.label()))
+                            .clicked()
+                        {
+                            self.pending.push(Action::Run(UiCommand::RollOver));
+                        }
+                        if ui
                             .add_enabled(!read_only, egui::Button::new("Genåbn som kladde"))
                             .clicked()
                         {
@@ -756,6 +762,12 @@ impl App {
             }
             UiCommand::NewPlan => {
                 self.window = Some(Window::new_plan(self.plan.as_ref()));
+                false
+            }
+            UiCommand::RollOver => {
+                if let Some(plan) = &self.plan {
+                    self.window = Some(Window::roll_over(plan));
+                }
                 false
             }
             UiCommand::ImportPlans => {

@@ -14,6 +14,8 @@ pub enum UiCommand {
     SaveCopy,
     /// Ny plan…: add a plan to the open file.
     NewPlan,
+    /// Ny plan fra denne…: the next period's plan, made from the one shown.
+    RollOver,
     /// Importér planer fra anden fil…: copy plans from a colleague's file.
     ImportPlans,
     /// Importér JSON…
@@ -46,11 +48,12 @@ const CTRL_SHIFT_Z: KeyboardShortcut =
 impl UiCommand {
     /// Every command, in the order their shortcuts are checked: Ctrl+Shift+Z (Gentag) before
     /// Ctrl+Z (Fortryd), because egui lets Ctrl+Z match with Shift held too.
-    pub const ALL: [UiCommand; 13] = [
+    pub const ALL: [UiCommand; 14] = [
         UiCommand::NewFile,
         UiCommand::Open,
         UiCommand::SaveCopy,
         UiCommand::NewPlan,
+        UiCommand::RollOver,
         UiCommand::ImportPlans,
         UiCommand::ImportJson,
         UiCommand::ExportJson,
@@ -69,6 +72,7 @@ impl UiCommand {
             UiCommand::Open => "Åbn…",
             UiCommand::SaveCopy => "Gem en kopi som…",
             UiCommand::NewPlan => "Ny plan…",
+            UiCommand::RollOver => "Ny plan fra denne…",
             UiCommand::ImportPlans => "Importér planer fra anden fil…",
             UiCommand::ImportJson => "Importér JSON…",
             UiCommand::ExportJson => "Eksportér JSON…",
@@ -92,6 +96,7 @@ impl UiCommand {
             UiCommand::Redo => &[CTRL_Y, CTRL_SHIFT_Z],
             UiCommand::SaveCopy
             | UiCommand::NewPlan
+            | UiCommand::RollOver
             | UiCommand::ImportPlans
             | UiCommand::ImportJson
             | UiCommand::ExportJson
@@ -104,7 +109,10 @@ impl UiCommand {
     pub fn writes(self) -> bool {
         matches!(
             self,
-            UiCommand::NewPlan | UiCommand::ImportPlans | UiCommand::ImportJson
+            UiCommand::NewPlan
+                | UiCommand::RollOver
+                | UiCommand::ImportPlans
+                | UiCommand::ImportJson
         )
     }
 

@@ -70,6 +70,13 @@ pub fn menu_bar(ui: &mut egui::Ui, out: &mut Vec<Action>, state: &MenuState<'_>)
             item(
                 ui,
                 out,
+                UiCommand::RollOver,
+                None,
+                state.has_plan && state.writable,
+            );
+            item(
+                ui,
+                out,
                 UiCommand::ImportPlans,
                 None,
                 state.has_file && state.writable,

@@ -56,6 +56,16 @@ pub struct ApproveForm {
     error: Option<String>,
 }
 
+/// The form for "Ny plan fra denne…".
+#[derive(Debug, Clone)]
+pub struct RollOverForm {
+    from: Box<Plan>,
+    title: String,
+    start: String,
+    end: String,
+    error: Option<String>,
+}
+
 /// A dialog window.
 #[derive(Debug, Clone)]
 pub enum Window {
@@ -72,6 +82,8 @@ pub enum Window {
     NewPlan(NewPlanForm),
     /// Godkend planen.
     Approve(ApproveForm),
+    /// Ny plan fra denne.
+    RollOver(RollOverForm),
     /// Importér planer fra anden fil: the other file and its plans, ticked or not.
     ChoosePlans {
         /// The other file, open read-only for this dialog.
@@ -117,6 +129,25 @@ impl Window {
             municipality: like.map(|p| p.municipality.clone()).unwrap_or_default(),
             start: (year + 1).to_string(),
             end: (year + 2).to_string(),
+            error: None,
+        })
+    }
+
+    /// The form for the plan after `plan`: the following period of the same length.
+    pub fn roll_over(plan: &Plan) -> Window {
+        let length = plan.period.end - plan.period.start;
+        let start = plan.period.end + 1;
+        let end = start + length;
+        let title = if length == 0 {
+            format!("Virksomhedsplan {start}")
+        } else {
+            format!("Virksomhedsplan {start}/{end}")
+        };
+        Window::RollOver(RollOverForm {
+            from: Box::new(plan.clone()),
+            title,
+            start: start.to_string(),
+            end: end.to_string(),
             error: None,
         })
     }
@@ -215,6 +246,48 @@ pub fn show(ctx: &egui::Context, window: &mut Window, out: &mut Vec<Action>) {
                 ui.horizontal(|ui| {
                     if ui.button("Opret plan").clicked() {
                         match new_plan(form) {
+                            Ok(plan) => {
+                                out.push(Action::CloseWindow);
+                                out.push(Action::Apply(
+                                    Command::InsertPlan(Box::new(plan)),
+                                    Then::SelectNewPlan,
+                                ));
+                            }
+                            Err(e) => form.error = Some(e),
+                        }
+                    }
+                    if ui.button("Annullér").clicked() {
+                        out.push(Action::CloseWindow);
+                    }
+                });
+            }
+            Window::RollOver(form) => {
+                ui.heading("Ny plan fra denne");
+                ui.label(format!(
+                    "Den nye plan får forsiden, indledningen, budgetlinjerne og indsatsområderne fra «{}». Mål, der ikke er opfyldt eller opgivet, føres videre som nye mål, der husker, hvilket mål de fortsætter. Den gamle plan ændres ikke, og den nye følger op på den.",
+                    form.from.title
+                ));
+                egui::Grid::new("ny plan fra denne")
+                    .num_columns(2)
+                    .spacing([12.0, 8.0])
+                    .show(ui, |ui| {
+                        input(ui, "Den nye plans titel", &mut form.title, "");
+                        input(ui, "Periode fra", &mut form.start, "fx 2014");
+                        input(ui, "Periode til", &mut form.end, "fx 2015");
+                    });
+                if let Some(error) = &form.error {
+                    ui.colored_label(theme::ERROR_TEXT, error);
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Opret den nye plan").clicked() {
+                        let made = (|| {
+                            if form.title.trim().is_empty() {
+                                return Err("Skriv den nye plans titel.".to_owned());
+                            }
+                            let p = period(parse_year(&form.start)?, parse_year(&form.end)?)?;
+                            Ok(crate::model::next_plan(&form.from, &form.title, p))
+                        })();
+                        match made {
                             Ok(plan) => {
                                 out.push(Action::CloseWindow);
                                 out.push(Action::Apply(

@@ -69,6 +69,14 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(frame(&ctx, &mut app)))
     });
 
+    app.go_to(Place::Part(Part::FollowUp));
+    for _ in 0..5 {
+        frame(&ctx, &mut app);
+    }
+    c.bench_function("editor frame: Opfølgning board with 1,000 goals", |b| {
+        b.iter(|| black_box(frame(&ctx, &mut app)))
+    });
+
     app.go_to(Place::Part(Part::Cover));
     app.search_for("borgere");
     for _ in 0..5 {

@@ -660,3 +660,46 @@ fn a_new_plan_is_made_from_an_approved_one_and_the_old_one_stays_as_it_was() {
     let plans = h.state().document().unwrap().store().list_plans().unwrap();
     assert_eq!(plans.len(), 1);
 }
+
+#[test]
+fn an_approved_plan_still_takes_follow_ups_and_they_set_the_goals_status() {
+    let (_dir, path, id) = plan_file();
+    let mut h = editor(&path);
+    click(&mut h, "Godkend planen…");
+    click(&mut h, "Godkend");
+    click(&mut h, "2. Det gode arbejdsliv");
+    click(&mut h, "Tilføj opfølgning");
+    h.get_all_by_label("Ny status").next().unwrap().click();
+    h.run();
+    h.get_by_label("kritisk").click();
+    h.run();
+    let plan = saved_plan(&h, id);
+    assert_eq!(plan.state, PlanState::Approved);
+    let goal = &plan.focus_areas[1].goals[0];
+    assert_eq!(goal.follow_ups.len(), 2);
+    assert_eq!(goal.status.map(|s| s.label()), Some("kritisk"));
+    // The goal's own fields stay locked.
+    h.get_by_label("Mål").focus();
+    h.run();
+    h.get_by_label("Mål").type_text("XYZ");
+    wait(&mut h, 1.0);
+    assert_eq!(saved_plan(&h, id).focus_areas[1].goals[0].text, goal.text);
+}
+
+#[test]
+fn the_follow_up_board_filters_by_status_and_opens_a_goal() {
+    let (_dir, path, _id) = plan_file();
+    let mut h = editor(&path);
+    click(&mut h, "Opfølgning");
+    assert!(shows_text(&h, "3 mål vises"));
+    assert!(shows_text(&h, "i gang: 3"));
+    h.get_by_label("Vis tovholder").click();
+    h.run();
+    // The list names people with their stilling.
+    h.get_by_label("Børge Alstrup, Sundhedschef").click();
+    h.run();
+    assert!(shows_text(&h, "2 mål vises"));
+    h.get_by_label("Færre indlæggelser").click();
+    h.run();
+    assert_eq!(value_of(&h, "Mål").as_deref(), Some("Færre indlæggelser"));
+}

@@ -472,3 +472,20 @@ impl Document {
         }
     }
 }
+
+impl Goal {
+    /// The status the goal's follow-ups give it: that of the newest follow-up with a status
+    /// (follow-ups are oldest first; equal dates keep their order), or `None` when no
+    /// follow-up sets one (the goal's own status then stands).
+    pub fn status_from_follow_ups(follow_ups: &[FollowUp]) -> Option<Status> {
+        let mut ordered: Vec<&FollowUp> = follow_ups.iter().collect();
+        // Stable: equal dates keep the order they were written in.
+        ordered.sort_by_key(|f| f.date);
+        ordered.iter().rev().find_map(|f| f.status)
+    }
+
+    /// The date of the newest follow-up, if any.
+    pub fn latest_follow_up(&self) -> Option<Date> {
+        self.follow_ups.iter().map(|f| f.date).max()
+    }
+}

@@ -35,17 +35,20 @@ pub enum Part {
     Budget,
     /// Indsatsområder with their goals (the selected focus area is [`App`]'s).
     FocusAreas,
+    /// Opfølgning: the overview board of every goal's status and follow-up.
+    FollowUp,
     /// Personer: the people of the file (tovholdere).
     People,
 }
 
 impl Part {
     /// Every part, in the navigation panel's order.
-    pub const ALL: [Part; 5] = [
+    pub const ALL: [Part; 6] = [
         Part::Cover,
         Part::Intro,
         Part::Budget,
         Part::FocusAreas,
+        Part::FollowUp,
         Part::People,
     ];
 
@@ -56,6 +59,7 @@ impl Part {
             Part::Intro => "Indledning",
             Part::Budget => "Budget",
             Part::FocusAreas => "Indsatsområder",
+            Part::FollowUp => "Opfølgning",
             Part::People => "Personer",
         }
     }
@@ -153,6 +157,7 @@ pub struct App {
     typing: Option<Typing>,
     window: Option<Window>,
     search: Search,
+    board: super::follow_up::Board,
     dialogs: Box<dyn FileDialogs>,
     recent: RecentFiles,
     seen_version: Option<i64>,
@@ -214,6 +219,7 @@ impl App {
             typing: None,
             window: None,
             search: Search::default(),
+            board: Default::default(),
             dialogs: services.dialogs,
             recent: services.recent,
             seen_version: None,
@@ -499,7 +505,13 @@ impl App {
                 });
         }
         ui.add_space(8.0);
-        let editable = !read_only && (!locked || self.part == Part::People);
+        // People are the file's, not the plan's; follow-ups may be written on an approved plan
+        // (the focus area screen locks everything else); the board only reads.
+        let editable = match self.part {
+            Part::FollowUp => true,
+            Part::People | Part::FocusAreas => !read_only,
+            _ => !read_only && !locked,
+        };
         let mut form = Form {
             out: &mut self.pending,
             drafts: &mut self.drafts,
@@ -513,9 +525,16 @@ impl App {
                     Part::Cover => cover::show(ui, &mut form, plan, &self.plans),
                     Part::Intro => intro::show(ui, &mut form, plan),
                     Part::Budget => budget::show(ui, &mut form, plan),
-                    Part::FocusAreas => {
-                        focus_areas::show(ui, &mut form, plan, &self.people, self.area, self.goal)
-                    }
+                    Part::FocusAreas => focus_areas::show(
+                        ui,
+                        &mut form,
+                        plan,
+                        &self.people,
+                        self.area,
+                        self.goal,
+                        locked,
+                    ),
+                    Part::FollowUp => self.board.show(ui, form.out, plan, &self.people),
                     Part::People => people::show(ui, &mut form, plan, &self.people, self.person),
                 });
             });

@@ -53,6 +53,7 @@ pub fn show(
     people: &[Person],
     area: Option<FocusAreaId>,
     goal: Option<GoalId>,
+    locked: bool,
 ) {
     let new_area = |index| {
         Action::Apply(
@@ -79,107 +80,112 @@ pub fn show(
         }
         return;
     };
-    let count = plan.focus_areas.len();
-    ui.horizontal(|ui| {
-        ui.strong(format!("Indsatsområde {}", index + 1));
-        if ui.button("Tilføj indsatsområde").clicked() {
-            form.out.push(new_area(index + 1));
-        }
-        if ui
-            .add_enabled(index > 0, egui::Button::new("Flyt indsatsområde op"))
-            .clicked()
-        {
-            let command = Command::MoveFocusArea {
-                area: area.id,
-                index: index - 1,
+    let selected = ui
+        .add_enabled_ui(!locked, |ui| {
+            let count = plan.focus_areas.len();
+            ui.horizontal(|ui| {
+                ui.strong(format!("Indsatsområde {}", index + 1));
+                if ui.button("Tilføj indsatsområde").clicked() {
+                    form.out.push(new_area(index + 1));
+                }
+                if ui
+                    .add_enabled(index > 0, egui::Button::new("Flyt indsatsområde op"))
+                    .clicked()
+                {
+                    let command = Command::MoveFocusArea {
+                        area: area.id,
+                        index: index - 1,
+                    };
+                    form.out.push(Action::Apply(command, Then::Stay));
+                }
+                if ui
+                    .add_enabled(
+                        index + 1 < count,
+                        egui::Button::new("Flyt indsatsområde ned"),
+                    )
+                    .clicked()
+                {
+                    let command = Command::MoveFocusArea {
+                        area: area.id,
+                        index: index + 1,
+                    };
+                    form.out.push(Action::Apply(command, Then::Stay));
+                }
+                if ui.button("Slet indsatsområde").clicked() {
+                    form.out.push(Action::Apply(
+                        Command::DeleteFocusArea(area.id),
+                        Then::SelectAreaAt(index.saturating_sub(1)),
+                    ));
+                }
+            });
+            ui.add_space(8.0);
+            let id = area.id;
+            let text = |field: FocusAreaField| {
+                move |value: String| Command::SetFocusAreaText {
+                    area: id,
+                    field,
+                    value,
+                }
             };
-            form.out.push(Action::Apply(command, Then::Stay));
-        }
-        if ui
-            .add_enabled(
-                index + 1 < count,
-                egui::Button::new("Flyt indsatsområde ned"),
-            )
-            .clicked()
-        {
-            let command = Command::MoveFocusArea {
-                area: area.id,
-                index: index + 1,
-            };
-            form.out.push(Action::Apply(command, Then::Stay));
-        }
-        if ui.button("Slet indsatsområde").clicked() {
-            form.out.push(Action::Apply(
-                Command::DeleteFocusArea(area.id),
-                Then::SelectAreaAt(index.saturating_sub(1)),
-            ));
-        }
-    });
-    ui.add_space(8.0);
-    let id = area.id;
-    let text = |field: FocusAreaField| {
-        move |value: String| Command::SetFocusAreaText {
-            area: id,
-            field,
-            value,
-        }
-    };
-    egui::Grid::new(("indsatsområde", id))
-        .num_columns(2)
-        .spacing([12.0, 8.0])
-        .min_col_width(super::fields::LABEL_WIDTH)
-        .show(ui, |ui| {
-            form.text_row(ui, "Titel", &area.title, false, text(FocusAreaField::Title));
-            form.text_row(
-                ui,
-                "Beskrivelse",
-                &area.description,
-                true,
-                text(FocusAreaField::Description),
-            );
-        });
+            egui::Grid::new(("indsatsområde", id))
+                .num_columns(2)
+                .spacing([12.0, 8.0])
+                .min_col_width(super::fields::LABEL_WIDTH)
+                .show(ui, |ui| {
+                    form.text_row(ui, "Titel", &area.title, false, text(FocusAreaField::Title));
+                    form.text_row(
+                        ui,
+                        "Beskrivelse",
+                        &area.description,
+                        true,
+                        text(FocusAreaField::Description),
+                    );
+                });
 
-    ui.add_space(12.0);
-    ui.strong("Mål i indsatsområdet");
-    for (i, g) in area.goals.iter().enumerate() {
-        ui.horizontal(|ui| {
-            status_dot(ui, g.status);
-            let label = format!("{}.{}  {}", index + 1, i + 1, short(&g.text));
-            if ui.selectable_label(goal == Some(g.id), label).clicked() {
-                form.out.push(Action::SelectGoal(g.id));
+            ui.add_space(12.0);
+            ui.strong("Mål i indsatsområdet");
+            for (i, g) in area.goals.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    status_dot(ui, g.status);
+                    let label = format!("{}.{}  {}", index + 1, i + 1, short(&g.text));
+                    if ui.selectable_label(goal == Some(g.id), label).clicked() {
+                        form.out.push(Action::SelectGoal(g.id));
+                    }
+                    let missing = missing(g);
+                    if !missing.is_empty() {
+                        ui.colored_label(
+                            theme::HINT_TEXT,
+                            format!("mangler {}", missing.join(" og ")),
+                        );
+                    }
+                });
             }
-            let missing = missing(g);
-            if !missing.is_empty() {
-                ui.colored_label(
-                    theme::HINT_TEXT,
-                    format!("mangler {}", missing.join(" og ")),
+            if area.goals.is_empty() {
+                hint(
+                    ui,
+                    "Indsatsområdet har endnu ingen mål. I den trykte plan står det tomt.",
                 );
             }
-        });
-    }
-    if area.goals.is_empty() {
-        hint(
-            ui,
-            "Indsatsområdet har endnu ingen mål. I den trykte plan står det tomt.",
-        );
-    }
-    let selected = area.goals.iter().position(|g| Some(g.id) == goal);
-    if ui.button("Tilføj mål").clicked() {
-        let at = selected.map_or(area.goals.len(), |i| i + 1);
-        let command = Command::InsertGoal {
-            area: area.id,
-            index: at,
-            goal: Goal {
-                text: NEW_GOAL.into(),
-                ..Goal::default()
-            },
-        };
-        form.out
-            .push(Action::Apply(command, Then::SelectGoalAt(at)));
-    }
+            let selected = area.goals.iter().position(|g| Some(g.id) == goal);
+            if ui.button("Tilføj mål").clicked() {
+                let at = selected.map_or(area.goals.len(), |i| i + 1);
+                let command = Command::InsertGoal {
+                    area: area.id,
+                    index: at,
+                    goal: Goal {
+                        text: NEW_GOAL.into(),
+                        ..Goal::default()
+                    },
+                };
+                form.out
+                    .push(Action::Apply(command, Then::SelectGoalAt(at)));
+            }
+            selected
+        })
+        .inner;
     if let Some(i) = selected {
         ui.separator();
-        goal_editor(ui, form, plan, people, (index, i));
+        goal_editor(ui, form, plan, people, (index, i), locked);
     }
 }
 
@@ -202,6 +208,7 @@ fn goal_editor(
     plan: &Plan,
     people: &[Person],
     number: (usize, usize),
+    locked: bool,
 ) {
     let (area_index, i) = number;
     let Some(area) = plan.focus_areas.get(area_index) else {
@@ -211,129 +218,131 @@ fn goal_editor(
         return;
     };
     let id = goal.id;
-    ui.horizontal(|ui| {
-        ui.strong(format!("Mål {}.{}", area_index + 1, i + 1));
-        if ui
-            .add_enabled(i > 0, egui::Button::new("Flyt mål op"))
-            .clicked()
-        {
-            let command = Command::MoveGoal {
-                goal: id,
-                area: area.id,
-                index: i - 1,
-            };
-            form.out.push(Action::Apply(command, Then::Stay));
-        }
-        if ui
-            .add_enabled(i + 1 < area.goals.len(), egui::Button::new("Flyt mål ned"))
-            .clicked()
-        {
-            let command = Command::MoveGoal {
-                goal: id,
-                area: area.id,
-                index: i + 1,
-            };
-            form.out.push(Action::Apply(command, Then::Stay));
-        }
-        if ui.button("Slet mål").clicked() {
-            form.out.push(Action::Apply(
-                Command::DeleteGoal(id),
-                Then::SelectGoalAt(i.saturating_sub(1)),
-            ));
-        }
-    });
-    let text = |field: GoalField| {
-        move |value: String| Command::SetGoalText {
-            goal: id,
-            field,
-            value,
-        }
-    };
-    egui::Grid::new(("mål", id))
-        .num_columns(2)
-        .spacing([12.0, 8.0])
-        .min_col_width(super::fields::LABEL_WIDTH)
-        .show(ui, |ui| {
-            form.text_row(ui, "Mål", &goal.text, true, text(GoalField::Text));
-            form.text_row(
-                ui,
-                "Uddybning",
-                &goal.details,
-                true,
-                text(GoalField::Details),
-            );
-            form.text_row(
-                ui,
-                "Dokumentation",
-                &goal.documentation,
-                true,
-                text(GoalField::Documentation),
-            );
-
-            let label = ui.label("Status");
-            let mut status = goal.status;
-            egui::ComboBox::from_id_salt(("status", id))
-                .selected_text(Status::label_of(status))
-                .show_ui(ui, |ui| {
-                    for option in std::iter::once(None).chain(Status::ALL.map(Some)) {
-                        ui.selectable_value(&mut status, option, Status::label_of(option));
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            if status != goal.status {
+    ui.add_enabled_ui(!locked, |ui| {
+        ui.horizontal(|ui| {
+            ui.strong(format!("Mål {}.{}", area_index + 1, i + 1));
+            if ui
+                .add_enabled(i > 0, egui::Button::new("Flyt mål op"))
+                .clicked()
+            {
+                let command = Command::MoveGoal {
+                    goal: id,
+                    area: area.id,
+                    index: i - 1,
+                };
+                form.out.push(Action::Apply(command, Then::Stay));
+            }
+            if ui
+                .add_enabled(i + 1 < area.goals.len(), egui::Button::new("Flyt mål ned"))
+                .clicked()
+            {
+                let command = Command::MoveGoal {
+                    goal: id,
+                    area: area.id,
+                    index: i + 1,
+                };
+                form.out.push(Action::Apply(command, Then::Stay));
+            }
+            if ui.button("Slet mål").clicked() {
                 form.out.push(Action::Apply(
-                    Command::SetGoalStatus { goal: id, status },
-                    Then::Stay,
+                    Command::DeleteGoal(id),
+                    Then::SelectGoalAt(i.saturating_sub(1)),
                 ));
             }
-            ui.end_row();
-
-            let stored = goal.deadline.map(units::format_date).unwrap_or_default();
-            let deadline = form.parsed_row(
-                ui,
-                ("frist", id),
-                "Frist",
-                &stored,
-                "fx juni 2013 eller 30.6.2013",
-                parse_deadline,
-            );
-            if let Some(deadline) = deadline.filter(|d| *d != goal.deadline) {
-                form.out.push(Action::Apply(
-                    Command::SetGoalDeadline { goal: id, deadline },
-                    Then::Stay,
-                ));
-            }
-
-            owners_row(ui, form, goal, people);
-
-            let label = ui.label("Flyt til indsatsområde");
-            let mut target: Option<FocusAreaId> = None;
-            egui::ComboBox::from_id_salt(("flyt", id))
-                .selected_text("Vælg indsatsområde…")
-                .width(super::fields::FIELD_WIDTH)
-                .show_ui(ui, |ui| {
-                    for (n, other) in plan.focus_areas.iter().enumerate() {
-                        if other.id != area.id {
-                            let name = format!("{}. {}", n + 1, short(&other.title));
-                            ui.selectable_value(&mut target, Some(other.id), name);
-                        }
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            if let Some(to) = target.and_then(|t| plan.focus_areas.iter().find(|a| a.id == t)) {
-                form.out.push(Action::Apply(
-                    Command::MoveGoal {
-                        goal: id,
-                        area: to.id,
-                        index: to.goals.len(),
-                    },
-                    Then::SelectGoal(to.id, id),
-                ));
-            }
-            ui.end_row();
         });
+        let text = |field: GoalField| {
+            move |value: String| Command::SetGoalText {
+                goal: id,
+                field,
+                value,
+            }
+        };
+        egui::Grid::new(("mål", id))
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .min_col_width(super::fields::LABEL_WIDTH)
+            .show(ui, |ui| {
+                form.text_row(ui, "Mål", &goal.text, true, text(GoalField::Text));
+                form.text_row(
+                    ui,
+                    "Uddybning",
+                    &goal.details,
+                    true,
+                    text(GoalField::Details),
+                );
+                form.text_row(
+                    ui,
+                    "Dokumentation",
+                    &goal.documentation,
+                    true,
+                    text(GoalField::Documentation),
+                );
+
+                let label = ui.label("Status");
+                let mut status = goal.status;
+                egui::ComboBox::from_id_salt(("status", id))
+                    .selected_text(Status::label_of(status))
+                    .show_ui(ui, |ui| {
+                        for option in std::iter::once(None).chain(Status::ALL.map(Some)) {
+                            ui.selectable_value(&mut status, option, Status::label_of(option));
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                if status != goal.status {
+                    form.out.push(Action::Apply(
+                        Command::SetGoalStatus { goal: id, status },
+                        Then::Stay,
+                    ));
+                }
+                ui.end_row();
+
+                let stored = goal.deadline.map(units::format_date).unwrap_or_default();
+                let deadline = form.parsed_row(
+                    ui,
+                    ("frist", id),
+                    "Frist",
+                    &stored,
+                    "fx juni 2013 eller 30.6.2013",
+                    parse_deadline,
+                );
+                if let Some(deadline) = deadline.filter(|d| *d != goal.deadline) {
+                    form.out.push(Action::Apply(
+                        Command::SetGoalDeadline { goal: id, deadline },
+                        Then::Stay,
+                    ));
+                }
+
+                owners_row(ui, form, goal, people);
+
+                let label = ui.label("Flyt til indsatsområde");
+                let mut target: Option<FocusAreaId> = None;
+                egui::ComboBox::from_id_salt(("flyt", id))
+                    .selected_text("Vælg indsatsområde…")
+                    .width(super::fields::FIELD_WIDTH)
+                    .show_ui(ui, |ui| {
+                        for (n, other) in plan.focus_areas.iter().enumerate() {
+                            if other.id != area.id {
+                                let name = format!("{}. {}", n + 1, short(&other.title));
+                                ui.selectable_value(&mut target, Some(other.id), name);
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                if let Some(to) = target.and_then(|t| plan.focus_areas.iter().find(|a| a.id == t)) {
+                    form.out.push(Action::Apply(
+                        Command::MoveGoal {
+                            goal: id,
+                            area: to.id,
+                            index: to.goals.len(),
+                        },
+                        Then::SelectGoal(to.id, id),
+                    ));
+                }
+                ui.end_row();
+            });
+    });
     follow_ups(ui, form, goal);
     if goal.owners.is_empty() {
         hint(
@@ -346,6 +355,31 @@ fn goal_editor(
             ui,
             "Målet har ingen dokumentation. Skriv, hvordan det vises, at målet er nået.",
         );
+    }
+}
+
+/// A change of a follow-up, and with it the goal's status when the follow-ups now give it
+/// another one (the newest follow-up with a status sets the goal's status); one undo step.
+fn with_status(goal: &Goal, change: Command) -> Command {
+    let mut after: Vec<FollowUp> = goal.follow_ups.clone();
+    match &change {
+        Command::SetFollowUp(f) => {
+            if let Some(slot) = after.iter_mut().find(|x| x.id == f.id) {
+                *slot = f.clone();
+            }
+        }
+        Command::DeleteFollowUp(id) => after.retain(|x| x.id != *id),
+        _ => {}
+    }
+    match Goal::status_from_follow_ups(&after) {
+        Some(status) if Some(status) != goal.status => Command::Batch(vec![
+            change,
+            Command::SetGoalStatus {
+                goal: goal.id,
+                status: Some(status),
+            },
+        ]),
+        _ => change,
     }
 }
 
@@ -394,10 +428,8 @@ fn follow_ups(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal) {
                         )
                         .filter(|d| *d != f.date)
                     {
-                        form.apply(
-                            Command::SetFollowUp(FollowUp { date, ..f.clone() }),
-                            Then::Stay,
-                        );
+                        let change = Command::SetFollowUp(FollowUp { date, ..f.clone() });
+                        form.apply(with_status(goal, change), Then::Stay);
                     }
                     let label = ui.label("Ny status");
                     let mut status = f.status;
@@ -415,16 +447,14 @@ fn follow_ups(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal) {
                         .response
                         .labelled_by(label.id);
                     if status != f.status {
-                        form.apply(
-                            Command::SetFollowUp(FollowUp {
-                                status,
-                                ..f.clone()
-                            }),
-                            Then::Stay,
-                        );
+                        let change = Command::SetFollowUp(FollowUp {
+                            status,
+                            ..f.clone()
+                        });
+                        form.apply(with_status(goal, change), Then::Stay);
                     }
                     if ui.button("Slet opfølgning").clicked() {
-                        form.apply(Command::DeleteFollowUp(f.id), Then::Stay);
+                        form.apply(with_status(goal, Command::DeleteFollowUp(f.id)), Then::Stay);
                     }
                 });
                 let label = ui.label("Tekst");

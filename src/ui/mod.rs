@@ -14,6 +14,7 @@ mod cover;
 pub mod dialogs;
 mod fields;
 mod focus_areas;
+mod follow_up;
 mod intro;
 mod menu;
 mod nav;

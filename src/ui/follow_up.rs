@@ -1,0 +1,416 @@
+//! The Opfølgning screen ("Opfølgningsoverblik"): every goal of the plan with its focus area
+//! number, short text, tovholdere, deadline, current status and latest follow-up; filters
+//! (status, tovholder, focus area, "frist overskredet", "ikke fulgt op siden …"), sortable
+//! columns, a click opens the goal; and a summary of the statuses for the plan and per focus
+//! area, as numbers and as bars. Nothing here edits the plan, so it works on a locked plan.
+
+use super::app::Action;
+use super::clock;
+use super::people::display_name;
+use super::search::Place;
+use super::theme;
+use crate::model::{Date, FocusAreaId, Goal, Person, PersonId, Plan, Status};
+use crate::units;
+
+/// A column of the board, to sort by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Column {
+    /// Nr. ("2.3"): the plan's order.
+    #[default]
+    Number,
+    /// Mål
+    Goal,
+    /// Frist
+    Deadline,
+    /// Status
+    Status,
+    /// Seneste opfølgning
+    Latest,
+}
+
+/// The board's filters and sort order (screen state).
+#[derive(Debug, Clone, Default)]
+pub struct Board {
+    /// `None`: every status; `Some(None)`: ikke vurderet.
+    status: Option<Option<Status>>,
+    owner: Option<PersonId>,
+    area: Option<FocusAreaId>,
+    overdue: bool,
+    since: String,
+    sort: Column,
+    descending: bool,
+}
+
+/// One goal's line.
+struct Row<'a> {
+    area: usize,
+    number: usize,
+    area_id: FocusAreaId,
+    goal: &'a Goal,
+}
+
+/// True when the deadline has passed (a month deadline: after that month) and the goal is not
+/// done or dropped.
+fn overdue(goal: &Goal, today: Date) -> bool {
+    let passed = match goal.deadline {
+        Some(Date::Month { year, month }) => match today {
+            Date::Day {
+                year: y, month: m, ..
+            }
+            | Date::Month { year: y, month: m } => (y, m) > (year, month),
+        },
+        Some(day) => day < today,
+        None => false,
+    };
+    passed && !goal.status.is_some_and(Status::is_closed)
+}
+
+/// Counts per status (ikke vurderet last) of some goals.
+fn counts<'a>(goals: impl Iterator<Item = &'a Goal>) -> Vec<(Option<Status>, usize)> {
+    let mut all: Vec<(Option<Status>, usize)> = Status::ALL
+        .iter()
+        .map(|s| (Some(*s), 0))
+        .chain(std::iter::once((None, 0)))
+        .collect();
+    for g in goals {
+        if let Some(slot) = all.iter_mut().find(|(s, _)| *s == g.status) {
+            slot.1 += 1;
+        }
+    }
+    all
+}
+
+/// A horizontal bar split by status (drawn: the colours, with the counts as text beside it).
+fn bar(ui: &mut egui::Ui, counts: &[(Option<Status>, usize)], width: f32) {
+    let total: usize = counts.iter().map(|(_, n)| n).sum();
+    let height = ui.text_style_height(&egui::TextStyle::Body);
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    if total == 0 {
+        return;
+    }
+    let mut x = rect.left();
+    for (status, n) in counts {
+        let w = width * (*n as f32) / (total as f32);
+        let r = egui::Rect::from_min_size(egui::pos2(x, rect.top()), egui::vec2(w, height));
+        ui.painter()
+            .rect_filled(r, 0.0, theme::status_colour(*status));
+        x += w;
+    }
+}
+
+fn counts_text(counts: &[(Option<Status>, usize)]) -> String {
+    counts
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| format!("{}: {n}", Status::label_of(*s)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+impl Board {
+    /// Draws the board of `plan`.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        out: &mut Vec<Action>,
+        plan: &Plan,
+        people: &[Person],
+    ) {
+        let today = clock::today();
+        // Summary.
+        let all = counts(plan.goals().map(|(_, g)| g));
+        ui.strong(format!("Status for planens {} mål", plan.goals().count()));
+        ui.horizontal(|ui| {
+            bar(ui, &all, 300.0);
+            ui.label(counts_text(&all));
+        });
+        egui::CollapsingHeader::new("Status pr. indsatsområde")
+            .default_open(false)
+            .show(ui, |ui| {
+                egui::Grid::new("status pr. område")
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for (i, area) in plan.focus_areas.iter().enumerate() {
+                            let c = counts(area.goals.iter());
+                            ui.label(format!("{}. {}", i + 1, area.title));
+                            bar(ui, &c, 160.0);
+                            ui.label(counts_text(&c));
+                            ui.end_row();
+                        }
+                    });
+            });
+        ui.separator();
+
+        // Filters.
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("Vis status");
+            egui::ComboBox::from_id_salt("filter status")
+                .selected_text(match self.status {
+                    None => "alle",
+                    Some(s) => Status::label_of(s),
+                })
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.status, None, "alle");
+                    for s in std::iter::once(None).chain(Status::ALL.map(Some)) {
+                        ui.selectable_value(&mut self.status, Some(s), Status::label_of(s));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let label = ui.label("Vis tovholder");
+            let mut sorted: Vec<&Person> = people.iter().collect();
+            sorted.sort_by_key(|p| p.name.to_lowercase());
+            let owner_name = self
+                .owner
+                .and_then(|o| people.iter().find(|p| p.id == o))
+                .map_or_else(|| "alle".to_owned(), display_name);
+            egui::ComboBox::from_id_salt("filter tovholder")
+                .selected_text(owner_name)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.owner, None, "alle");
+                    for p in sorted {
+                        ui.selectable_value(&mut self.owner, Some(p.id), display_name(p));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let label = ui.label("Vis indsatsområde");
+            let area_name = self
+                .area
+                .and_then(|a| plan.focus_areas.iter().position(|x| x.id == a))
+                .map_or_else(
+                    || "alle".to_owned(),
+                    |i| format!("{}. {}", i + 1, plan.focus_areas[i].title),
+                );
+            egui::ComboBox::from_id_salt("filter område")
+                .selected_text(area_name)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.area, None, "alle");
+                    for (i, a) in plan.focus_areas.iter().enumerate() {
+                        ui.selectable_value(
+                            &mut self.area,
+                            Some(a.id),
+                            format!("{}. {}", i + 1, a.title),
+                        );
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.checkbox(&mut self.overdue, "Frist overskredet");
+            let label = ui.label("Ikke fulgt op siden");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.since)
+                    .hint_text("fx 1.3.2013")
+                    .desired_width(110.0),
+            )
+            .labelled_by(label.id);
+        });
+        let since = if self.since.trim().is_empty() {
+            None
+        } else {
+            match units::parse_date_input(&self.since) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    ui.colored_label(theme::ERROR_TEXT, e.to_string());
+                    None
+                }
+            }
+        };
+
+        // The rows that pass the filters, sorted.
+        let mut rows: Vec<Row<'_>> = plan
+            .focus_areas
+            .iter()
+            .enumerate()
+            .flat_map(|(a, area)| {
+                area.goals.iter().enumerate().map(move |(g, goal)| Row {
+                    area: a + 1,
+                    number: g + 1,
+                    area_id: area.id,
+                    goal,
+                })
+            })
+            .filter(|r| self.status.is_none_or(|s| r.goal.status == s))
+            .filter(|r| self.owner.is_none_or(|o| r.goal.owners.contains(&o)))
+            .filter(|r| self.area.is_none_or(|a| r.area_id == a))
+            .filter(|r| !self.overdue || overdue(r.goal, today))
+            .filter(|r| since.is_none_or(|d| r.goal.latest_follow_up().is_none_or(|l| l < d)))
+            .collect();
+        match self.sort {
+            Column::Number => {}
+            Column::Goal => rows.sort_by_key(|r| r.goal.text.to_lowercase()),
+            Column::Deadline => rows.sort_by_key(|r| (r.goal.deadline.is_none(), r.goal.deadline)),
+            Column::Status => rows.sort_by_key(|r| r.goal.status),
+            Column::Latest => rows.sort_by_key(|r| r.goal.latest_follow_up()),
+        }
+        if self.descending {
+            rows.reverse();
+        }
+        ui.label(format!("{} mål vises", rows.len()));
+
+        // Header: a click sorts by the column, a second click reverses.
+        let widths = [50.0, 420.0, 200.0, 110.0, 120.0, 130.0];
+        ui.horizontal(|ui| {
+            for (i, (name, column)) in [
+                ("Nr.", Some(Column::Number)),
+                ("Mål", Some(Column::Goal)),
+                ("Tovholder", None),
+                ("Frist", Some(Column::Deadline)),
+                ("Status", Some(Column::Status)),
+                ("Seneste opfølgning", Some(Column::Latest)),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                // The sorted column is underlined and says its direction (the built-in fonts
+                // have no arrows).
+                let sorted = column == Some(self.sort);
+                let text = if sorted {
+                    let way = if self.descending {
+                        "faldende"
+                    } else {
+                        "stigende"
+                    };
+                    egui::RichText::new(format!("{name} ({way})"))
+                        .strong()
+                        .underline()
+                } else {
+                    egui::RichText::new(name).strong()
+                };
+                let header = egui::Button::new(text).frame(false);
+                let response = ui.add_sized([widths[i], 20.0], header);
+                if let Some(c) = column
+                    && response
+                        .on_hover_text(format!("Sortér efter {}", name.to_lowercase()))
+                        .clicked()
+                {
+                    if self.sort == c {
+                        self.descending = !self.descending;
+                    } else {
+                        self.sort = c;
+                        self.descending = false;
+                    }
+                }
+            }
+        });
+        let row_height = ui.spacing().interact_size.y + 4.0;
+        egui::ScrollArea::vertical()
+            .id_salt("opfølgningsoverblik")
+            // Its own height, so that only the visible rows are drawn (the screen scrolls too).
+            .max_height(460.0)
+            .auto_shrink([false, true])
+            .show_rows(ui, row_height, rows.len(), |ui, range| {
+                for r in &rows[range] {
+                    ui.horizontal(|ui| {
+                        let owners: Vec<String> = r
+                            .goal
+                            .owners
+                            .iter()
+                            .filter_map(|o| people.iter().find(|p| p.id == *o))
+                            .map(|p| p.name.clone())
+                            .collect();
+                        let cells = [
+                            format!("{}.{}", r.area, r.number),
+                            short(&r.goal.text, 60),
+                            short(&owners.join(", "), 28),
+                            r.goal.deadline.map(units::format_date).unwrap_or_default(),
+                        ];
+                        let mut clicked = false;
+                        for (i, text) in cells.into_iter().enumerate() {
+                            let text = if i == 3 && overdue(r.goal, today) {
+                                egui::RichText::new(text).color(theme::ERROR_TEXT)
+                            } else {
+                                egui::RichText::new(text)
+                            };
+                            let cell = egui::Button::new(text).frame(false);
+                            clicked |= ui.add_sized([widths[i], row_height], cell).clicked();
+                        }
+                        ui.allocate_ui(egui::vec2(widths[4], row_height), |ui| {
+                            ui.horizontal(|ui| {
+                                let size = ui.text_style_height(&egui::TextStyle::Body);
+                                let (dot, _) = ui.allocate_exact_size(
+                                    egui::vec2(size, size),
+                                    egui::Sense::hover(),
+                                );
+                                ui.painter().circle_filled(
+                                    dot.center(),
+                                    size * 0.3,
+                                    theme::status_colour(r.goal.status),
+                                );
+                                ui.label(Status::label_of(r.goal.status));
+                            });
+                        });
+                        let latest = r
+                            .goal
+                            .latest_follow_up()
+                            .map_or_else(|| "aldrig".to_owned(), units::format_date);
+                        clicked |= ui
+                            .add_sized(
+                                [widths[5], row_height],
+                                egui::Button::new(latest).frame(false),
+                            )
+                            .clicked();
+                        if clicked {
+                            out.push(Action::GoTo(Place::Goal(r.area_id, r.goal.id)));
+                        }
+                    });
+                }
+            });
+    }
+}
+
+/// The first line of a text, shortened to `max` characters.
+fn short(text: &str, max: usize) -> String {
+    let first = text.lines().next().unwrap_or_default();
+    if first.chars().count() > max {
+        format!("{}…", first.chars().take(max).collect::<String>())
+    } else {
+        first.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_deadline_is_passed_after_its_month_and_not_for_closed_goals() {
+        let today = Date::parse_iso("2013-07-01").unwrap();
+        let goal = |deadline: &str, status| Goal {
+            deadline: Date::parse_iso(deadline).ok(),
+            status,
+            ..Goal::default()
+        };
+        assert!(overdue(&goal("2013-06", None), today));
+        assert!(!overdue(&goal("2013-07", None), today));
+        assert!(overdue(&goal("2013-06-30", Some(Status::OnTrack)), today));
+        assert!(!overdue(&goal("2013-06-30", Some(Status::Done)), today));
+        assert!(!overdue(&goal("2013-06-30", Some(Status::Dropped)), today));
+    }
+
+    #[test]
+    fn counts_cover_every_status_and_none() {
+        let goals = [
+            Goal {
+                status: Some(Status::OnTrack),
+                ..Goal::default()
+            },
+            Goal {
+                status: Some(Status::OnTrack),
+                ..Goal::default()
+            },
+            Goal::default(),
+        ];
+        let c = counts(goals.iter());
+        assert_eq!(c.len(), 7);
+        assert_eq!(
+            c.iter()
+                .find(|(s, _)| *s == Some(Status::OnTrack))
+                .unwrap()
+                .1,
+            2
+        );
+        assert_eq!(c.iter().find(|(s, _)| s.is_none()).unwrap().1, 1);
+        assert_eq!(counts_text(&c), "i gang: 2 · ikke vurderet: 1");
+    }
+}

@@ -703,3 +703,30 @@ fn the_follow_up_board_filters_by_status_and_opens_a_goal() {
     h.run();
     assert_eq!(value_of(&h, "Mål").as_deref(), Some("Færre indlæggelser"));
 }
+
+#[test]
+fn the_previous_plan_is_reviewed_under_opfolgning_numbered_on_after_this_plans_areas() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("albertslund.sqlite");
+    let doc = virkplan::transfer::read_json(Path::new(common::REFERENCE_JSON)).unwrap();
+    Document::open_or_create(&path)
+        .unwrap()
+        .import(&doc)
+        .unwrap();
+    let mut h = editor(&path);
+    let plan = shown_plan(&h);
+    assert_eq!(
+        plan.title, "Virksomhedsplan 2012/2013",
+        "the newest plan is shown"
+    );
+    click(&mut h, "Opfølgning");
+    assert!(shows_text(
+        &h,
+        "Opfølgning på forrige plan: Virksomhedsplan 2010/2011"
+    ));
+    let next = plan.focus_areas.len() + 1;
+    let heading = format!("{next}. Sundhed");
+    h.get_by_label(&heading).click();
+    h.run();
+    assert!(shows_text(&h, "Status:"));
+}

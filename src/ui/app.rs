@@ -146,6 +146,8 @@ pub struct App {
     open_error: Option<String>,
     plans: Vec<PlanSummary>,
     plan: Option<Plan>,
+    /// The plan the shown plan follows up on (for "Opfølgning på forrige plan").
+    previous: Option<Plan>,
     people: Vec<Person>,
     part: Part,
     area: Option<FocusAreaId>,
@@ -208,6 +210,7 @@ impl App {
             open_error: None,
             plans: Vec::new(),
             plan: None,
+            previous: None,
             people: Vec::new(),
             part: Part::Cover,
             area: None,
@@ -534,7 +537,20 @@ impl App {
                         self.goal,
                         locked,
                     ),
-                    Part::FollowUp => self.board.show(ui, form.out, plan, &self.people),
+                    Part::FollowUp => {
+                        self.board.show(ui, form.out, plan, &self.people);
+                        if let Some(previous) = &self.previous {
+                            ui.add_enabled_ui(!read_only && !locked, |ui| {
+                                super::follow_up::review(
+                                    ui,
+                                    &mut form,
+                                    plan,
+                                    previous,
+                                    &self.people,
+                                );
+                            });
+                        }
+                    }
                     Part::People => people::show(ui, &mut form, plan, &self.people, self.person),
                 });
             });
@@ -1105,13 +1121,19 @@ impl App {
                 .filter(|id| plans.iter().any(|p| p.id == *id))
                 .or(newest);
             let plan = id.map(|id| doc.store().load_plan(id)).transpose()?;
+            let previous = plan
+                .as_ref()
+                .and_then(|p| p.previous)
+                .map(|id| doc.store().load_plan(id))
+                .transpose()?;
             let people = doc.store().people()?;
-            Ok((plans, plan, people))
+            Ok((plans, plan, previous, people))
         });
         match loaded {
-            Ok((plans, plan, people)) => {
+            Ok((plans, plan, previous, people)) => {
                 self.plans = plans;
                 self.plan = plan;
+                self.previous = previous;
                 self.people = people;
                 self.generation += 1;
             }

@@ -312,8 +312,14 @@ impl Board {
                         let cells = [
                             format!("{}.{}", r.area, r.number),
                             short(&r.goal.text, 60),
-                            short(&owners.join(", "), 28),
-                            r.goal.deadline.map(units::format_date).unwrap_or_default(),
+                            if owners.is_empty() {
+                                "ingen".to_owned()
+                            } else {
+                                short(&owners.join(", "), 28)
+                            },
+                            r.goal
+                                .deadline
+                                .map_or_else(|| "ingen frist".to_owned(), units::format_date),
                         ];
                         let mut clicked = false;
                         for (i, text) in cells.into_iter().enumerate() {
@@ -352,6 +358,89 @@ impl Board {
                             .clicked();
                         if clicked {
                             out.push(Action::GoTo(Place::Goal(r.area_id, r.goal.id)));
+                        }
+                    });
+                }
+            });
+    }
+}
+
+/// "Opfølgning på forrige plan": the plan this plan follows up on, as the printed chapter
+/// shows it — its focus areas numbered on after this plan's, each goal with documentation,
+/// final status and dated follow-ups (oldest first) — under the text that leads into it.
+pub fn review(
+    ui: &mut egui::Ui,
+    form: &mut super::fields::Form<'_>,
+    plan: &Plan,
+    previous: &Plan,
+    people: &[Person],
+) {
+    ui.add_space(16.0);
+    ui.heading(format!(
+        "Opfølgning på forrige plan: {} ({})",
+        previous.title, previous.period
+    ));
+    let id = plan.id;
+    egui::Grid::new("indledning til opfølgningen")
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .min_col_width(super::fields::LABEL_WIDTH)
+        .show(ui, |ui| {
+            form.text_row(
+                ui,
+                "Indledning til opfølgningen",
+                &plan.review_intro,
+                true,
+                move |value| crate::model::Command::SetPlanText {
+                    plan: id,
+                    field: crate::model::PlanField::ReviewIntro,
+                    value,
+                },
+            );
+        });
+    let first = plan.focus_areas.len();
+    for (i, area) in previous.focus_areas.iter().enumerate() {
+        egui::CollapsingHeader::new(format!("{}. {}", first + i + 1, area.title))
+            .id_salt(("forrige område", area.id))
+            .default_open(false)
+            .show(ui, |ui| {
+                for goal in &area.goals {
+                    ui.group(|ui| {
+                        ui.strong(goal.text.as_str());
+                        if !goal.documentation.trim().is_empty() {
+                            ui.label(format!("Dokumentation: {}", goal.documentation.trim()));
+                        }
+                        let owners: Vec<String> = goal
+                            .owners
+                            .iter()
+                            .filter_map(|o| people.iter().find(|p| p.id == *o))
+                            .map(display_name)
+                            .collect();
+                        if !owners.is_empty() {
+                            ui.label(format!("Tovholder: {}", owners.join("; ")));
+                        }
+                        ui.horizontal(|ui| {
+                            ui.label("Status:");
+                            let size = ui.text_style_height(&egui::TextStyle::Body);
+                            let (dot, _) = ui
+                                .allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+                            ui.painter().circle_filled(
+                                dot.center(),
+                                size * 0.3,
+                                theme::status_colour(goal.status),
+                            );
+                            ui.label(Status::label_of(goal.status));
+                        });
+                        for f in &goal.follow_ups {
+                            let status = f
+                                .status
+                                .map(|s| format!(" ({})", s.label()))
+                                .unwrap_or_default();
+                            ui.label(format!(
+                                "{}{status}: {}",
+                                units::format_date_capitalised(f.date),
+                                f.text.trim()
+                            ));
                         }
                     });
                 }

@@ -410,6 +410,7 @@ fn nothing_is_placed_outside_the_margins() {
         )
         .unwrap();
         assert_inside(&l);
+        assert_no_stranded_headings(&l);
     }
 }
 
@@ -533,7 +534,11 @@ fn a_long_table_repeats_its_header_and_headings_stay_with_their_text() {
     assert!(continued >= 2, "the table ran over {continued} pages");
     assert_inside(&l);
 
-    // No page ends with a heading, a goal label or a lone first line of a paragraph.
+    assert_no_stranded_headings(&l);
+}
+
+/// No page ends with a heading, a caption or a goal field's label.
+fn assert_no_stranded_headings(l: &Layout) {
     for (n, page) in l.pages.iter().enumerate() {
         let last = page
             .items
@@ -546,7 +551,7 @@ fn a_long_table_repeats_its_header_and_headings_stay_with_their_text() {
             .unwrap();
         let role = &l.structure.node(last).unwrap().role;
         assert!(
-            !matches!(role, Role::Heading(_) | Role::Lbl),
+            !matches!(role, Role::Heading(_) | Role::Lbl | Role::Caption),
             "page {} ends with a {role:?}",
             n + 1
         );

@@ -88,7 +88,7 @@ pub struct Export {
 pub fn export_pdf(doc: &Document, plan: PlanId, options: &Options) -> Result<Export, ReportError> {
     let layout = layout::layout(doc, plan, options)?;
     let created = options.created.unwrap_or_else(now);
-    let bytes = render::render(&layout, created).map_err(ReportError::Render)?;
+    let pages = layout.pages.len();
     let warnings = layout
         .missing
         .iter()
@@ -97,9 +97,10 @@ pub fn export_pdf(doc: &Document, plan: PlanId, options: &Options) -> Result<Exp
             context: context.clone(),
         })
         .collect();
+    let bytes = render::render(layout, created).map_err(ReportError::Render)?;
     Ok(Export {
         bytes,
-        pages: layout.pages.len(),
+        pages,
         warnings,
     })
 }

@@ -96,19 +96,6 @@ pub fn paginate(blocks: &[Block], tables: &[Vec<Block>], area: Area, anchors: us
     let mut at_top = true;
     let mut group_checked: Option<u32> = None;
 
-    // Height of the strong chain that starts at i (blocks glued by keep_with_next).
-    let chain = |i: usize| -> f32 {
-        let mut h = blocks[i].height;
-        let mut j = i;
-        while blocks[j].keep_with_next && j + 1 < blocks.len() && !blocks[j + 1].break_before {
-            j += 1;
-            h += blocks[j].space_before + blocks[j].height;
-            if h > limit {
-                return blocks[i].height;
-            }
-        }
-        h
-    };
     let group_height = |i: usize, g: u32| -> f32 {
         let mut h = blocks[i].height;
         let mut j = i + 1;
@@ -118,20 +105,51 @@ pub fn paginate(blocks: &[Block], tables: &[Vec<Block>], area: Area, anchors: us
         }
         h
     };
+    // Room needed below the current position before block i may be placed: its strong chain
+    // (blocks glued by keep_with_next), and any short group that starts inside the chain kept
+    // whole. A chain taller than the limit falls back to block i (and its group) alone.
+    let needed = |i: usize, checked: Option<u32>| -> f32 {
+        let mut need = 0.0f32;
+        let mut own = 0.0f32;
+        let mut off = 0.0f32;
+        let mut j = i;
+        loop {
+            let b = &blocks[j];
+            if j > i {
+                off += b.space_before;
+            }
+            if let Some(g) = b.group {
+                let starts = if j == i {
+                    checked != Some(g)
+                } else {
+                    blocks[j - 1].group != Some(g)
+                };
+                if starts {
+                    let gh = group_height(j, g);
+                    if gh <= body * GROUP_LIMIT {
+                        need = need.max(off + gh);
+                    }
+                }
+            }
+            off += b.height;
+            need = need.max(off);
+            if j == i {
+                own = need;
+            }
+            if off > limit {
+                return own;
+            }
+            if !b.keep_with_next || j + 1 >= blocks.len() || blocks[j + 1].break_before {
+                return need;
+            }
+            j += 1;
+        }
+    };
 
     for (i, block) in blocks.iter().enumerate() {
         let mut new_page = block.break_before && !at_top;
         if !new_page && !at_top {
-            let mut needed = chain(i);
-            if let Some(g) = block.group
-                && group_checked != Some(g)
-            {
-                let gh = group_height(i, g);
-                if gh <= body * GROUP_LIMIT {
-                    needed = needed.max(gh);
-                }
-            }
-            new_page = y + block.space_before + needed > area.bottom + 0.01;
+            new_page = y + block.space_before + needed(i, group_checked) > area.bottom + 0.01;
         }
         if let Some(g) = block.group {
             group_checked = Some(g);

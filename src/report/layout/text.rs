@@ -50,10 +50,6 @@ pub struct Line {
     pub size: f32,
 }
 
-/// A character that no embedded face has, met while laying out text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Missing(pub char);
-
 /// One unbreakable piece of a word: text in one style with its width.
 #[derive(Debug, Clone)]
 struct Piece {
@@ -326,13 +322,6 @@ pub fn runs_of(text: &str, style: Style, x: f32, fonts: &FontSet, out: &mut Vec<
         }
     }
     flush(&mut open, text.len(), &mut x);
-}
-
-/// The characters of `text` that no embedded face has.
-pub fn missing_chars(text: &str, face: Face, fonts: &FontSet) -> impl Iterator<Item = Missing> {
-    text.chars()
-        .filter(move |&c| fonts.glyph(face, c) == Glyph::Missing)
-        .map(Missing)
 }
 
 #[cfg(test)]

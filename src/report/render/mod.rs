@@ -261,7 +261,9 @@ fn compress(doc: &mut lopdf::Document) {
 }
 
 /// Renders a layout as PDF bytes; `created` is the creation date (seconds since 1970, UTC).
-pub fn render(layout: &Layout, created: i64) -> Result<Vec<u8>, String> {
+/// The layout is consumed: its pages are dropped as soon as they are operators, and printpdf's
+/// document as soon as it is lopdf's, to keep the peak memory down on a 1,000-page plan.
+pub fn render(mut layout: Layout, created: i64) -> Result<Vec<u8>, String> {
     let mut doc = PdfDocument::new(&layout.meta.title);
     // Embed only the faces the text uses.
     let used: BTreeSet<Face> = layout
@@ -280,9 +282,8 @@ pub fn render(layout: &Layout, created: i64) -> Result<Vec<u8>, String> {
             .ok_or_else(|| format!("skrifttypen {} kunne ikke læses", face.name()))?;
         fonts.insert(face, doc.add_font(&parsed));
     }
-    let pages = layout
-        .pages
-        .iter()
+    let pages = std::mem::take(&mut layout.pages)
+        .into_iter()
         .map(|page| {
             let mut ops = Vec::with_capacity(page.items.len() * 4);
             let mut st = TextState::default();
@@ -310,7 +311,8 @@ pub fn render(layout: &Layout, created: i64) -> Result<Vec<u8>, String> {
         image_optimization: None,
     };
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
-    post::finish(&mut lo, layout, created)?;
+    drop(doc);
+    post::finish(&mut lo, &layout, created)?;
     compress(&mut lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)

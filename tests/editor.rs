@@ -66,6 +66,23 @@ fn menu(harness: &mut Harness<'_, App>, menu: &str, item: &str) {
     harness.run();
 }
 
+/// Opens the drop-down list labelled `list` and picks `option` in it (the same words may be
+/// elsewhere on the screen: the entry that appeared with the list is the one clicked).
+fn pick(harness: &mut Harness<'_, App>, list: &str, option: &str) {
+    let before: Vec<_> = harness
+        .query_all_by_label(option)
+        .map(|n| n.accesskit_node().id())
+        .collect();
+    harness.get_by_label(list).click();
+    harness.run();
+    harness
+        .get_all_by_label(option)
+        .find(|n| !before.contains(&n.accesskit_node().id()))
+        .unwrap_or_else(|| panic!("{option:?} is not in the list {list:?}"))
+        .click();
+    harness.run();
+}
+
 /// Lets time pass (kittest's clock moves a quarter second per step), so that typed text is
 /// saved and the file is looked at for changes by others.
 fn wait(harness: &mut Harness<'_, App>, seconds: f32) {
@@ -729,4 +746,55 @@ fn the_previous_plan_is_reviewed_under_opfolgning_numbered_on_after_this_plans_a
     h.get_by_label(&heading).click();
     h.run();
     assert!(shows_text(&h, "Status:"));
+}
+
+#[test]
+fn min_opfolgning_writes_one_follow_up_after_another_then_the_plan_rolls_over() {
+    let (_dir, path, id) = plan_file();
+    let mut h = editor(&path);
+    // Unna becomes tovholder of goal 1.1 too: three goals.
+    click(&mut h, "1. Sundhed og forebyggelse");
+    pick(&mut h, "Tovholder(e)", "Unna Scherer");
+    click(&mut h, "Opfølgning");
+    h.get_by_label("Min opfølgning").click();
+    h.run();
+    pick(&mut h, "Min opfølgning for", "Unna Scherer");
+    // Unna carries goals 1.1, 1.2 and 2.1: write one after another from the keyboard.
+    for (number, text) in [
+        ("1.1", "Strategien er præsenteret for alle afdelinger."),
+        ("1.2", "Færre genindlæggelser i foråret."),
+        ("2.1", "Fraværet er faldet."),
+    ] {
+        h.get_by_label(&format!("Opfølgning på mål {number}"))
+            .focus();
+        h.run();
+        h.get_by_label(&format!("Opfølgning på mål {number}"))
+            .type_text(text);
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+    }
+    let plan = saved_plan(&h, id);
+    let texts: Vec<&str> = plan
+        .goals()
+        .flat_map(|(_, g)| g.follow_ups.iter().map(|f| f.text.as_str()))
+        .collect();
+    for text in [
+        "Strategien er præsenteret for alle afdelinger.",
+        "Færre genindlæggelser i foråret.",
+        "Fraværet er faldet.",
+    ] {
+        assert!(texts.contains(&text), "{text}");
+    }
+
+    // Filter the board on her, roll the plan over, and find the review of the old one.
+    pick(&mut h, "Vis tovholder", "Unna Scherer");
+    assert!(shows_text(&h, "3 mål vises"));
+    menu(&mut h, "Fil", "Ny plan fra denne…");
+    click(&mut h, "Opret den nye plan");
+    click(&mut h, "Opfølgning");
+    assert!(shows_text(
+        &h,
+        "Opfølgning på forrige plan: Virksomhedsplan 2012/2013"
+    ));
 }

@@ -157,9 +157,13 @@ pub struct App {
     pending: Vec<Action>,
     drafts: Drafts,
     typing: Option<Typing>,
+    /// Whole edits that met a busy file, in order, to be tried again.
+    waiting: Vec<(Command, Then)>,
+    last_retry: f64,
     window: Option<Window>,
     search: Search,
     board: super::follow_up::Board,
+    mine: super::follow_up::Mine,
     dialogs: Box<dyn FileDialogs>,
     recent: RecentFiles,
     seen_version: Option<i64>,
@@ -220,9 +224,12 @@ impl App {
             pending: Vec::new(),
             drafts: Drafts::default(),
             typing: None,
+            waiting: Vec::new(),
+            last_retry: 0.0,
             window: None,
             search: Search::default(),
             board: Default::default(),
+            mine: Default::default(),
             dialogs: services.dialogs,
             recent: services.recent,
             seen_version: None,
@@ -399,6 +406,20 @@ impl App {
 
     /// Saves typing that has waited long enough, and looks for changes made by others.
     fn tick(&mut self, ctx: &egui::Context) {
+        if !self.waiting.is_empty() {
+            if self.now - self.last_retry >= POLL_INTERVAL {
+                self.last_retry = self.now;
+                // In order; one that is still busy goes back to the queue with the rest.
+                for (command, then) in std::mem::take(&mut self.waiting) {
+                    if self.waiting.is_empty() {
+                        self.apply_edit(command, then);
+                    } else {
+                        self.waiting.push((command, then));
+                    }
+                }
+            }
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(POLL_INTERVAL));
+        }
         if let Some(typing) = &self.typing {
             let due = typing.since + TYPING_SAVE_DELAY;
             if self.now >= due {
@@ -538,6 +559,7 @@ impl App {
                         locked,
                     ),
                     Part::FollowUp => {
+                        self.mine.show(ui, form.out, plan, &self.people, !read_only);
                         self.board.show(ui, form.out, plan, &self.people);
                         if let Some(previous) = &self.previous {
                             ui.add_enabled_ui(!read_only && !locked, |ui| {
@@ -568,15 +590,7 @@ impl App {
             }
             match action {
                 Action::Apply(command, then) => {
-                    // A whole edit is its own undo step: typing after it starts a new one.
-                    if self.edit(|doc| {
-                        doc.apply(command)?;
-                        doc.end_typing();
-                        Ok(())
-                    }) {
-                        self.reload(None);
-                        self.after(then);
-                    }
+                    self.apply_edit(command, then);
                     changed = true;
                 }
                 Action::Type(command) => self.type_text(command),
@@ -625,6 +639,31 @@ impl App {
         }
         if changed {
             self.reload(None);
+        }
+    }
+
+    /// Applies a whole edit (its own undo step: typing after it starts a new one). When the
+    /// file is busy (another program is writing, a slow network drive), the edit is kept and
+    /// tried again every second until it is saved: never lost.
+    fn apply_edit(&mut self, command: Command, then: Then) {
+        let Some(doc) = &mut self.document else {
+            return;
+        };
+        let result = doc.apply(command.clone()).map(|()| doc.end_typing());
+        match result {
+            Ok(()) => {
+                self.status = Status::Saved(format!("Gemt {}", clock::now_text()));
+                self.reload(None);
+                self.after(then);
+            }
+            Err(StoreError::Busy) => {
+                self.status = Status::Error(
+                    "Ændringen venter: filen er optaget af et andet program. virkplan prøver igen hvert sekund."
+                        .into(),
+                );
+                self.waiting.push((command, then));
+            }
+            Err(e) => self.status = Status::Error(e.to_string()),
         }
     }
 
@@ -964,7 +1003,14 @@ impl App {
         let Some(doc) = &mut self.document else {
             return false;
         };
-        match transfer::copy_plans(doc, &source, chosen) {
+        let result = transfer::copy_plans(doc, &source, chosen);
+        self.imported(result, "Planerne blev ikke importeret")
+    }
+
+    /// After an import: the first new plan is shown and the status bar says how many came
+    /// in, or the window says why nothing did. True when the file changed.
+    fn imported(&mut self, result: Result<Vec<PlanId>, String>, failed: &str) -> bool {
+        match result {
             Ok(ids) => {
                 self.status = Status::Saved(format!(
                     "{} plan(er) importeret {}",
@@ -978,7 +1024,7 @@ impl App {
                 true
             }
             Err(e) => {
-                self.alert("Planerne blev ikke importeret", e);
+                self.alert(failed, e);
                 false
             }
         }
@@ -992,24 +1038,8 @@ impl App {
         let Some(doc) = &mut self.document else {
             return false;
         };
-        match transfer::import_json(doc, &path) {
-            Ok(ids) => {
-                self.status = Status::Saved(format!(
-                    "{} plan(er) importeret {}",
-                    ids.len(),
-                    clock::now_text()
-                ));
-                if let Some(first) = ids.first() {
-                    self.part = Part::Cover;
-                    self.reload(Some(*first));
-                }
-                true
-            }
-            Err(e) => {
-                self.alert("JSON-dokumentet blev ikke importeret", e);
-                false
-            }
-        }
+        let result = transfer::import_json(doc, &path);
+        self.imported(result, "JSON-dokumentet blev ikke importeret")
     }
 
     /// Eksportér JSON…: the shown plan with the plans it reviews.

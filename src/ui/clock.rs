@@ -16,14 +16,7 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 
 /// The year of a day count since 1970-01-01.
 fn year_of(days: i64) -> i64 {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    yoe + era * 400 + i64::from(month <= 2)
+    civil_from_days(days).0
 }
 
 /// Seconds since the epoch of 01:00 UTC on the last Sunday of a 31-day month: when EU summer

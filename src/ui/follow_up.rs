@@ -503,3 +503,172 @@ mod tests {
         assert_eq!(counts_text(&c), "i gang: 2 · ikke vurderet: 1");
     }
 }
+
+/// A follow-up being written in "Min opfølgning".
+#[derive(Debug, Clone, Default)]
+struct Entry {
+    date: String,
+    status: Option<Status>,
+    text: String,
+    error: Option<String>,
+}
+
+/// "Min opfølgning": pick a person and write one follow-up after another on the goals that
+/// person carries, from the keyboard (Tab between the fields, Enter in the text saves and
+/// moves on to the next goal).
+#[derive(Debug, Default)]
+pub struct Mine {
+    person: Option<PersonId>,
+    entries: std::collections::HashMap<crate::model::GoalId, Entry>,
+    focus: Option<crate::model::GoalId>,
+}
+
+impl Mine {
+    /// Draws the section; `writable` is false for a read-only file.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        out: &mut Vec<Action>,
+        plan: &Plan,
+        people: &[Person],
+        writable: bool,
+    ) {
+        egui::CollapsingHeader::new("Min opfølgning")
+            .default_open(self.person.is_some())
+            .show(ui, |ui| {
+                let label = ui.label("Min opfølgning for");
+                let mut sorted: Vec<&Person> = people.iter().collect();
+                sorted.sort_by_key(|p| p.name.to_lowercase());
+                let name = self
+                    .person
+                    .and_then(|o| people.iter().find(|p| p.id == o))
+                    .map_or_else(|| "vælg en person".to_owned(), display_name);
+                egui::ComboBox::from_id_salt("min opfølgning")
+                    .selected_text(name)
+                    .show_ui(ui, |ui| {
+                        for p in sorted {
+                            ui.selectable_value(&mut self.person, Some(p.id), display_name(p));
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                let Some(person) = self.person else {
+                    return;
+                };
+                let goals: Vec<(String, &Goal)> = plan
+                    .focus_areas
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(a, area)| {
+                        area.goals
+                            .iter()
+                            .enumerate()
+                            .filter(move |(_, g)| g.owners.contains(&person))
+                            .map(move |(g, goal)| (format!("{}.{}", a + 1, g + 1), goal))
+                    })
+                    .collect();
+                if goals.is_empty() {
+                    ui.label("Personen er ikke tovholder på mål i denne plan.");
+                }
+                let today = units::format_date(clock::today());
+                for (i, (number, goal)) in goals.iter().enumerate() {
+                    let entry = self.entries.entry(goal.id).or_insert_with(|| Entry {
+                        date: today.clone(),
+                        ..Entry::default()
+                    });
+                    ui.separator();
+                    ui.horizontal_wrapped(|ui| {
+                        ui.strong(format!("Mål {number}"));
+                        ui.label(short(&goal.text, 90));
+                    });
+                    ui.label(format!(
+                        "Status nu: {} · seneste opfølgning: {}",
+                        Status::label_of(goal.status),
+                        goal.latest_follow_up()
+                            .map_or_else(|| "aldrig".to_owned(), units::format_date)
+                    ));
+                    let mut save = false;
+                    ui.add_enabled_ui(writable, |ui| {
+                        ui.horizontal(|ui| {
+                            let l = ui.label(format!("Dato for opfølgning på mål {number}"));
+                            ui.add(
+                                egui::TextEdit::singleline(&mut entry.date).desired_width(120.0),
+                            )
+                            .labelled_by(l.id);
+                            let l = ui.label(format!("Status efter opfølgning på mål {number}"));
+                            egui::ComboBox::from_id_salt(("min status", goal.id))
+                                .selected_text(match entry.status {
+                                    None => "uændret",
+                                    Some(s) => s.label(),
+                                })
+                                .show_ui(ui, |ui| {
+                                    ui.selectable_value(&mut entry.status, None, "uændret");
+                                    for s in Status::ALL {
+                                        ui.selectable_value(&mut entry.status, Some(s), s.label());
+                                    }
+                                })
+                                .response
+                                .labelled_by(l.id);
+                        });
+                        let l = ui.label(format!("Opfølgning på mål {number}"));
+                        let text = ui
+                            .add(
+                                egui::TextEdit::singleline(&mut entry.text)
+                                    .hint_text("Hvad er sket siden sidst?")
+                                    .desired_width(f32::INFINITY),
+                            )
+                            .labelled_by(l.id);
+                        if self.focus == Some(goal.id) {
+                            text.request_focus();
+                            self.focus = None;
+                        }
+                        let enter =
+                            text.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                        let button = ui.button(format!("Gem opfølgning på mål {number}"));
+                        save = (enter || button.clicked()) && !entry.text.trim().is_empty();
+                    });
+                    if let Some(error) = &entry.error {
+                        ui.colored_label(theme::ERROR_TEXT, error);
+                    }
+                    if !save {
+                        continue;
+                    }
+                    match units::parse_date_input(&entry.date) {
+                        Ok(date) => {
+                            let new = crate::model::FollowUp {
+                                id: crate::model::FollowUpId(0),
+                                date,
+                                status: entry.status,
+                                text: entry.text.trim().to_owned(),
+                                extra: None,
+                            };
+                            let mut after = goal.follow_ups.clone();
+                            after.push(new.clone());
+                            let insert = crate::model::Command::InsertFollowUp {
+                                goal: goal.id,
+                                index: goal.follow_ups.len(),
+                                follow_up: new,
+                            };
+                            let command = match Goal::status_from_follow_ups(&after) {
+                                Some(s) if Some(s) != goal.status => {
+                                    crate::model::Command::Batch(vec![
+                                        insert,
+                                        crate::model::Command::SetGoalStatus {
+                                            goal: goal.id,
+                                            status: Some(s),
+                                        },
+                                    ])
+                                }
+                                _ => insert,
+                            };
+                            out.push(Action::Apply(command, super::app::Then::Stay));
+                            self.entries.remove(&goal.id);
+                            self.focus = goals.get(i + 1).map(|(_, g)| g.id);
+                        }
+                        Err(e) => entry.error = Some(e.to_string()),
+                    }
+                }
+            });
+        ui.separator();
+    }
+}

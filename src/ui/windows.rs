@@ -206,6 +206,33 @@ fn approval(form: &ApproveForm) -> Result<Command, String> {
     ]))
 }
 
+/// The buttons under a form that makes a plan: `create` and Annullér (which closes the
+/// window). True when `create` was clicked.
+fn create_buttons(ui: &mut egui::Ui, out: &mut Vec<Action>, create: &str) -> bool {
+    ui.horizontal(|ui| {
+        let clicked = ui.button(create).clicked();
+        if ui.button("Annullér").clicked() {
+            out.push(Action::CloseWindow);
+        }
+        clicked
+    })
+    .inner
+}
+
+/// Adds the plan a form made (closing the window), or says under the form what is wrong.
+fn finish(out: &mut Vec<Action>, error: &mut Option<String>, made: Result<Plan, String>) {
+    match made {
+        Ok(plan) => {
+            out.push(Action::CloseWindow);
+            out.push(Action::Apply(
+                Command::InsertPlan(Box::new(plan)),
+                Then::SelectNewPlan,
+            ));
+        }
+        Err(e) => *error = Some(e),
+    }
+}
+
 /// Draws the open dialog window; what the user decides goes to `out`.
 pub fn show(ctx: &egui::Context, window: &mut Window, out: &mut Vec<Action>) {
     let modal = egui::Modal::new(egui::Id::unique("virkplan-dialog")).show(ctx, |ui| {
@@ -243,23 +270,10 @@ pub fn show(ctx: &egui::Context, window: &mut Window, out: &mut Vec<Action>) {
                 if let Some(error) = &form.error {
                     ui.colored_label(theme::ERROR_TEXT, error);
                 }
-                ui.horizontal(|ui| {
-                    if ui.button("Opret plan").clicked() {
-                        match new_plan(form) {
-                            Ok(plan) => {
-                                out.push(Action::CloseWindow);
-                                out.push(Action::Apply(
-                                    Command::InsertPlan(Box::new(plan)),
-                                    Then::SelectNewPlan,
-                                ));
-                            }
-                            Err(e) => form.error = Some(e),
-                        }
-                    }
-                    if ui.button("Annullér").clicked() {
-                        out.push(Action::CloseWindow);
-                    }
-                });
+                if create_buttons(ui, out, "Opret plan") {
+                    let made = new_plan(form);
+                    finish(out, &mut form.error, made);
+                }
             }
             Window::RollOver(form) => {
                 ui.heading("Ny plan fra denne");
@@ -278,30 +292,16 @@ pub fn show(ctx: &egui::Context, window: &mut Window, out: &mut Vec<Action>) {
                 if let Some(error) = &form.error {
                     ui.colored_label(theme::ERROR_TEXT, error);
                 }
-                ui.horizontal(|ui| {
-                    if ui.button("Opret den nye plan").clicked() {
-                        let made = (|| {
-                            if form.title.trim().is_empty() {
-                                return Err("Skriv den nye plans titel.".to_owned());
-                            }
-                            let p = period(parse_year(&form.start)?, parse_year(&form.end)?)?;
-                            Ok(crate::model::next_plan(&form.from, &form.title, p))
-                        })();
-                        match made {
-                            Ok(plan) => {
-                                out.push(Action::CloseWindow);
-                                out.push(Action::Apply(
-                                    Command::InsertPlan(Box::new(plan)),
-                                    Then::SelectNewPlan,
-                                ));
-                            }
-                            Err(e) => form.error = Some(e),
-                        }
-                    }
-                    if ui.button("Annullér").clicked() {
-                        out.push(Action::CloseWindow);
-                    }
-                });
+                if create_buttons(ui, out, "Opret den nye plan") {
+                    let made = if form.title.trim().is_empty() {
+                        Err("Skriv den nye plans titel.".to_owned())
+                    } else {
+                        parse_year(&form.start)
+                            .and_then(|start| period(start, parse_year(&form.end)?))
+                            .map(|p| crate::model::next_plan(&form.from, &form.title, p))
+                    };
+                    finish(out, &mut form.error, made);
+                }
             }
             Window::Approve(form) => {
                 ui.heading("Godkend planen");

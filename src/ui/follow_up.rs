@@ -246,10 +246,29 @@ impl Board {
         if self.descending {
             rows.reverse();
         }
-        ui.label(format!("{} mål vises", rows.len()));
+        let order = match self.sort {
+            Column::Number => "nr.",
+            Column::Goal => "mål",
+            Column::Deadline => "frist",
+            Column::Status => "status",
+            Column::Latest => "seneste opfølgning",
+        };
+        let way = if self.descending {
+            "faldende"
+        } else {
+            "stigende"
+        };
+        ui.label(format!(
+            "{} mål vises, sorteret efter {order} ({way})",
+            rows.len()
+        ));
 
-        // Header: a click sorts by the column, a second click reverses.
-        let widths = [50.0, 420.0, 200.0, 110.0, 120.0, 130.0];
+        // Header: a click sorts by the column, a second click reverses. The goal column takes
+        // what the others leave of the screen's width.
+        let gap = ui.spacing().item_spacing.x;
+        let fixed = 50.0 + 200.0 + 130.0 + 120.0 + 140.0 + 6.0 * gap;
+        let goal_width = (ui.available_width() - fixed).max(220.0);
+        let widths = [50.0, goal_width, 200.0, 130.0, 120.0, 140.0];
         ui.horizontal(|ui| {
             for (i, (name, column)) in [
                 ("Nr.", Some(Column::Number)),
@@ -262,23 +281,15 @@ impl Board {
             .into_iter()
             .enumerate()
             {
-                // The sorted column is underlined and says its direction (the built-in fonts
-                // have no arrows).
+                // The sorted column is underlined; the line above says the direction (the
+                // built-in fonts have no arrows).
                 let sorted = column == Some(self.sort);
                 let text = if sorted {
-                    let way = if self.descending {
-                        "faldende"
-                    } else {
-                        "stigende"
-                    };
-                    egui::RichText::new(format!("{name} ({way})"))
-                        .strong()
-                        .underline()
+                    egui::RichText::new(name).strong().underline()
                 } else {
                     egui::RichText::new(name).strong()
                 };
-                let header = egui::Button::new(text).frame(false);
-                let response = ui.add_sized([widths[i], 20.0], header);
+                let response = cell(ui, egui::vec2(widths[i], 20.0), text);
                 if let Some(c) = column
                     && response
                         .on_hover_text(format!("Sortér efter {}", name.to_lowercase()))
@@ -311,11 +322,11 @@ impl Board {
                             .collect();
                         let cells = [
                             format!("{}.{}", r.area, r.number),
-                            short(&r.goal.text, 60),
+                            short(&r.goal.text, 200),
                             if owners.is_empty() {
                                 "ingen".to_owned()
                             } else {
-                                short(&owners.join(", "), 28)
+                                short(&owners.join(", "), 200)
                             },
                             r.goal
                                 .deadline
@@ -328,10 +339,10 @@ impl Board {
                             } else {
                                 egui::RichText::new(text)
                             };
-                            let cell = egui::Button::new(text).frame(false);
-                            clicked |= ui.add_sized([widths[i], row_height], cell).clicked();
+                            clicked |= cell(ui, egui::vec2(widths[i], row_height), text).clicked();
                         }
                         ui.allocate_ui(egui::vec2(widths[4], row_height), |ui| {
+                            ui.set_min_size(egui::vec2(widths[4], row_height));
                             ui.horizontal(|ui| {
                                 let size = ui.text_style_height(&egui::TextStyle::Body);
                                 let (dot, _) = ui.allocate_exact_size(
@@ -350,12 +361,7 @@ impl Board {
                             .goal
                             .latest_follow_up()
                             .map_or_else(|| "aldrig".to_owned(), units::format_date);
-                        clicked |= ui
-                            .add_sized(
-                                [widths[5], row_height],
-                                egui::Button::new(latest).frame(false),
-                            )
-                            .clicked();
+                        clicked |= cell(ui, egui::vec2(widths[5], row_height), latest).clicked();
                         if clicked {
                             out.push(Action::GoTo(Place::Goal(r.area_id, r.goal.id)));
                         }
@@ -406,6 +412,7 @@ pub fn review(
             .show(ui, |ui| {
                 for goal in &area.goals {
                     ui.group(|ui| {
+                        ui.set_min_width(ui.available_width());
                         ui.strong(goal.text.as_str());
                         if !goal.documentation.trim().is_empty() {
                             ui.label(format!("Dokumentation: {}", goal.documentation.trim()));
@@ -446,6 +453,21 @@ pub fn review(
                 }
             });
     }
+}
+
+/// A cell of the board: its text left-aligned in a fixed width, cut with … where it is
+/// longer, clickable.
+fn cell(ui: &mut egui::Ui, size: egui::Vec2, text: impl Into<egui::WidgetText>) -> egui::Response {
+    ui.allocate_ui_with_layout(
+        size,
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_min_size(size);
+            ui.set_max_width(size.x);
+            ui.add(egui::Button::new(text).frame(false).truncate())
+        },
+    )
+    .inner
 }
 
 /// The first line of a text, shortened to `max` characters.

@@ -79,6 +79,8 @@ struct Metrics {
     /// Advance (in em) of the first 0x250 code points (Latin, Latin-1, Latin Extended), or a
     /// negative number when the face lacks the character.
     table: Vec<f32>,
+    /// Glyph ids of the same code points (0 when the face lacks the character).
+    gids: Vec<u16>,
     ascender: f32,
     descender: f32,
 }
@@ -95,13 +97,28 @@ impl Metrics {
             face,
             units_per_em,
             table: Vec::new(),
+            gids: Vec::new(),
             ascender,
             descender,
         };
         m.table = (0u32..0x250)
             .map(|cp| char::from_u32(cp).and_then(|c| m.lookup(c)).unwrap_or(-1.0))
             .collect();
+        m.gids = (0u32..0x250)
+            .map(|cp| {
+                char::from_u32(cp)
+                    .and_then(|c| m.face.glyph_index(c))
+                    .map_or(0, |g| g.0)
+            })
+            .collect();
         m
+    }
+
+    fn gid(&self, c: char) -> u16 {
+        match self.gids.get(c as usize) {
+            Some(&g) => g,
+            None => self.face.glyph_index(c).map_or(0, |g| g.0),
+        }
     }
 
     fn lookup(&self, c: char) -> Option<f32> {
@@ -193,6 +210,32 @@ impl FontSet {
         text.chars().map(|c| self.width(face, c)).sum()
     }
 
+    /// The glyph id of `c` in `face` (0, the .notdef glyph, when the face lacks it).
+    pub fn glyph_id(&self, face: Face, c: char) -> u16 {
+        self.faces[face.index()].gid(c)
+    }
+
+    /// What a PDF font descriptor says of a face.
+    pub fn descriptor(&self, face: Face) -> Descriptor {
+        let m = &self.faces[face.index()];
+        let em = |v: i16| f32::from(v) / m.units_per_em * 1000.0;
+        let bbox = m.face.global_bounding_box();
+        Descriptor {
+            bbox: [
+                em(bbox.x_min),
+                em(bbox.y_min),
+                em(bbox.x_max),
+                em(bbox.y_max),
+            ],
+            ascent: m.ascender * 1000.0,
+            descent: m.descender * 1000.0,
+            cap_height: m.face.capital_height().map_or(m.ascender * 700.0, em),
+            italic_angle: m.face.italic_angle(),
+            italic: m.face.is_italic(),
+            bold: m.face.is_bold(),
+        }
+    }
+
     /// Ascender of a face in em (positive, above the baseline).
     pub fn ascender(&self, face: Face) -> f32 {
         self.faces[face.index()].ascender
@@ -202,6 +245,25 @@ impl FontSet {
     pub fn descender(&self, face: Face) -> f32 {
         self.faces[face.index()].descender
     }
+}
+
+/// The metrics a PDF font descriptor needs, in thousandths of an em.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Descriptor {
+    /// Bounding box of all glyphs: left, bottom, right, top.
+    pub bbox: [f32; 4],
+    /// Ascent (positive).
+    pub ascent: f32,
+    /// Descent (negative).
+    pub descent: f32,
+    /// Height of capital letters.
+    pub cap_height: f32,
+    /// Italic angle in degrees (negative leans right).
+    pub italic_angle: f32,
+    /// An italic face.
+    pub italic: bool,
+    /// A bold face.
+    pub bold: bool,
 }
 
 /// Control and formatting characters: no glyph is drawn and they take no room (C0/C1 controls,

@@ -1,19 +1,9 @@
-//! The lopdf pass over printpdf's document: what printpdf 0.12 cannot write. Document language
-//! (`/Lang (da-DK)`), `DisplayDocTitle`, a nested outline (chapters → focus areas → goals; printpdf
-//! only makes a flat one), and the document information written afresh (printpdf writes its
-//! own creation date and an empty PDF/X marker).
+//! The document-level parts of the PDF: document language (`/Lang (da-DK)`), `DisplayDocTitle`,
+//! the nested outline (chapters → focus areas → goals), the document information and the XMP
+//! metadata with the PDF/UA identification (`pdfuaid:part 1`), which say the same.
 
+use super::writer::{PdfWriter, Ref, int, literal, num, reference, text};
 use crate::report::layout::{Layout, PAGE_HEIGHT};
-use lopdf::{Dictionary, Object, ObjectId, StringFormat};
-
-/// A PDF text string: literal for printable ASCII, else UTF-16BE with a byte order mark.
-fn text(s: &str) -> Object {
-    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-        Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
-    } else {
-        Object::String(super::utf16_text(s), StringFormat::Hexadecimal)
-    }
-}
 
 /// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (Howard Hinnant's
 /// civil_from_days).
@@ -42,60 +32,144 @@ pub fn pdf_date(secs: i64) -> String {
     )
 }
 
-/// Adds the outline, language and metadata to the document.
-pub fn finish(doc: &mut lopdf::Document, layout: &Layout, created: i64) -> Result<(), String> {
-    doc.version = "1.7".into();
-    let pages = doc.get_pages();
-    let outline = build_outline(doc, layout, &pages);
+/// The same date in XMP form: `2012-11-23T20:15:00Z`.
+fn xmp_date(secs: i64) -> String {
+    let (y, m, d) = civil(secs.div_euclid(86_400));
+    let t = secs.rem_euclid(86_400);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        t / 3600,
+        (t / 60) % 60,
+        t % 60
+    )
+}
 
-    let info = Dictionary::from_iter(vec![
-        ("Title", text(&layout.meta.title)),
-        ("Author", text(&layout.meta.author)),
-        ("Subject", text(&layout.meta.subject)),
-        (
-            "Creator",
-            text(&format!("virkplan {}", env!("CARGO_PKG_VERSION"))),
-        ),
-        ("Producer", text("virkplan (printpdf 0.12, lopdf)")),
-        ("CreationDate", text(&pdf_date(created))),
-        ("ModDate", text(&pdf_date(created))),
-    ]);
-    // printpdf's own Info (epoch dates, an empty PDF/X marker) is replaced, not kept beside.
-    if let Ok(Object::Reference(old)) = doc.trailer.get(b"Info") {
-        let old = *old;
-        doc.objects.remove(&old);
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            // XML 1.0 has no place for most control characters.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
+            c => out.push(c),
+        }
     }
-    let info_id = doc.add_object(info);
-    doc.trailer.set("Info", Object::Reference(info_id));
+    out
+}
 
-    let catalog = doc
-        .catalog_mut()
-        .map_err(|e| format!("katalogen mangler: {e}"))?;
-    catalog.set(
-        "Lang",
-        Object::String(layout.meta.lang.as_bytes().to_vec(), StringFormat::Literal),
+/// The XMP metadata packet: title, author, subject, language, dates, producer and PDF/UA-1.
+pub fn xmp(layout: &Layout, created: i64) -> String {
+    let meta = &layout.meta;
+    let date = xmp_date(created);
+    format!(
+        r#"<?xpacket begin="{bom}" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{subject}</rdf:li></rdf:Alt></dc:description>
+   <dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
+   <pdf:Producer>{producer}</pdf:Producer>
+   <xmp:CreatorTool>{creator}</xmp:CreatorTool>
+   <xmp:CreateDate>{date}</xmp:CreateDate>
+   <xmp:ModifyDate>{date}</xmp:ModifyDate>
+   <pdfuaid:part>1</pdfuaid:part>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"#,
+        bom = '\u{FEFF}',
+        title = xml(&meta.title),
+        author = xml(&meta.author),
+        subject = xml(&meta.subject),
+        lang = xml(&meta.lang),
+        producer = xml(PRODUCER),
+        creator = xml(&creator()),
+    )
+}
+
+const PRODUCER: &str = "virkplan (lopdf, printpdf)";
+
+fn creator() -> String {
+    format!("virkplan {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// Writes the catalog, the outline, the document information and the XMP metadata; returns
+/// the document information.
+pub fn finish(
+    pdf: &mut PdfWriter,
+    layout: &Layout,
+    page_ids: &[Ref],
+    catalog: Ref,
+    pages: Ref,
+    struct_root: Ref,
+    created: i64,
+) -> Ref {
+    let outline = build_outline(pdf, layout, page_ids);
+
+    let info = pdf.alloc();
+    let mut b = b"<</Title ".to_vec();
+    text(&mut b, &layout.meta.title);
+    b.extend_from_slice(b" /Author ");
+    text(&mut b, &layout.meta.author);
+    b.extend_from_slice(b" /Subject ");
+    text(&mut b, &layout.meta.subject);
+    b.extend_from_slice(b" /Creator ");
+    text(&mut b, &creator());
+    b.extend_from_slice(b" /Producer ");
+    text(&mut b, PRODUCER);
+    b.extend_from_slice(b" /CreationDate ");
+    text(&mut b, &pdf_date(created));
+    b.extend_from_slice(b" /ModDate ");
+    text(&mut b, &pdf_date(created));
+    b.extend_from_slice(b">>");
+    pdf.packed(info, b);
+
+    // XMP stays uncompressed, as PDF/UA readers expect to find it.
+    let metadata = pdf.alloc();
+    pdf.stream(
+        metadata,
+        b"/Type /Metadata /Subtype /XML",
+        xmp(layout, created).as_bytes(),
+        false,
     );
-    catalog.set(
-        "ViewerPreferences",
-        Dictionary::from_iter(vec![("DisplayDocTitle", Object::Boolean(true))]),
-    );
-    if let Some(outline) = outline {
-        catalog.set("Outlines", Object::Reference(outline));
-        catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
-    } else {
-        catalog.set("PageMode", Object::Name(b"UseNone".to_vec()));
+
+    let mut b = b"<</Type /Catalog /Pages ".to_vec();
+    reference(&mut b, pages);
+    b.extend_from_slice(b" /Lang ");
+    literal(&mut b, layout.meta.lang.as_bytes());
+    b.extend_from_slice(b" /MarkInfo <</Marked true>> /StructTreeRoot ");
+    reference(&mut b, struct_root);
+    b.extend_from_slice(b" /Metadata ");
+    reference(&mut b, metadata);
+    b.extend_from_slice(b" /ViewerPreferences <</DisplayDocTitle true>>");
+    match outline {
+        Some(o) => {
+            b.extend_from_slice(b" /Outlines ");
+            reference(&mut b, o);
+            b.extend_from_slice(b" /PageMode /UseOutlines");
+        }
+        None => b.extend_from_slice(b" /PageMode /UseNone"),
     }
-    Ok(())
+    b.extend_from_slice(b">>");
+    pdf.packed(catalog, b);
+    info
 }
 
 /// The outline as PDF outline items, nested by level; returns the outline root. Chapters are
 /// open, focus areas closed (their goals show on request).
-fn build_outline(
-    doc: &mut lopdf::Document,
-    layout: &Layout,
-    pages: &std::collections::BTreeMap<u32, ObjectId>,
-) -> Option<ObjectId> {
-    if layout.outline.is_empty() {
+fn build_outline(pdf: &mut PdfWriter, layout: &Layout, page_ids: &[Ref]) -> Option<Ref> {
+    if layout.outline.is_empty() || page_ids.is_empty() {
         return None;
     }
     // Parent of each entry: the nearest earlier entry of a lower level (levels may skip).
@@ -113,8 +187,8 @@ fn build_outline(
         parent[i] = stack.last().copied();
         stack.push(i);
     }
-    let root = doc.new_object_id();
-    let ids: Vec<ObjectId> = (0..n).map(|_| doc.new_object_id()).collect();
+    let root = pdf.alloc();
+    let ids: Vec<Ref> = (0..n).map(|_| pdf.alloc()).collect();
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut top: Vec<usize> = Vec::new();
     for (i, p) in parent.iter().enumerate() {
@@ -137,55 +211,58 @@ fn build_outline(
             .sum()
     }
     let open = |i: usize| layout.outline[i].level <= 1;
-    let siblings_of = |i: usize| -> &Vec<usize> {
-        match parent[i] {
+    // Position of each entry among its siblings.
+    let mut position = vec![0usize; n];
+    for list in children.iter().chain(std::iter::once(&top)) {
+        for (pos, &c) in list.iter().enumerate() {
+            position[c] = pos;
+        }
+    }
+    for (i, e) in layout.outline.iter().enumerate() {
+        let page = page_ids
+            .get(e.page.saturating_sub(1))
+            .copied()
+            .unwrap_or(page_ids[0]);
+        let mut b = b"<</Title ".to_vec();
+        text(&mut b, &e.title);
+        b.extend_from_slice(b" /Parent ");
+        reference(&mut b, parent[i].map_or(root, |p| ids[p]));
+        b.extend_from_slice(b" /Dest [");
+        reference(&mut b, page);
+        b.extend_from_slice(b" /XYZ null ");
+        num(&mut b, PAGE_HEIGHT - e.y + 4.0, 2);
+        b.extend_from_slice(b" null]");
+        let siblings = match parent[i] {
             Some(p) => &children[p],
             None => &top,
+        };
+        let pos = position[i];
+        if pos > 0 {
+            b.extend_from_slice(b" /Prev ");
+            reference(&mut b, ids[siblings[pos - 1]]);
         }
-    };
-    for (i, e) in layout.outline.iter().enumerate() {
-        let page = pages
-            .get(&u32::try_from(e.page).unwrap_or(u32::MAX))
-            .copied()
-            .or_else(|| pages.values().next().copied());
-        let mut d = Dictionary::new();
-        d.set("Title", text(&e.title));
-        d.set(
-            "Parent",
-            Object::Reference(parent[i].map_or(root, |p| ids[p])),
-        );
-        if let Some(page) = page {
-            d.set(
-                "Dest",
-                Object::Array(vec![
-                    Object::Reference(page),
-                    Object::Name(b"XYZ".to_vec()),
-                    Object::Null,
-                    Object::Real(PAGE_HEIGHT - e.y + 4.0),
-                    Object::Null,
-                ]),
-            );
-        }
-        let sib = siblings_of(i);
-        if let Some(pos) = sib.iter().position(|&s| s == i) {
-            if pos > 0 {
-                d.set("Prev", Object::Reference(ids[sib[pos - 1]]));
-            }
-            if pos + 1 < sib.len() {
-                d.set("Next", Object::Reference(ids[sib[pos + 1]]));
-            }
+        if pos + 1 < siblings.len() {
+            b.extend_from_slice(b" /Next ");
+            reference(&mut b, ids[siblings[pos + 1]]);
         }
         if let (Some(&first), Some(&last)) = (children[i].first(), children[i].last()) {
-            d.set("First", Object::Reference(ids[first]));
-            d.set("Last", Object::Reference(ids[last]));
+            b.extend_from_slice(b" /First ");
+            reference(&mut b, ids[first]);
+            b.extend_from_slice(b" /Last ");
+            reference(&mut b, ids[last]);
             let count = if open(i) {
                 visible(i, &children, &open)
             } else {
                 -(children[i].len() as i64)
             };
-            d.set("Count", Object::Integer(count));
+            b.extend_from_slice(b" /Count ");
+            if count < 0 {
+                b.push(b'-');
+            }
+            int(&mut b, count.unsigned_abs());
         }
-        doc.objects.insert(ids[i], Object::Dictionary(d));
+        b.extend_from_slice(b">>");
+        pdf.packed(ids[i], b);
     }
     let total: i64 = top
         .iter()
@@ -197,14 +274,17 @@ fn build_outline(
             }
         })
         .sum();
-    let mut r = Dictionary::new();
-    r.set("Type", Object::Name(b"Outlines".to_vec()));
+    let mut b = b"<</Type /Outlines".to_vec();
     if let (Some(&first), Some(&last)) = (top.first(), top.last()) {
-        r.set("First", Object::Reference(ids[first]));
-        r.set("Last", Object::Reference(ids[last]));
+        b.extend_from_slice(b" /First ");
+        reference(&mut b, ids[first]);
+        b.extend_from_slice(b" /Last ");
+        reference(&mut b, ids[last]);
     }
-    r.set("Count", Object::Integer(total));
-    doc.objects.insert(root, Object::Dictionary(r));
+    b.extend_from_slice(b" /Count ");
+    int(&mut b, total.unsigned_abs());
+    b.extend_from_slice(b">>");
+    pdf.packed(root, b);
     Some(root)
 }
 
@@ -217,5 +297,14 @@ mod tests {
         assert_eq!(pdf_date(0), "D:19700101000000Z");
         assert_eq!(pdf_date(1_338_508_800), "D:20120601000000Z");
         assert_eq!(pdf_date(951_782_400 + 3661), "D:20000229010101Z");
+        assert_eq!(xmp_date(951_782_400 + 3661), "2000-02-29T01:01:01Z");
+    }
+
+    #[test]
+    fn xml_text_is_escaped() {
+        assert_eq!(
+            xml("A & B <c> \"d\"\u{7}"),
+            "A &amp; B &lt;c&gt; &quot;d&quot;"
+        );
     }
 }

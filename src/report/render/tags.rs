@@ -1,0 +1,185 @@
+//! The structure tree of the tagged PDF: one structure element per node of the layout's
+//! [`Structure`] that has content, its kids in reading order (child elements, marked-content
+//! references, link annotations), and the parent tree that maps every MCID and annotation back
+//! to its element. Nodes without any content on a page are left out.
+
+use super::writer::{PdfWriter, Ref, int, name, reference, text};
+use super::{Event, tag_of};
+use crate::report::layout::{Role, Scope, Structure};
+
+/// A kid of a structure element.
+enum Kid {
+    /// A child element (index of its node).
+    Node(usize),
+    /// Marked content on a page.
+    Content { page: usize, mcid: u32 },
+    /// A link annotation on a page.
+    Annotation { page: usize, annot: Ref },
+}
+
+/// Writes the structure tree; returns the `StructTreeRoot`.
+pub(super) fn build(
+    pdf: &mut PdfWriter,
+    structure: &Structure,
+    page_ids: &[Ref],
+    events: &[Vec<Event>],
+    annots: &[Vec<Ref>],
+    annot_keys: &[Vec<Option<i64>>],
+    next_key: i64,
+) -> Ref {
+    let n = structure.nodes.len();
+    let mut kids: Vec<Vec<Kid>> = (0..n).map(|_| Vec::new()).collect();
+    let mut attached = vec![false; n];
+    if n > 0 {
+        attached[0] = true;
+    }
+    // A node joins its parent when its first content is met: reading order is page order.
+    let mut attach = |node: usize, kids: &mut Vec<Vec<Kid>>| {
+        let mut cur = node;
+        while cur < n && !attached[cur] {
+            attached[cur] = true;
+            let parent = structure.nodes[cur].parent.map_or(0, |p| p.0 as usize);
+            kids[parent].push(Kid::Node(cur));
+            cur = parent;
+        }
+    };
+    for (page, list) in events.iter().enumerate() {
+        for event in list {
+            match *event {
+                Event::Content { mcid, node } => {
+                    let node = node.0 as usize;
+                    if node < n {
+                        attach(node, &mut kids);
+                        kids[node].push(Kid::Content { page, mcid });
+                    }
+                }
+                Event::Annotation { index, node } => {
+                    let node = node.0 as usize;
+                    if let Some(&annot) = annots.get(page).and_then(|a| a.get(index))
+                        && node < n
+                    {
+                        attach(node, &mut kids);
+                        kids[node].push(Kid::Annotation { page, annot });
+                    }
+                }
+            }
+        }
+    }
+
+    let root = pdf.alloc();
+    let ids: Vec<Option<Ref>> = attached.iter().map(|&a| a.then(|| pdf.alloc())).collect();
+    let elem = |node: usize| ids.get(node).copied().flatten().unwrap_or(root);
+
+    for (i, node) in structure.nodes.iter().enumerate() {
+        let Some(id) = ids[i] else { continue };
+        let first_page = kids[i].iter().find_map(|k| match k {
+            Kid::Content { page, .. } => Some(*page),
+            _ => None,
+        });
+        let mut b = b"<</Type /StructElem /S ".to_vec();
+        name(&mut b, tag_of(&node.role));
+        b.extend_from_slice(b" /P ");
+        let parent = match node.parent {
+            Some(p) if i != 0 => elem(p.0 as usize),
+            _ => root,
+        };
+        reference(&mut b, parent);
+        if let Some(page) = first_page {
+            b.extend_from_slice(b" /Pg ");
+            reference(&mut b, page_ids[page]);
+        }
+        b.extend_from_slice(b" /K [");
+        for (j, kid) in kids[i].iter().enumerate() {
+            if j > 0 {
+                b.push(b' ');
+            }
+            match *kid {
+                Kid::Node(c) => reference(&mut b, elem(c)),
+                Kid::Content { page, mcid } if Some(page) == first_page => {
+                    int(&mut b, u64::from(mcid));
+                }
+                Kid::Content { page, mcid } => {
+                    b.extend_from_slice(b"<</Type /MCR /Pg ");
+                    reference(&mut b, page_ids[page]);
+                    b.extend_from_slice(b" /MCID ");
+                    int(&mut b, u64::from(mcid));
+                    b.extend_from_slice(b">>");
+                }
+                Kid::Annotation { page, annot } => {
+                    b.extend_from_slice(b"<</Type /OBJR /Pg ");
+                    reference(&mut b, page_ids[page]);
+                    b.extend_from_slice(b" /Obj ");
+                    reference(&mut b, annot);
+                    b.extend_from_slice(b">>");
+                }
+            }
+        }
+        b.push(b']');
+        if let Some(alt) = &node.alt {
+            b.extend_from_slice(b" /Alt ");
+            text(&mut b, alt);
+        }
+        if let Role::TH(scope) = node.role {
+            b.extend_from_slice(match scope {
+                Scope::Column => b" /A <</O /Table /Scope /Column>>",
+                Scope::Row => b" /A <</O /Table /Scope /Row>>",
+            });
+        }
+        b.extend_from_slice(b">>");
+        pdf.packed(id, b);
+    }
+
+    // Parent tree: page i's MCIDs under key i, each tagged annotation under its own key.
+    let mut b = b"<</Nums [".to_vec();
+    for (page, list) in events.iter().enumerate() {
+        let mut by_mcid: Vec<(u32, usize)> = list
+            .iter()
+            .filter_map(|e| match *e {
+                Event::Content { mcid, node } => Some((mcid, node.0 as usize)),
+                Event::Annotation { .. } => None,
+            })
+            .collect();
+        by_mcid.sort_unstable();
+        int(&mut b, page as u64);
+        b.extend_from_slice(b" [");
+        for (j, &(_, node)) in by_mcid.iter().enumerate() {
+            if j > 0 {
+                b.push(b' ');
+            }
+            reference(&mut b, elem(node));
+        }
+        b.extend_from_slice(b"]\n");
+    }
+    let mut annot_entries: Vec<(i64, usize)> = Vec::new();
+    for (page, list) in events.iter().enumerate() {
+        for e in list {
+            if let Event::Annotation { index, node } = *e
+                && let Some(&Some(key)) = annot_keys.get(page).and_then(|k| k.get(index))
+            {
+                annot_entries.push((key, node.0 as usize));
+            }
+        }
+    }
+    annot_entries.sort_unstable();
+    for (key, node) in annot_entries {
+        int(&mut b, key.unsigned_abs());
+        b.push(b' ');
+        reference(&mut b, elem(node));
+        b.push(b'\n');
+    }
+    b.extend_from_slice(b"]>>");
+    let parent_tree = pdf.alloc();
+    pdf.packed(parent_tree, b);
+
+    let mut b = b"<</Type /StructTreeRoot /ParentTree ".to_vec();
+    reference(&mut b, parent_tree);
+    b.extend_from_slice(b" /ParentTreeNextKey ");
+    int(&mut b, next_key.unsigned_abs());
+    if let Some(doc_elem) = ids.first().copied().flatten() {
+        b.extend_from_slice(b" /K ");
+        reference(&mut b, doc_elem);
+    }
+    b.extend_from_slice(b">>");
+    pdf.packed(root, b);
+    root
+}

@@ -86,11 +86,7 @@ pub struct Export {
 /// Exports plan `plan` of `doc` (as `Store::load_document(Some(plan))` gives it: the plan, the
 /// plans it reviews and the people they name) as a PDF.
 pub fn export_pdf(doc: &Document, plan: PlanId, options: &Options) -> Result<Export, ReportError> {
-    let t0 = std::time::Instant::now();
     let layout = layout::layout(doc, plan, options)?;
-    if std::env::var_os("VIRKPLAN_TIMING").is_some() {
-        eprintln!("layout: {:?}", t0.elapsed());
-    }
     let created = options.created.unwrap_or_else(now);
     let pages = layout.pages.len();
     let warnings = layout

@@ -102,6 +102,9 @@ pub struct TextRun {
     pub actual: Option<String>,
     /// Rotation in degrees, counter-clockwise, about (x, y) (the diagonal UDKAST).
     pub angle: f32,
+    /// The line broke at a space after this run: the PDF keeps the space (invisible, past the
+    /// run's width) so that extracted and read-aloud text does not run words together.
+    pub space_after: bool,
 }
 
 /// Where a link goes.

@@ -1462,6 +1462,7 @@ fn contents(b: &mut Builder<'_>, sect: NodeId) -> (Vec<Block>, usize) {
                         width: 0.0,
                         actual: None,
                         angle: 0.0,
+                        space_after: false,
                     }),
                     mark: Mark::Node(reference),
                 });
@@ -1775,6 +1776,7 @@ fn draft_mark() -> Item {
             width,
             actual: None,
             angle,
+            space_after: false,
         }),
         mark: Mark::Artifact(Artifact::Draft),
     }

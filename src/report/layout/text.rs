@@ -177,6 +177,8 @@ fn cut(piece: &Piece, room: f32, fonts: &FontSet) -> (Piece, Piece) {
 pub fn break_lines(spans: &[Span], first_width: f32, width: f32, fonts: &FontSet) -> Vec<Line> {
     let words = words(spans, fonts);
     let mut lines: Vec<Vec<(f32, Piece, bool)>> = vec![Vec::new()];
+    // Lines that ended at a space (the next word did not fit).
+    let mut soft: Vec<usize> = Vec::new();
     let mut x = 0.0f32;
     let room = |lines: &Vec<Vec<(f32, Piece, bool)>>| {
         if lines.len() == 1 {
@@ -189,6 +191,7 @@ pub fn break_lines(spans: &[Span], first_width: f32, width: f32, fonts: &FontSet
         let line_empty = lines.last().is_none_or(|l| l.is_empty());
         let space = if line_empty { 0.0 } else { word.space };
         if !line_empty && x + space + word.width > room(&lines) {
+            soft.push(lines.len() - 1);
             lines.push(Vec::new());
             x = 0.0;
         } else if space > 0.0
@@ -244,10 +247,16 @@ pub fn break_lines(spans: &[Span], first_width: f32, width: f32, fonts: &FontSet
             }
         }
     }
-    lines
+    let mut out: Vec<Line> = lines
         .into_iter()
         .map(|pieces| to_line(pieces, fonts))
-        .collect()
+        .collect();
+    for i in soft {
+        if let Some(run) = out.get_mut(i).and_then(|l| l.runs.last_mut()) {
+            run.space_after = true;
+        }
+    }
+    out
 }
 
 /// Merges neighbouring pieces of one style and splits them by the face that draws each
@@ -304,6 +313,7 @@ pub fn runs_of(text: &str, style: Style, x: f32, fonts: &FontSet, out: &mut Vec<
                     width: w,
                     actual,
                     angle: 0.0,
+                    space_after: false,
                 });
             }
             *x += w;

@@ -217,6 +217,7 @@ impl PageWriter<'_> {
             }
             t.push_str(run.actual.as_deref().unwrap_or(&run.text));
         }
+        let space_after = run.space_after && self.fonts.has(run.face, ' ');
         if !self.in_text {
             self.out.extend_from_slice(b"BT\n");
             self.in_text = true;
@@ -256,6 +257,10 @@ impl PageWriter<'_> {
                 continue;
             }
             push_cid(&mut self.out, self.fonts.glyph_id(run.face, c));
+        }
+        if space_after {
+            // Past the run's width and invisible: only there for extraction.
+            push_cid(&mut self.out, self.fonts.glyph_id(run.face, ' '));
         }
         self.out.extend_from_slice(b") Tj\n");
         if run.actual.is_some() {
@@ -593,7 +598,8 @@ fn glyph_use(pages: &[super::layout::Page], fonts: &FontSet) -> Vec<Vec<u32>> {
         for item in &page.items {
             if let Shape::Text(run) = &item.shape {
                 let table = &mut used[face_index(run.face)];
-                for c in run.text.chars() {
+                let space = run.space_after.then_some(' ');
+                for c in run.text.chars().chain(space) {
                     if is_invisible(c) {
                         continue;
                     }

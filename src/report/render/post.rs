@@ -98,7 +98,7 @@ pub fn xmp(layout: &Layout, created: i64) -> String {
     )
 }
 
-const PRODUCER: &str = "virkplan (lopdf, printpdf)";
+const PRODUCER: &str = "virkplan (fonts subset by printpdf)";
 
 fn creator() -> String {
     format!("virkplan {}", env!("CARGO_PKG_VERSION"))

@@ -18,11 +18,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
         ));
     }
     let fail = |e: std::io::Error| {
-        let why = match e.kind() {
-            std::io::ErrorKind::NotFound => "mappen findes ikke".to_string(),
-            std::io::ErrorKind::PermissionDenied => "ingen skriveadgang".to_string(),
-            _ => e.to_string(),
-        };
+        let why = io_reason(&e);
         format!(
             "Filen kunne ikke gemmes ({why}). Vælg en anden placering: {}",
             path.display()
@@ -36,4 +32,29 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
+}
+
+/// Why a file operation failed, as a short Danish phrase for a message (the operating
+/// system's own text is English on most machines, and says nothing to the user).
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "mappen eller filen findes ikke".into(),
+        K::PermissionDenied => "ingen adgang: filen eller mappen er skrivebeskyttet".into(),
+        K::NotADirectory => "en del af stien er en fil, ikke en mappe".into(),
+        K::IsADirectory => "stien er en mappe".into(),
+        K::AlreadyExists => "der findes allerede en fil med det navn".into(),
+        K::StorageFull => "disken er fuld".into(),
+        K::QuotaExceeded => "din kvote på drevet er brugt op".into(),
+        K::ReadOnlyFilesystem => "drevet er skrivebeskyttet".into(),
+        K::InvalidFilename => "filnavnet er ugyldigt eller for langt".into(),
+        K::FileTooLarge => "filen er for stor til drevet".into(),
+        K::ResourceBusy => "filen er i brug af et andet program".into(),
+        K::CrossesDevices => "filen kan ikke flyttes mellem to drev".into(),
+        K::Interrupted | K::TimedOut => "drevet svarede ikke i tide; prøv igen".into(),
+        _ => match e.raw_os_error() {
+            Some(code) => format!("styresystemet afviste handlingen (fejlkode {code})"),
+            None => "styresystemet afviste handlingen".into(),
+        },
+    }
 }

@@ -25,7 +25,11 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>, String> {
                 path.display()
             )
         }
-        _ => format!("JSON-dokumentet kunne ikke læses ({e}): {}", path.display()),
+        _ => format!(
+            "JSON-dokumentet kunne ikke læses ({}): {}",
+            crate::files::io_reason(&e),
+            path.display()
+        ),
     })
 }
 

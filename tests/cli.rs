@@ -328,3 +328,121 @@ fn rollover_prints_the_new_plan_and_leaves_the_old_one_as_it_was() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Issue 6: every subcommand under bad arguments (missing files, folders, unwritable output
+/// paths, unknown plan ids, a damaged file) says what happened in one Danish line, exits 1,
+/// prints nothing on stdout, and writes nothing: no output file, no change to the plan file.
+#[test]
+fn bad_arguments_to_every_subcommand_exit_1_with_one_danish_line_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan med æøå.sqlite");
+    assert!(
+        run(&["import-json", p(&file), "--from", REFERENCE_JSON])
+            .status
+            .success()
+    );
+    let missing = dir.path().join("findes-ikke.sqlite");
+    let folder = dir.path().join("en mappe");
+    std::fs::create_dir(&folder).unwrap();
+    let text = dir.path().join("brev.sqlite");
+    std::fs::write(&text, "Kære kollega").unwrap();
+    let bad_json = dir.path().join("halv.json");
+    std::fs::write(
+        &bad_json,
+        "{\"format\": \"virkplan\", \"version\": 1, \"plans\": [",
+    )
+    .unwrap();
+    // Output paths that cannot be written: a folder that does not exist, a path under a file
+    // (works as root too, where permissions do not stop a write), and an existing folder.
+    let no_folder = dir.path().join("findes ikke").join("ud.pdf");
+    let under_file = text.join("ud.pdf");
+    let before = std::fs::read(&file).unwrap();
+    let listing = stdout(&run(&["list", p(&file)]));
+
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["check", p(&missing)],
+        vec!["check", p(&folder)],
+        vec!["check", p(&text)],
+        vec!["list", p(&missing)],
+        vec!["list", p(&text)],
+        vec!["export-json", p(&missing)],
+        vec!["export-json", p(&folder)],
+        vec!["export-json", p(&file), "--plan", "999"],
+        vec!["export-json", p(&file), "-o", p(&no_folder)],
+        vec!["export-json", p(&file), "-o", p(&under_file)],
+        vec!["export-json", p(&file), "-o", p(&folder)],
+        vec!["export-pdf", p(&missing), "-o", "ud.pdf"],
+        vec!["export-pdf", p(&folder), "-o", "ud.pdf"],
+        vec!["export-pdf", p(&text), "-o", "ud.pdf"],
+        vec!["export-pdf", p(&file), "--plan", "999", "-o", "ud.pdf"],
+        vec!["export-pdf", p(&file), "--plan", "2", "-o", p(&no_folder)],
+        vec!["export-pdf", p(&file), "--plan", "2", "-o", p(&under_file)],
+        vec!["export-pdf", p(&file), "--plan", "2", "-o", p(&folder)],
+        vec!["import-json", p(&file), "--from", p(&missing)],
+        vec!["import-json", p(&file), "--from", p(&folder)],
+        vec!["import-json", p(&file), "--from", p(&bad_json)],
+        vec!["import-json", p(&file), "--from", p(&text)],
+        vec!["import-json", p(&folder), "--from", REFERENCE_JSON],
+        vec!["import-json", p(&under_file), "--from", REFERENCE_JSON],
+        vec![
+            "rollover",
+            p(&file),
+            "--plan",
+            "999",
+            "--title",
+            "Ny",
+            "--start",
+            "2014",
+            "--end",
+            "2015",
+        ],
+        vec![
+            "rollover",
+            p(&missing),
+            "--plan",
+            "2",
+            "--title",
+            "Ny",
+            "--start",
+            "2014",
+            "--end",
+            "2015",
+        ],
+        vec!["demo", p(&folder)],
+        vec!["demo", p(&text)],
+        vec!["demo", p(&under_file)],
+    ];
+    for args in &cases {
+        let out = Command::new(env!("CARGO_BIN_EXE_virkplan"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}: {}", stdout(&out));
+        let lower = err.to_lowercase();
+        assert!(
+            !["error", "panicked", "invalid", "os error"]
+                .iter()
+                .any(|w| lower.contains(w)),
+            "{args:?}: not a Danish sentence: {err}"
+        );
+    }
+    assert!(!dir.path().join("ud.pdf").exists(), "no PDF was written");
+    assert!(!no_folder.exists() && !folder.join("ud.pdf").exists());
+    assert!(!missing.exists(), "no file was created by a failed command");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the plan file is unchanged"
+    );
+    assert_eq!(stdout(&run(&["list", p(&file)])), listing);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}

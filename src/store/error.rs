@@ -76,6 +76,9 @@ pub enum StoreError {
         /// Why not.
         detail: String,
     },
+    /// A copy could not be taken because another program held the file longer than we wait.
+    #[error("Kopien blev ikke gemt, fordi et andet program skriver til filen lige nu. Prøv igen om lidt: {}", .0.display())]
+    CopyBusy(PathBuf),
     /// A write to a file opened read-only.
     #[error(
         "Ændringen blev ikke gemt, fordi filen er åbnet skrivebeskyttet ({0}). Gem en kopi for at kunne rette i den."
@@ -118,11 +121,46 @@ pub enum StoreError {
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode;
+        // Values another program wrote that virkplan never writes.
+        match &e {
+            rusqlite::Error::Utf8Error(..) => {
+                return StoreError::BadValue("tekst, der ikke er gyldig UTF-8".into());
+            }
+            rusqlite::Error::InvalidColumnType(_, name, _) => {
+                return StoreError::BadValue(format!("forkert slags værdi i feltet {name}"));
+            }
+            rusqlite::Error::IntegralValueOutOfRange(..) => {
+                return StoreError::BadValue("et tal uden for det tilladte".into());
+            }
+            rusqlite::Error::FromSqlConversionFailure(_, _, inner) => {
+                return StoreError::BadValue(inner.to_string());
+            }
+            _ => {}
+        }
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly("skrivebeskyttet fil".into()),
             _ => StoreError::Sql(e.to_string()),
         }
+    }
+}
+
+/// SQLite's report of a damaged file (English, often several lines: "*** in database main ***
+/// Tree 2 page 2: btreeInitPage() returns error code 11") as a short Danish phrase for the
+/// user's message: which page, when SQLite names one.
+pub fn describe_damage(report: &str) -> String {
+    let page = report
+        .split_whitespace()
+        .skip_while(|w| *w != "page")
+        .nth(1)
+        .and_then(|n| {
+            n.trim_end_matches(|c: char| !c.is_ascii_digit())
+                .parse::<u64>()
+                .ok()
+        });
+    match page {
+        Some(n) => format!("den indbyggede kontrol fandt en fejl på side {n} af filen"),
+        None => "den indbyggede kontrol fandt en fejl i filens opbygning".into(),
     }
 }
 

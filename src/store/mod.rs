@@ -11,7 +11,7 @@ mod read;
 pub mod schema;
 mod write;
 
-pub use error::{Result, StoreError};
+pub use error::{Result, StoreError, describe_damage};
 pub use open::{OpenOptions, ReadOnlyReason};
 
 use crate::model::{Command, Document, Person, Plan, PlanId, PlanSummary};
@@ -25,15 +25,12 @@ pub struct Store {
     path: PathBuf,
     schema_version: i64,
     read_only: Option<ReadOnlyReason>,
+    busy_timeout: std::time::Duration,
 }
 
 /// A short Danish reason for a failed file operation.
 fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "mappen findes ikke".into(),
-        std::io::ErrorKind::PermissionDenied => "ingen skriveadgang".into(),
-        _ => e.to_string(),
-    }
+    crate::files::io_reason(e)
 }
 
 impl Store {
@@ -77,6 +74,22 @@ impl Store {
         Ok(self
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// SQLite's full `PRAGMA integrity_check`: every page, index and constraint. Returns the
+    /// problems it lists, empty when the file is sound. Slower than the quick check `open`
+    /// runs (it reads every index too): for the reliability runs and «virkplan check».
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let mut problems = Vec::new();
+        for row in rows {
+            let line = row?;
+            if line != "ok" {
+                problems.push(line);
+            }
+        }
+        Ok(problems)
     }
 
     /// One line per plan, in id order.
@@ -131,11 +144,68 @@ impl Store {
             .prefix(".virkplan-kopi-")
             .tempfile_in(&folder)
             .map_err(|e| failed(io_reason(&e)))?;
-        self.conn
-            .backup("main", tmp.path(), None::<fn(rusqlite::backup::Progress)>)
-            .map_err(|e| failed(e.to_string()))?;
+        let sql_failed = |e: rusqlite::Error| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                StoreError::CopyBusy(dest.to_path_buf())
+            }
+            Some(rusqlite::ErrorCode::DiskFull) => failed("disken er fuld".into()),
+            Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly) => {
+                failed("ingen skriveadgang".into())
+            }
+            _ => failed(e.to_string()),
+        };
+        let mut copy = Connection::open(tmp.path()).map_err(sql_failed)?;
+        // One read transaction around the whole copy, taken in one step: the copy is of one
+        // moment, and a writer in another process cannot restart it (the backup API starts
+        // over when another connection writes between steps, so a step-by-step copy of a file
+        // someone keeps editing may never finish).
+        let read = self.read_lock().map_err(sql_failed)?;
+        {
+            let backup = rusqlite::backup::Backup::new(&read, &mut copy).map_err(sql_failed)?;
+            match backup.step(-1).map_err(sql_failed)? {
+                rusqlite::backup::StepResult::Done => {}
+                _ => return Err(StoreError::CopyBusy(dest.to_path_buf())),
+            }
+        }
+        drop(read);
+        drop(copy);
         tmp.persist(dest).map_err(|e| failed(io_reason(&e.error)))?;
         Ok(())
+    }
+
+    /// Opens a read transaction and takes its shared lock, waiting up to the busy timeout.
+    /// SQLite's own busy handler sleeps up to 100 ms between tries, and a writer in another
+    /// process that edits without pause holds its exclusive lock most of the time, so such a
+    /// reader (seen in the reliability runs: a copy taken while another process writes)
+    /// misses the short moments between the writer's commits and times out. Trying every
+    /// millisecond finds them.
+    fn read_lock(&self) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+        let busy = |e: &rusqlite::Error| {
+            matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            )
+        };
+        let deadline = std::time::Instant::now() + self.busy_timeout;
+        self.conn.busy_timeout(std::time::Duration::ZERO)?;
+        let result = loop {
+            let tx = match self.conn.unchecked_transaction() {
+                Ok(tx) => tx,
+                Err(e) => break Err(e),
+            };
+            match tx.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+                r.get::<_, i64>(0)
+            }) {
+                Ok(_) => break Ok(tx),
+                Err(e) if busy(&e) && std::time::Instant::now() < deadline => {
+                    drop(tx);
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                }
+                Err(e) => break Err(e),
+            }
+        };
+        self.conn.busy_timeout(self.busy_timeout)?;
+        result
     }
 
     fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {

@@ -161,10 +161,7 @@ fn read_up_to(file: &mut fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> StoreError {
-    let detail = match e.kind() {
-        std::io::ErrorKind::PermissionDenied => "adgang nægtet".to_string(),
-        _ => e.to_string(),
-    };
+    let detail = crate::files::io_reason(e);
     StoreError::Io {
         path: path.into(),
         detail,
@@ -185,11 +182,12 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
             StoreError::Locked(path.into())
         }
         Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
-            corrupt(path, &format!("SQLite melder: {e}"))
+            corrupt(path, &super::error::describe_damage(&e.to_string()))
         }
         Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => StoreError::Io {
             path: path.into(),
-            detail: e.to_string(),
+            detail: "SQLite kunne ikke åbne den eller dens journal; kontrollér adgangen til mappen"
+                .into(),
         },
         _ => StoreError::Sql(e.to_string()),
     }
@@ -274,7 +272,7 @@ pub(super) fn open(path: &Path, options: &OpenOptions) -> Result<Store> {
         .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
         .map_err(|e| open_error(path, e))?;
     if check != "ok" {
-        return Err(corrupt(path, &format!("SQLite melder: {check}")));
+        return Err(corrupt(path, &super::error::describe_damage(&check)));
     }
     // Read the versions again through SQLite, under its lock: the header we read may be stale.
     let version: i64 = conn
@@ -314,6 +312,7 @@ pub(super) fn open(path: &Path, options: &OpenOptions) -> Result<Store> {
                 path: path.into(),
                 schema_version: version,
                 read_only: Some(ReadOnlyReason::ForeignObjects(check.foreign)),
+                busy_timeout: options.busy_timeout,
             });
         }
     }
@@ -323,6 +322,7 @@ pub(super) fn open(path: &Path, options: &OpenOptions) -> Result<Store> {
         path: path.into(),
         schema_version: version,
         read_only,
+        busy_timeout: options.busy_timeout,
     };
     if version < latest {
         if store.read_only.is_some() {

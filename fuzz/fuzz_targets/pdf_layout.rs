@@ -10,10 +10,12 @@
 
 use libfuzzer_sys::fuzz_target;
 use virkplan::model::{
-    BudgetRow, Contact, Date, Document, FocusArea, FollowUp, FollowUpId, Goal, GoalId, Period,
-    Person, PersonId, Plan, PlanId, PlanState, Section, Status,
+    Budget, BudgetRow, Contact, Date, Document, FocusArea, FollowUp, FollowUpId, Goal, GoalId,
+    Period, Person, PersonId, Plan, PlanId, PlanState, Section, Status,
 };
-use virkplan::report::layout::{self, Layout, MARGINS, Mark, PAGE_HEIGHT, PAGE_MARGIN_MIN, PAGE_WIDTH};
+use virkplan::report::layout::{
+    self, Layout, MARGINS, Mark, PAGE_HEIGHT, PAGE_MARGIN_MIN, PAGE_WIDTH,
+};
 use virkplan::report::{self, Options};
 
 /// Every content item inside the margins, every artifact inside the paper's safe area: the
@@ -120,7 +122,8 @@ fn document(f: &Fields, state: PlanState, amount: i64) -> Document {
             extra: None,
         },
         state,
-        approved_on: (state == PlanState::Approved).then(|| Date::parse_iso("2012-01-15").expect("a date")),
+        approved_on: (state == PlanState::Approved)
+            .then(|| Date::parse_iso("2012-01-15").expect("a date")),
         approved_by: f.get(8),
         sections: vec![Section {
             title: f.non_blank(9),
@@ -132,10 +135,7 @@ fn document(f: &Fields, state: PlanState, amount: i64) -> Document {
             FocusArea {
                 title: f.non_blank(12),
                 description: f.get(13),
-                goals: vec![
-                    goal(2, f.non_blank(17), f.get(18), f.get(19), f),
-                    continued,
-                ],
+                goals: vec![goal(2, f.non_blank(17), f.get(18), f.get(19), f), continued],
                 ..FocusArea::default()
             },
             FocusArea {
@@ -145,25 +145,28 @@ fn document(f: &Fields, state: PlanState, amount: i64) -> Document {
             },
         ],
         review_intro: f.get(29),
+        budget: Budget {
+            title: f.get(30),
+            year: Some(2012),
+            note: f.get(31),
+            rows: vec![
+                BudgetRow {
+                    area: f.get(32),
+                    expenses: amount,
+                    income: amount.wrapping_neg(),
+                    ..BudgetRow::default()
+                },
+                BudgetRow {
+                    area: f.get(33),
+                    expenses: 1_120_883_000,
+                    income: -21_742_000,
+                    ..BudgetRow::default()
+                },
+            ],
+            extra: None,
+        },
         ..Plan::default()
     };
-    let mut current = current;
-    current.budget.title = f.get(30);
-    current.budget.note = f.get(31);
-    current.budget.rows = vec![
-        BudgetRow {
-            area: f.get(32),
-            expenses: amount,
-            income: amount.wrapping_neg(),
-            ..BudgetRow::default()
-        },
-        BudgetRow {
-            area: f.get(33),
-            expenses: 1_120_883_000,
-            income: -21_742_000,
-            ..BudgetRow::default()
-        },
-    ];
     Document {
         people: vec![
             Person {

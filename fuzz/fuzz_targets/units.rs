@@ -27,7 +27,11 @@ fuzz_target!(|data: &[u8]| {
         // ISO form, and each of those reads back as the same date.
         Ok(d) => {
             assert_eq!(parse_date_input(&format_date(d)), Ok(d), "{text:?}");
-            assert_eq!(parse_date_input(&format_date_capitalised(d)), Ok(d), "{text:?}");
+            assert_eq!(
+                parse_date_input(&format_date_capitalised(d)),
+                Ok(d),
+                "{text:?}"
+            );
             assert_eq!(parse_date_input(&d.to_string()), Ok(d), "{text:?}");
             assert_eq!(Date::parse_iso(&d.to_string()), Ok(d), "{text:?}");
         }

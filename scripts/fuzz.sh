@@ -35,6 +35,13 @@ for t in "${TARGETS[@]}"; do
     nice -n 10 cargo fuzz build "$t"
 done
 
+# The open_file seeds (committed) are a real plan file, made by the command line's own
+# import-json from the reference plan, and truncated copies of it; the target makes them when
+# they are missing (see make_seeds in fuzz/fuzz_targets/open_file.rs).
+if [ -z "$(ls -A fuzz/seeds/open_file 2>/dev/null)" ]; then
+    VIRKPLAN_FUZZ_MAKE_SEEDS="$PWD/fuzz/seeds/open_file" nice -n 10 cargo fuzz run open_file -- -runs=0
+fi
+
 mkdir -p fuzz/logs
 printf '%-12s %8s %12s %8s %8s %8s\n' target seconds executions exec/s corpus crashes
 for t in "${TARGETS[@]}"; do

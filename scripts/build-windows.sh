@@ -3,7 +3,7 @@
 #
 #   scripts/build-windows.sh            # installs what is missing, builds, prints the .exe's path
 #
-# Output: $VIRKPLAN_WINDOWS_DIR/virkplan.exe (default target/windows/virkplan.exe): release
+# Output: $VIRKPLAN_WINDOWS_DIR/virkplan.exe (default: windows/virkplan.exe in $CARGO_TARGET_DIR or target/): release
 # profile, stripped, GUI subsystem, icon and version information embedded (build.rs).
 #
 # Why this route: the rustup toolchains here have no Windows standard library and cannot fetch
@@ -16,7 +16,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
-out_dir="${VIRKPLAN_WINDOWS_DIR:-$repo/target/windows}"
+out_dir="${VIRKPLAN_WINDOWS_DIR:-${CARGO_TARGET_DIR:-$repo/target}/windows}"
 target=x86_64-pc-windows-gnu
 start=$(date +%s)
 

@@ -79,7 +79,9 @@ x86_64-w64-mingw32-strip -o "$out_dir/virkplan.exe" "$CARGO_TARGET_DIR/$target/r
 #    runtime to ship beside it) and carries the icon and version resource.
 dump="$(x86_64-w64-mingw32-objdump -p "$out_dir/virkplan.exe")"
 grep -q 'Subsystem[[:space:]]*00000002' <<<"$dump" || { echo "build-windows: not a GUI-subsystem exe" >&2; exit 1; }
-grep -q 'Entry 2 .* Resource Directory' <<<"$dump" || true
+resources="$(x86_64-w64-mingw32-windres --input "$out_dir/virkplan.exe" --input-format=coff --output-format=rc 2>/dev/null || true)"
+grep -q 'RT_GROUP_ICON' <<<"$resources" || { echo "build-windows: no icon in the exe" >&2; exit 1; }
+grep -q 'VALUE "ProductName", L\?"virkplan"' <<<"$resources" || { echo "build-windows: no version information in the exe" >&2; exit 1; }
 if grep -iE 'DLL Name: (libgcc|libstdc|libwinpthread)' <<<"$dump"; then
   echo "build-windows: the exe needs a MinGW runtime DLL" >&2; exit 1
 fi

@@ -27,7 +27,12 @@ fn main() {
     let windres = env::var("WINDRES").unwrap_or_else(|_| "x86_64-w64-mingw32-windres".into());
     // The script is UTF-8 (the description has ø); windres reads ANSI unless told.
     let status = Command::new(&windres)
-        .args(["--codepage=65001", "--input-format=rc", "--output-format=coff", "--input"])
+        .args([
+            "--codepage=65001",
+            "--input-format=rc",
+            "--output-format=coff",
+            "--input",
+        ])
         .arg(&rc)
         .arg("--output")
         .arg(&object)

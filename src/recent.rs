@@ -115,7 +115,10 @@ mod tests {
             plain(r"\\?\C:\Users\Søren\Dokumenter\Min plan.sqlite"),
             PathBuf::from(r"C:\Users\Søren\Dokumenter\Min plan.sqlite")
         );
-        assert_eq!(plain(r"\\?\UNC\server\del\a.sqlite"), PathBuf::from(r"\\?\UNC\server\del\a.sqlite"));
+        assert_eq!(
+            plain(r"\\?\UNC\server\del\a.sqlite"),
+            PathBuf::from(r"\\?\UNC\server\del\a.sqlite")
+        );
         assert_eq!(plain("/home/a/b.sqlite"), PathBuf::from("/home/a/b.sqlite"));
     }
 

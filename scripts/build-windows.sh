@@ -64,7 +64,7 @@ export CARGO_TARGET_DIR="$out_dir/cargo"
 #    panic = "abort" because std is built with panic_abort (the app never catches a panic:
 #    nothing changes for the user), only here, so tests and benchmarks keep unwinding.
 #    --locked: exactly the crate versions of Cargo.lock, as the Linux build uses.
-echo "== cargo build --release --target $target -Zbuild-std (cold: about 20 minutes on 2 cores)"
+echo "== cargo build --release --target $target -Zbuild-std (cold: 20 min or more on 2 cores; then seconds)"
 RUSTC_BOOTSTRAP=1 /usr/bin/cargo build --release --locked --target "$target" \
   -Zbuild-std=std,panic_abort \
   --config "target.$target.linker=\"x86_64-w64-mingw32-gcc\"" \

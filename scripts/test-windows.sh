@@ -21,9 +21,9 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 # Wine turns the arguments into UTF-16 from t
 
 # 1. Packages. wine/wine64: Debian's Wine 8 runs 64-bit exes (there is no wine64 command, just
 #    wine). mingw-w64's gcc builds the test-only DLL below. poppler-utils: pdftotext/pdfinfo.
-#    Xvfb, xauth, imagemagick (import), xdotool: a display to start the editor on, a
-#    screenshot, and the window's name; Mesa for the OpenGL that Wine passes on to the display.
-packages=(wine wine64 gcc-mingw-w64-x86-64 poppler-utils xvfb xauth imagemagick xdotool
+#    Xvfb, xauth, x11-utils (xdpyinfo), imagemagick (import), xdotool: a display to start the
+#    editor on, a screenshot, and the window's name; Mesa for the OpenGL that Wine passes on to the display.
+packages=(wine wine64 gcc-mingw-w64-x86-64 poppler-utils xvfb xauth x11-utils imagemagick xdotool
           libgl1-mesa-dri libegl1 libegl-mesa0 mesa-vulkan-drivers libvulkan1)
 missing=()
 for p in "${packages[@]}"; do
@@ -161,7 +161,9 @@ lnx "$r/usage.lin" 2 export-pdf
 same "$r/usage.win.err" "$r/usage.lin.err" "the usage error on stderr"
 
 echo "== the editor under Xvfb + Wine"
-export DISPLAY=:77
+display=77
+while [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
+export DISPLAY=":$display"
 Xvfb "$DISPLAY" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || true
@@ -183,6 +185,13 @@ else
   [ "$colours" -gt 50 ] || fail "the editor's window looks empty ($colours colours)"
   echo "ok: the editor shows \"$(xdotool getwindowname "$window")\" ($colours colours; $work/editor-wine.png)"
   grep "^Bemærk" "$r/gui.err" || true # a renderer that could not start, and the fallback
+  # The recent-files list in %APPDATA%: the plan, as a plain C:\ path (not \\?\C:\…).
+  recent_list="$(cat "$WINEPREFIX"/drive_c/users/*/AppData/Roaming/virkplan/seneste-filer.txt 2>/dev/null || true)"
+  if grep -qi '^C:\\users\\Søren Ærø\\Dokumenter\\Min plan æøå.sqlite$' <<<"$recent_list"; then
+    echo "ok: %APPDATA%\\virkplan\\seneste-filer.txt has $(head -n 1 <<<"$recent_list")"
+  else
+    fail "the recent-files list in %APPDATA% lacks the plan as C:\\…: $recent_list"
+  fi
 fi
 wineserver -k 2>/dev/null || true
 

@@ -36,10 +36,15 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# 2. The Linux build to compare with: the debug binary that `cargo test` has already built in CI.
-cargo build --quiet --bin virkplan
-target_dir="$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
-linux="$target_dir/debug/virkplan"
+# 2. The Linux build to compare with: the debug binary that `cargo test` has already built in CI
+#    (or VIRKPLAN_LINUX_BIN).
+if [ -n "${VIRKPLAN_LINUX_BIN:-}" ]; then
+  linux="$VIRKPLAN_LINUX_BIN"
+else
+  cargo build --quiet --bin virkplan
+  target_dir="$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
+  linux="$target_dir/debug/virkplan"
+fi
 
 # 3. A fresh Wine prefix of our own (never the user's ~/.wine). No Mono or Gecko (they would
 #    ask to download). WINEDEBUG=-all: only the program's own output on stdout and stderr.
@@ -167,6 +172,10 @@ export DISPLAY=":$display"
 Xvfb "$DISPLAY" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || true
+# Wine's desktop process started with the commands above, without a display: stop it, so that
+# the editor's Wine session starts on this one.
+wineserver -k 2>/dev/null || true
+wineserver -w
 wine "$exe" "$W" >"$r/gui.out" 2>"$r/gui.err" &
 gui_pid=$!
 window=""
@@ -178,12 +187,14 @@ done
 if [ -z "$window" ]; then
   fail "no editor window within 90 s"; cat "$r/gui.err" >&2
 else
-  sleep 8 # a few frames: the window is drawn
+  sleep 8 # a few frames: the window is drawn (and a renderer that failed has closed its own)
   import -window root "$work/editor-wine.png"
   colours="$(convert "$work/editor-wine.png" -format %k info:)"
   kill -0 "$gui_pid" 2>/dev/null || fail "the editor stopped after it opened its window"
   [ "$colours" -gt 50 ] || fail "the editor's window looks empty ($colours colours)"
-  echo "ok: the editor shows \"$(xdotool getwindowname "$window")\" ($colours colours; $work/editor-wine.png)"
+  window="$(xdotool search --onlyvisible --name 'Min plan æøå' 2>/dev/null | head -n 1)" || true
+  title="$(xdotool getwindowname "$window" 2>/dev/null)" || fail "the editor's window is gone"
+  echo "ok: the editor shows \"$title\" ($colours colours; $work/editor-wine.png)"
   grep "^Bemærk" "$r/gui.err" || true # a renderer that could not start, and the fallback
   # The recent-files list in %APPDATA%: the plan, as a plain C:\ path (not \\?\C:\…).
   recent_list="$(cat "$WINEPREFIX"/drive_c/users/*/AppData/Roaming/virkplan/seneste-filer.txt 2>/dev/null || true)"
@@ -194,6 +205,7 @@ else
   fi
 fi
 wineserver -k 2>/dev/null || true
+{ wait "$gui_pid"; } 2>/dev/null || true
 
 echo "== test-windows took $(( $(date +%s) - start )) s, $failures failure(s)"
 [ "$failures" -eq 0 ]

@@ -5,6 +5,7 @@
 #![warn(missing_docs)]
 
 pub mod cli;
+pub mod console;
 pub mod demo;
 pub mod document;
 pub mod exchange;

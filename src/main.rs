@@ -6,8 +6,15 @@ use virkplan::cli::{self, Invocation};
 
 fn main() -> ExitCode {
     match cli::parse(std::env::args_os().skip(1)) {
-        Err(e) => cli::usage_error(&e),
         Ok(Invocation::Gui(file)) => virkplan::ui::run(file),
-        Ok(invocation) => cli::run(&invocation),
+        // A subcommand prints: on Windows it needs the console it was typed in.
+        Err(e) => {
+            virkplan::console::attach_to_parent();
+            cli::usage_error(&e)
+        }
+        Ok(invocation) => {
+            virkplan::console::attach_to_parent();
+            cli::run(&invocation)
+        }
     }
 }

@@ -50,7 +50,10 @@ impl RecentFiles {
     /// Puts `file` first (once) and saves the list. A list that cannot be saved is kept in
     /// memory; the returned message says why it was not saved.
     pub fn add(&mut self, file: &Path) -> Result<(), String> {
-        let file = file.canonicalize().unwrap_or_else(|_| file.to_path_buf());
+        let file = file
+            .canonicalize()
+            .map(without_verbatim_prefix)
+            .unwrap_or_else(|_| file.to_path_buf());
         self.files.retain(|f| *f != file);
         self.files.insert(0, file);
         self.files.truncate(MAX);
@@ -87,9 +90,37 @@ impl RecentFiles {
     }
 }
 
+/// `canonicalize` on Windows gives `\\?\C:\…` (a "verbatim" path); the list stores and shows
+/// `C:\…`, as the user knows it. Network paths (`\\?\UNC\…`) and everything else are kept.
+fn without_verbatim_prefix(path: PathBuf) -> PathBuf {
+    let Some(text) = path.to_str() else {
+        return path;
+    };
+    match text.strip_prefix(r"\\?\") {
+        Some(rest) if matches!(rest.as_bytes(), [d, b':', ..] if d.is_ascii_alphabetic()) => {
+            PathBuf::from(rest)
+        }
+        _ => path,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_verbatim_drive_paths_lose_their_prefix() {
+        let plain = |s: &str| without_verbatim_prefix(PathBuf::from(s));
+        assert_eq!(
+            plain(r"\\?\C:\Users\Søren\Dokumenter\Min plan.sqlite"),
+            PathBuf::from(r"C:\Users\Søren\Dokumenter\Min plan.sqlite")
+        );
+        assert_eq!(
+            plain(r"\\?\UNC\server\del\a.sqlite"),
+            PathBuf::from(r"\\?\UNC\server\del\a.sqlite")
+        );
+        assert_eq!(plain("/home/a/b.sqlite"), PathBuf::from("/home/a/b.sqlite"));
+    }
 
     #[test]
     fn newest_first_once_and_remembered_between_runs() {

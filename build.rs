@@ -1,0 +1,98 @@
+//! Build script: for a Windows target, embeds the application icon (`assets/virkplan.ico`) and
+//! the version information (from Cargo.toml) in `virkplan.exe`, compiled by MinGW's `windres`
+//! (`scripts/build-windows.sh`). For every other target it does nothing.
+
+use std::env;
+use std::path::PathBuf;
+use std::process::Command;
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=assets/virkplan.ico");
+    println!("cargo:rerun-if-env-changed=WINDRES");
+    if env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("windows") {
+        return;
+    }
+    if env::var("CARGO_CFG_TARGET_ENV").as_deref() != Ok("gnu") {
+        // MSVC has its own resource compiler (rc.exe); nobody builds that target here.
+        println!("cargo:warning=no icon or version information: only the gnu target has windres");
+        return;
+    }
+    let manifest_dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
+    let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo"));
+    let rc = out_dir.join("virkplan.rc");
+    let object = out_dir.join("virkplan-resource.o");
+    std::fs::write(&rc, resource_script(&manifest_dir)).expect("write virkplan.rc to OUT_DIR");
+
+    let windres = env::var("WINDRES").unwrap_or_else(|_| "x86_64-w64-mingw32-windres".into());
+    // The script is UTF-8 (the description has ø); windres reads ANSI unless told.
+    let status = Command::new(&windres)
+        .args([
+            "--codepage=65001",
+            "--input-format=rc",
+            "--output-format=coff",
+            "--input",
+        ])
+        .arg(&rc)
+        .arg("--output")
+        .arg(&object)
+        .status()
+        .unwrap_or_else(|e| panic!("cannot run {windres} (mingw-w64's windres): {e}"));
+    assert!(status.success(), "{windres} failed on {}", rc.display());
+    // Only the editor's binary gets the icon (not virkplan-stress).
+    println!("cargo:rustc-link-arg-bin=virkplan={}", object.display());
+}
+
+/// The resource script: icon 1 (Explorer shows the first icon of an exe) and VERSIONINFO in
+/// Danish (language 0x0406, Unicode code page 1200).
+fn resource_script(manifest_dir: &std::path::Path) -> String {
+    let version = env::var("CARGO_PKG_VERSION").expect("set by cargo");
+    let mut numbers: Vec<u16> = version
+        .split(['.', '-', '+'])
+        .take(3)
+        .map(|n| n.parse().unwrap_or(0))
+        .collect();
+    numbers.resize(4, 0);
+    let binary = numbers
+        .iter()
+        .map(u16::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let description = env::var("CARGO_PKG_DESCRIPTION").expect("set by cargo");
+    let icon = manifest_dir.join("assets").join("virkplan.ico");
+    let icon = icon.to_string_lossy().replace('\\', "/");
+    let text = |s: &str| s.replace('"', "\"\"");
+    format!(
+        r#"#pragma code_page(65001)
+1 ICON "{icon}"
+1 VERSIONINFO
+FILEVERSION {binary}
+PRODUCTVERSION {binary}
+FILEOS 0x40004
+FILETYPE 0x1
+BEGIN
+  BLOCK "StringFileInfo"
+  BEGIN
+    BLOCK "040604B0"
+    BEGIN
+      VALUE "CompanyName", "virkplan"
+      VALUE "FileDescription", "{description}"
+      VALUE "FileVersion", "{version}"
+      VALUE "InternalName", "virkplan"
+      VALUE "LegalCopyright", "MIT-licens"
+      VALUE "OriginalFilename", "virkplan.exe"
+      VALUE "ProductName", "virkplan"
+      VALUE "ProductVersion", "{version}"
+    END
+  END
+  BLOCK "VarFileInfo"
+  BEGIN
+    VALUE "Translation", 0x0406, 1200
+  END
+END
+"#,
+        icon = text(&icon),
+        description = text(&description),
+        version = text(&version),
+    )
+}

@@ -38,10 +38,13 @@ fi
 
 # 2. The Linux build to compare with: the debug binary that `cargo test` has already built in CI
 #    (or VIRKPLAN_LINUX_BIN).
+#    Run alone, `cargo test --no-run` makes it; a plain `cargo build`
+#    would not reuse cargo test's dependencies (without the dev-dependencies' features it
+#    builds eframe and the rest a second time, minutes in CI).
 if [ -n "${VIRKPLAN_LINUX_BIN:-}" ]; then
   linux="$VIRKPLAN_LINUX_BIN"
 else
-  cargo build --quiet --bin virkplan
+  cargo test --quiet --no-run # after cargo test (as in CI): nothing to do
   target_dir="$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
   linux="$target_dir/debug/virkplan"
 fi

@@ -31,6 +31,19 @@ fn verify(path: &std::path::Path) -> usize {
     stdout.trim().trim_start_matches("ok ").parse().unwrap()
 }
 
+/// Creates the file with one plan, written by the stress writer, so that later writers do not
+/// race to create it.
+fn create_with_one_plan(path: &std::path::Path) {
+    let status = Command::new(STRESS)
+        .arg("write")
+        .arg(path)
+        .args(["--tag", "init", "--count", "1"])
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
 #[cfg(unix)]
 #[test]
 fn sigkill_in_the_middle_of_writes_leaves_whole_edits() {
@@ -76,15 +89,7 @@ fn sigkill_in_the_middle_of_writes_leaves_whole_edits() {
 fn two_writers_lose_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.sqlite");
-    // Create the file first so that the writers do not race to create it.
-    let status = Command::new(STRESS)
-        .arg("write")
-        .arg(&path)
-        .args(["--tag", "init", "--count", "1"])
-        .stdout(Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
+    create_with_one_plan(&path);
     let started = Instant::now();
     let spawn = |tag: &str| {
         Command::new(STRESS)
@@ -139,14 +144,7 @@ fn two_writers_lose_nothing() {
 fn a_copy_taken_while_another_process_writes_opens_whole() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.sqlite");
-    let status = Command::new(STRESS)
-        .arg("write")
-        .arg(&path)
-        .args(["--tag", "init", "--count", "1"])
-        .stdout(Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
+    create_with_one_plan(&path);
     let mut writer = Command::new(STRESS)
         .arg("write")
         .arg(&path)

@@ -118,6 +118,14 @@ pub enum StoreError {
     Sql(String),
 }
 
+/// Another connection holds the lock this one needs (busy or locked): a wait, not a fault.
+pub(super) fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode;
@@ -137,8 +145,10 @@ impl From<rusqlite::Error> for StoreError {
             }
             _ => {}
         }
+        if is_busy(&e) {
+            return StoreError::Busy;
+        }
         match e.sqlite_error_code() {
-            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly("skrivebeskyttet fil".into()),
             _ => StoreError::Sql(e.to_string()),
         }

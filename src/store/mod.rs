@@ -28,11 +28,6 @@ pub struct Store {
     busy_timeout: std::time::Duration,
 }
 
-/// A short Danish reason for a failed file operation.
-fn io_reason(e: &std::io::Error) -> String {
-    crate::files::io_reason(e)
-}
-
 impl Store {
     /// Opens an existing plan file as the editor does, with every safety check.
     pub fn open(path: &Path) -> Result<Store> {
@@ -143,11 +138,9 @@ impl Store {
         let tmp = tempfile::Builder::new()
             .prefix(".virkplan-kopi-")
             .tempfile_in(&folder)
-            .map_err(|e| failed(io_reason(&e)))?;
+            .map_err(|e| failed(crate::files::io_reason(&e)))?;
         let sql_failed = |e: rusqlite::Error| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
-                StoreError::CopyBusy(dest.to_path_buf())
-            }
+            _ if error::is_busy(&e) => StoreError::CopyBusy(dest.to_path_buf()),
             Some(rusqlite::ErrorCode::DiskFull) => failed("disken er fuld".into()),
             Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly) => {
                 failed("ingen skriveadgang".into())
@@ -169,7 +162,8 @@ impl Store {
         }
         drop(read);
         drop(copy);
-        tmp.persist(dest).map_err(|e| failed(io_reason(&e.error)))?;
+        tmp.persist(dest)
+            .map_err(|e| failed(crate::files::io_reason(&e.error)))?;
         Ok(())
     }
 
@@ -180,12 +174,6 @@ impl Store {
     /// misses the short moments between the writer's commits and times out. Trying every
     /// millisecond finds them.
     fn read_lock(&self) -> rusqlite::Result<rusqlite::Transaction<'_>> {
-        let busy = |e: &rusqlite::Error| {
-            matches!(
-                e.sqlite_error_code(),
-                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
-            )
-        };
         let deadline = std::time::Instant::now() + self.busy_timeout;
         self.conn.busy_timeout(std::time::Duration::ZERO)?;
         let result = loop {
@@ -197,7 +185,7 @@ impl Store {
                 r.get::<_, i64>(0)
             }) {
                 Ok(_) => break Ok(tx),
-                Err(e) if busy(&e) && std::time::Instant::now() < deadline => {
+                Err(e) if error::is_busy(&e) && std::time::Instant::now() < deadline => {
                     drop(tx);
                     std::thread::sleep(std::time::Duration::from_millis(1));
                 }

@@ -178,9 +178,7 @@ fn corrupt(path: &Path, detail: &str) -> StoreError {
 /// Maps a SQLite error met while opening or checking to the user's message.
 fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
     match e.sqlite_error_code() {
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
-            StoreError::Locked(path.into())
-        }
+        _ if super::error::is_busy(&e) => StoreError::Locked(path.into()),
         Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
             corrupt(path, &super::error::describe_damage(&e.to_string()))
         }

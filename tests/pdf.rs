@@ -958,3 +958,20 @@ fn every_optional_part_is_tagged_the_chart_with_words() {
     let export = report::export_pdf(&doc, old, &options).unwrap();
     assert_tagged(&export.bytes, "Virksomhedsplan 2010/2011");
 }
+
+#[test]
+fn the_contact_blocks_lines_stay_apart_in_the_extracted_text() {
+    let (doc, id) = reference();
+    let export = report::export_pdf(&doc, id, &options()).unwrap();
+    let pdf = Pdf::load_mem(&export.bytes).unwrap();
+    // lopdf joins a page's text without the line breaks, as a screen reader that reads the
+    // tagged paragraph does: the address's lines must still be separate words.
+    let cover = pdf.extract_text(&[1]).unwrap().replace('\n', "");
+    for pair in [
+        "Albertslund Kommune Nordmarks Allé",
+        "Nordmarks Allé 2620 Albertslund",
+        "2620 Albertslund Telefon 43 68 68 68",
+    ] {
+        assert!(cover.contains(pair), "{pair:?} in {cover:?}");
+    }
+}

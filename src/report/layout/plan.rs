@@ -1362,6 +1362,18 @@ fn cover(b: &mut Builder<'_>, plan: &Plan, part: NodeId) -> Vec<Block> {
             f.items
                 .push(rule(0.0, BODY_W * 0.6, -6.0, 0.8, Color::ACCENT));
         }
+        // The lines are one paragraph (the address): a hard line break still separates
+        // words in the extracted and read-aloud text.
+        if i + 1 < contact_lines.len()
+            && let Some(Shape::Text(run)) = blocks
+                .iter_mut()
+                .rev()
+                .flat_map(|bl| bl.items.iter_mut().rev())
+                .map(|item| &mut item.shape)
+                .find(|shape| matches!(shape, Shape::Text(_)))
+        {
+            run.space_after = true;
+        }
         contact.extend(blocks);
     }
     let body_h = PAGE_HEIGHT - MARGINS.top - MARGINS.bottom;

@@ -798,3 +798,117 @@ fn min_opfolgning_writes_one_follow_up_after_another_then_the_plan_rolls_over() 
         "Opfølgning på forrige plan: Virksomhedsplan 2012/2013"
     ));
 }
+
+/// The pages a PDF has, counted by lopdf.
+fn pdf_pages(path: &Path) -> usize {
+    lopdf::Document::load(path).unwrap().get_pages().len()
+}
+
+/// The page nodes of Udskrift that are in view: (label, text).
+fn shown_pages(harness: &Harness<'_, App>) -> Vec<(String, String)> {
+    harness
+        .query_all_by_role(Role::Document)
+        .filter_map(|n| Some((n.accesskit_node().label()?, n.value()?)))
+        .collect()
+}
+
+#[test]
+fn udskrift_shows_the_pages_that_are_exported_with_the_choices_made_there() {
+    let (dir, path, id) = plan_file();
+    let out = dir.path().join("med oversigt.pdf");
+    let mut h = editor_answering(Some(&path), vec![out.clone()]);
+    let doc = Store::open(&path).unwrap().load_document(Some(id)).unwrap();
+    let pages = |summary| {
+        let options = virkplan::report::Options {
+            summary,
+            ..Default::default()
+        };
+        virkplan::report::export_pdf(&doc, id, &options)
+            .unwrap()
+            .pages
+    };
+    let (plain, with_summary) = (pages(false), pages(true));
+    assert!(with_summary > plain);
+
+    menu(&mut h, "Fil", "Vis udskrift");
+    assert!(shows_text(&h, &format!("Side 1 af {plain}")));
+    let shown = shown_pages(&h);
+    let (label, cover) = shown.first().expect("the first page is in view");
+    assert_eq!(label, &format!("Side 1 af {plain}"));
+    let title = shown_plan(&h).title;
+    assert!(cover.contains(&title), "{cover}");
+
+    // The title is edited elsewhere: Udskrift shows the new one.
+    click(&mut h, "Forside");
+    type_over(&mut h, "Titel", "Ny titel for byrådet");
+    wait(&mut h, 1.5);
+    click(&mut h, "Udskrift");
+    let shown = shown_pages(&h);
+    assert!(
+        shown[0].1.contains("Ny titel for byrådet"),
+        "{}",
+        shown[0].1
+    );
+
+    // The status summary chosen in Udskrift adds its pages, and the export has them too.
+    h.get_by_label("Statusoversigt (tabel og diagram)").click();
+    h.run();
+    assert!(shows_text(&h, &format!("Side 1 af {with_summary}")));
+    click(&mut h, "Eksportér PDF…");
+    assert_eq!(pdf_pages(&out), with_summary);
+}
+
+#[test]
+fn a_click_on_a_contents_entry_in_udskrift_goes_to_its_page() {
+    let (_dir, path, _id) = plan_file();
+    let mut h = editor(&path);
+    menu(&mut h, "Fil", "Vis udskrift");
+    let shown = shown_pages(&h);
+    let label = &shown.first().expect("the cover is in view").0;
+    let n: usize = label.rsplit(' ').next().unwrap().parse().unwrap();
+    assert!(n >= 3, "{label}");
+    // Zoom out until the contents (page 2) is in view with the cover, its entries too.
+    let in_view = |h: &Harness<'_, App>| {
+        let mut links = h.query_all_by_role(Role::Link).peekable();
+        links.peek().is_some() && links.all(|l| l.rect().max.y < 850.0)
+    };
+    while !in_view(&h) {
+        click(&mut h, "−");
+    }
+    assert!(
+        shown_pages(&h)
+            .iter()
+            .any(|(_, text)| text.contains("Indhold"))
+    );
+    // The contents' entries are links ("Gå til side N"); follow the one that goes furthest.
+    let target = h
+        .query_all_by_role(Role::Link)
+        .filter_map(|node| {
+            node.accesskit_node()
+                .label()?
+                .strip_prefix("Gå til side ")?
+                .parse::<usize>()
+                .ok()
+        })
+        .max()
+        .expect("the contents has links");
+    assert!(target > 2 && target <= n, "{target} of {n}");
+    let far = format!("Gå til side {target}");
+    let target_shown = |h: &Harness<'_, App>| {
+        shown_pages(h)
+            .iter()
+            .any(|(l, _)| *l == format!("Side {target} af {n}"))
+    };
+    assert!(!target_shown(&h), "page {target} is not in view before");
+    h.get_all_by_label(&far).next().unwrap().click();
+    // The view scrolls there smoothly, over a few frames.
+    h.run_steps(20);
+    let shown = shown_pages(&h);
+    assert!(
+        shown
+            .iter()
+            .any(|(l, _)| *l == format!("Side {target} af {n}")),
+        "{:?}",
+        shown.iter().map(|(l, _)| l).collect::<Vec<_>>()
+    );
+}

@@ -39,17 +39,20 @@ pub enum Part {
     FollowUp,
     /// Personer: the people of the file (tovholdere).
     People,
+    /// Udskrift: the pages of the PDF, before it is exported.
+    Print,
 }
 
 impl Part {
     /// Every part, in the navigation panel's order.
-    pub const ALL: [Part; 6] = [
+    pub const ALL: [Part; 7] = [
         Part::Cover,
         Part::Intro,
         Part::Budget,
         Part::FocusAreas,
         Part::FollowUp,
         Part::People,
+        Part::Print,
     ];
 
     /// The Danish name in the navigation panel and as the screen's heading.
@@ -61,6 +64,7 @@ impl Part {
             Part::FocusAreas => "Indsatsområder",
             Part::FollowUp => "Opfølgning",
             Part::People => "Personer",
+            Part::Print => "Udskrift",
         }
     }
 }
@@ -164,6 +168,7 @@ pub struct App {
     search: Search,
     board: super::follow_up::Board,
     mine: super::follow_up::Mine,
+    preview: super::preview::Preview,
     dialogs: Box<dyn FileDialogs>,
     recent: RecentFiles,
     seen_version: Option<i64>,
@@ -230,6 +235,7 @@ impl App {
             search: Search::default(),
             board: Default::default(),
             mine: Default::default(),
+            preview: Default::default(),
             dialogs: services.dialogs,
             recent: services.recent,
             seen_version: None,
@@ -314,6 +320,7 @@ impl App {
     /// Draws the whole editor into `ui`, then applies what the user did.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        super::preview::install_fonts(&ctx);
         self.now = ctx.input(|i| i.time);
         self.pending
             .extend(UiCommand::pressed(&ctx).into_iter().map(Action::Run));
@@ -488,7 +495,7 @@ impl App {
         let read_only = self.read_only();
         let locked = self.locked();
         ui.heading(self.part.label());
-        if locked && self.part != Part::People {
+        if locked && !matches!(self.part, Part::People | Part::Print) {
             egui::Frame::new()
                 .fill(theme::LOCK_FILL)
                 .inner_margin(8.0)
@@ -529,11 +536,23 @@ impl App {
                 });
         }
         ui.add_space(8.0);
+        if self.part == Part::Print {
+            let Some(doc) = &self.document else { return };
+            let id = plan.id;
+            self.preview
+                .show(ui, &mut self.pending, plan, self.generation, || {
+                    doc.store()
+                        .load_document(Some(id))
+                        .map_err(|e| format!("{e}: {}", doc.store().path().display()))
+                });
+            return;
+        }
         // People are the file's, not the plan's; follow-ups may be written on an approved plan
         // (the focus area screen locks everything else); the board only reads.
         let editable = match self.part {
             Part::FollowUp => true,
             Part::People | Part::FocusAreas => !read_only,
+            Part::Print => false,
             _ => !read_only && !locked,
         };
         let mut form = Form {
@@ -574,6 +593,7 @@ impl App {
                         }
                     }
                     Part::People => people::show(ui, &mut form, plan, &self.people, self.person),
+                    Part::Print => {}
                 });
             });
     }
@@ -853,6 +873,10 @@ impl App {
                 self.export_json();
                 false
             }
+            UiCommand::Preview => {
+                self.part = Part::Print;
+                false
+            }
             UiCommand::ExportPdf => {
                 self.export_pdf();
                 false
@@ -1073,7 +1097,8 @@ impl App {
             return;
         };
         let Some(doc) = &self.document else { return };
-        match transfer::export_pdf(doc.store(), id, &crate::report::Options::default(), &path) {
+        // What the preview (Udskrift) shows is what is exported.
+        match transfer::export_pdf(doc.store(), id, self.preview.options(), &path) {
             Ok((pages, warnings)) => {
                 self.status = Status::Saved(format!(
                     "PDF'en er gemt ({pages} sider): {}",

@@ -22,6 +22,8 @@ pub enum UiCommand {
     ImportJson,
     /// Eksportér JSON…: the selected plan with the plans it reviews.
     ExportJson,
+    /// Vis udskrift: the pages of the PDF inside the editor (Udskrift).
+    Preview,
     /// Eksportér PDF…: the selected plan as the printable PDF for the byråd.
     ExportPdf,
     /// Fortryd: undo the last edit.
@@ -48,7 +50,7 @@ const CTRL_SHIFT_Z: KeyboardShortcut =
 impl UiCommand {
     /// Every command, in the order their shortcuts are checked: Ctrl+Shift+Z (Gentag) before
     /// Ctrl+Z (Fortryd), because egui lets Ctrl+Z match with Shift held too.
-    pub const ALL: [UiCommand; 14] = [
+    pub const ALL: [UiCommand; 15] = [
         UiCommand::NewFile,
         UiCommand::Open,
         UiCommand::SaveCopy,
@@ -57,6 +59,7 @@ impl UiCommand {
         UiCommand::ImportPlans,
         UiCommand::ImportJson,
         UiCommand::ExportJson,
+        UiCommand::Preview,
         UiCommand::ExportPdf,
         UiCommand::Redo,
         UiCommand::Undo,
@@ -76,6 +79,7 @@ impl UiCommand {
             UiCommand::ImportPlans => "Importér planer fra anden fil…",
             UiCommand::ImportJson => "Importér JSON…",
             UiCommand::ExportJson => "Eksportér JSON…",
+            UiCommand::Preview => "Vis udskrift",
             UiCommand::ExportPdf => "Eksportér PDF…",
             UiCommand::Undo => "Fortryd",
             UiCommand::Redo => "Gentag",
@@ -100,6 +104,7 @@ impl UiCommand {
             | UiCommand::ImportPlans
             | UiCommand::ImportJson
             | UiCommand::ExportJson
+            | UiCommand::Preview
             | UiCommand::Quit
             | UiCommand::About => &[],
         }

@@ -89,6 +89,7 @@ pub fn menu_bar(ui: &mut egui::Ui, out: &mut Vec<Action>, state: &MenuState<'_>)
                 state.has_file && state.writable,
             );
             item(ui, out, UiCommand::ExportJson, None, state.has_plan);
+            item(ui, out, UiCommand::Preview, None, state.has_plan);
             item(ui, out, UiCommand::ExportPdf, None, state.has_plan);
             ui.separator();
             item(ui, out, UiCommand::Quit, None, true);

@@ -19,6 +19,7 @@ mod intro;
 mod menu;
 mod nav;
 mod people;
+mod preview;
 mod search;
 mod theme;
 mod windows;

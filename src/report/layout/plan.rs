@@ -219,17 +219,22 @@ impl<'a> Builder<'a> {
     /// A paragraph of plain text (hard line breaks kept) as a P node.
     fn paragraph(&mut self, parent: NodeId, text: &str, st: Style, x: f32, space_before: f32) {
         let p = self.node(Role::P, parent);
-        let mut blocks = Vec::new();
-        for hard_line in text.split('\n') {
-            blocks.extend(self.lines(
-                Mark::Node(p),
-                &[Span::new(hard_line, st)],
-                x,
-                BODY_W - x,
-                None,
-            ));
-        }
+        let blocks = self.hard_lines(Mark::Node(p), text, st, x, BODY_W - x);
         self.push_paragraph(blocks, space_before);
+    }
+
+    /// The lines of a text whose hard line breaks are kept. Each hard line but the last ends
+    /// with a space for the extracted and read-aloud text, so that the words on either side
+    /// of the break do not run together.
+    fn hard_lines(&mut self, mark: Mark, text: &str, st: Style, x: f32, width: f32) -> Vec<Block> {
+        let mut blocks = Vec::new();
+        for (i, hard_line) in text.split('\n').enumerate() {
+            if i > 0 {
+                space_after_last_run(&mut blocks);
+            }
+            blocks.extend(self.lines(mark, &[Span::new(hard_line, st)], x, width, None));
+        }
+        blocks
     }
 
     /// Free text as officers type it: paragraphs separated by blank lines, "- " or "• " lines
@@ -288,16 +293,13 @@ impl<'a> Builder<'a> {
             let lbl = self.node(Role::Lbl, li);
             let body = self.node(Role::LBody, li);
             let p = self.node(Role::P, body);
-            let mut blocks = Vec::new();
-            for hard_line in text.split('\n') {
-                blocks.extend(self.lines(
-                    Mark::Node(p),
-                    &[Span::new(hard_line, TEXT)],
-                    x + LIST_INDENT,
-                    BODY_W - x - LIST_INDENT,
-                    None,
-                ));
-            }
+            let mut blocks = self.hard_lines(
+                Mark::Node(p),
+                &text,
+                TEXT,
+                x + LIST_INDENT,
+                BODY_W - x - LIST_INDENT,
+            );
             let label_blocks = self.lines(
                 Mark::Node(lbl),
                 &[Span::new(label, TEXT)],
@@ -1362,17 +1364,9 @@ fn cover(b: &mut Builder<'_>, plan: &Plan, part: NodeId) -> Vec<Block> {
             f.items
                 .push(rule(0.0, BODY_W * 0.6, -6.0, 0.8, Color::ACCENT));
         }
-        // The lines are one paragraph (the address): a hard line break still separates
-        // words in the extracted and read-aloud text.
-        if i + 1 < contact_lines.len()
-            && let Some(Shape::Text(run)) = blocks
-                .iter_mut()
-                .rev()
-                .flat_map(|bl| bl.items.iter_mut().rev())
-                .map(|item| &mut item.shape)
-                .find(|shape| matches!(shape, Shape::Text(_)))
-        {
-            run.space_after = true;
+        // The lines are one paragraph (the address), as hard lines are.
+        if i > 0 {
+            space_after_last_run(&mut contact);
         }
         contact.extend(blocks);
     }
@@ -1390,6 +1384,22 @@ fn cover(b: &mut Builder<'_>, plan: &Plan, part: NodeId) -> Vec<Block> {
     all.extend(contact);
     b.blocks = saved;
     all
+}
+
+/// Ends the last text run of `blocks` with a space in the extracted text (a hard line break
+/// follows it).
+fn space_after_last_run(blocks: &mut [Block]) {
+    let last = blocks
+        .iter_mut()
+        .rev()
+        .flat_map(|bl| bl.items.iter_mut().rev())
+        .find_map(|item| match &mut item.shape {
+            Shape::Text(run) => Some(run),
+            _ => None,
+        });
+    if let Some(run) = last {
+        run.space_after = true;
+    }
 }
 
 /// The contents: one entry per chapter (bold) and section, with leaders and page numbers, each

@@ -96,15 +96,21 @@ pub fn export_pdf(
     options: &crate::report::Options,
     out: &Path,
 ) -> Result<(usize, Vec<String>), String> {
-    let doc = store
-        .load_document(Some(plan))
-        .map_err(|e| format!("{e}: {}", store.path().display()))?;
+    let doc = load_for_pdf(store, plan)?;
     let export = crate::report::export_pdf(&doc, plan, options).map_err(|e| e.to_string())?;
     write_atomically(out, &export.bytes)?;
     Ok((
         export.pages,
         export.warnings.iter().map(ToString::to_string).collect(),
     ))
+}
+
+/// Plan `plan` as the PDF shows it: with the plans it reviews and the people they name (the
+/// export and the editor's Udskrift).
+pub fn load_for_pdf(store: &Store, plan: PlanId) -> Result<crate::model::Document, String> {
+    store
+        .load_document(Some(plan))
+        .map_err(|e| format!("{e}: {}", store.path().display()))
 }
 
 /// What "Gem en kopi som…" did beyond copying.

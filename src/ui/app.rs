@@ -541,9 +541,7 @@ impl App {
             let id = plan.id;
             self.preview
                 .show(ui, &mut self.pending, plan, self.generation, || {
-                    doc.store()
-                        .load_document(Some(id))
-                        .map_err(|e| format!("{e}: {}", doc.store().path().display()))
+                    transfer::load_for_pdf(doc.store(), id)
                 });
             return;
         }

@@ -49,7 +49,7 @@ pub fn install_fonts(ctx: &egui::Context) {
 /// A layout made for one state of the plan with one set of options.
 struct Made {
     /// The plan, the editor's generation of what it loaded, and the options.
-    key: (PlanId, u64, bool, bool),
+    key: (PlanId, u64, Options),
     /// The pages, or why there are none.
     result: Result<Layout, String>,
 }
@@ -102,16 +102,10 @@ impl Preview {
         generation: u64,
         load: impl FnOnce() -> Result<Document, String>,
     ) {
-        let key = (
-            plan.id,
-            generation,
-            self.options.summary,
-            self.options.review,
-        );
+        let key = (plan.id, generation, self.options.clone());
         if self.made.as_ref().is_none_or(|m| m.key != key) {
-            let options = self.options.clone();
             let result = load()
-                .and_then(|doc| layout::layout(&doc, plan.id, &options).map_err(|e| e.to_string()));
+                .and_then(|doc| layout::layout(&doc, plan.id, &key.2).map_err(|e| e.to_string()));
             self.made = Some(Made { key, result });
         }
 
@@ -199,10 +193,10 @@ impl Preview {
                 painter.rect_filled(page, 0.0, Color32::WHITE);
                 let response = ui.interact(page, ui.scope_id().with(("side", i)), Sense::hover());
                 let label = format!("Side {} af {n}", i + 1);
-                let text = page_text(&layout.pages[i]);
+                // Made only when accessibility is asked for (a screen reader, the tests).
                 response.widget_info(|| {
                     let mut info = egui::WidgetInfo::labeled(egui::Role::Document, true, &label);
-                    info.current_text_value = Some(text.clone());
+                    info.current_text_value = Some(page_text(&layout.pages[i]));
                     info
                 });
                 if let Some(target) = draw_page(ui, &painter, &layout.pages[i], top_left, scale, i)
@@ -238,7 +232,8 @@ fn page_text(page: &layout::Page) -> String {
             text.push('\n');
         }
         baseline = Some(run.y);
-        text.push_str(&run.text);
+        // What was typed, also where the page shows □ for a character no font has.
+        text.push_str(run.actual.as_deref().unwrap_or(&run.text));
         if run.space_after {
             text.push(' ');
         }

@@ -6,8 +6,8 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 #
 # New corpus entries land in fuzz/corpus/<target>/ (committed). A run stops at its first crash,
-# saved as fuzz/artifacts/<target>/crash-<sha1> (not committed: each one becomes a test in
-# tests/fuzz_regressions.rs), and the script goes on with the next target.
+# saved as fuzz/artifacts/<target>/crash-<sha1> (not committed: each one becomes a
+# regression test in the tests of the layer it hit, e.g. tests/hostile_files.rs or tests/pdf.rs), and the script goes on with the next target.
 set -euo pipefail
 
 SECONDS_EACH="${1:-300}"

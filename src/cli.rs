@@ -1,5 +1,5 @@
 //! The command line: parsing and the subcommands, each a few lines over the same functions the
-//! editor uses (store, document, exchange, demo). Prints results on stdout and one Danish
+//! editor uses (store, document, json, demo). Prints results on stdout and one Danish
 //! sentence on stderr for an error; decides the exit code (decisions.md).
 
 use crate::demo::{self, DemoSpec};

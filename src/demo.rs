@@ -1,12 +1,12 @@
 //! A synthetic but realistic virksomhedsplan, for benchmarks, trials and screenshots.
 //!
 //! Owns only the generator: Danish names, municipal planning phrases and a tiny deterministic
-//! PRNG (splitmix64), so that the same [`DemoSpec`] always gives the same [`Document`]. No I/O;
+//! PRNG (splitmix64), so that the same [`DemoSpec`] always gives the same [`PlanBundle`]. No I/O;
 //! writing the plan to a file is the caller's business.
 
 use crate::model::{
-    Budget, BudgetRow, BudgetRowId, Contact, Date, Document, FocusArea, FocusAreaId, FollowUp,
-    FollowUpId, Goal, GoalId, Period, Person, PersonId, Plan, PlanId, PlanState, Section,
+    Budget, BudgetRow, BudgetRowId, Contact, Date, FocusArea, FocusAreaId, FollowUp, FollowUpId,
+    Goal, GoalId, Period, Person, PersonId, Plan, PlanBundle, PlanId, PlanState, Section,
     SectionId, Status,
 };
 
@@ -683,14 +683,14 @@ impl Gen {
     }
 }
 
-/// Generates one demo plan with its people, as a [`Document`] with document-local ids:
+/// Generates one demo plan with its people, as a [`PlanBundle`] with document-local ids:
 /// `PersonId(index)`, `PlanId(0)`, goal and follow-up ids counting from 1.
 ///
 /// The plan "Virksomhedsplan 2027/2028" of a made-up Sundheds- og Omsorgsforvaltningen in
 /// "Demo Kommune" is a draft with 30 people, 4 intro sections, a budget of 8 rows and
 /// `spec.areas` focus areas of `spec.goals_per_area` goals with `spec.follow_ups_per_goal`
 /// follow-ups each. The same spec always gives the same document.
-pub fn generate(spec: &DemoSpec) -> Document {
+pub fn generate(spec: &DemoSpec) -> PlanBundle {
     let mut g = Gen {
         rng: Rng(spec.seed),
         next_goal: 1,
@@ -738,7 +738,7 @@ pub fn generate(spec: &DemoSpec) -> Document {
         review_intro: String::new(),
         extra: None,
     };
-    Document {
+    PlanBundle {
         people,
         plans: vec![plan],
         extra: None,

@@ -87,7 +87,7 @@ impl Document {
     }
 
     /// Imports a document as one undoable edit; returns the new plan ids in order.
-    pub fn import(&mut self, doc: &model::Document) -> Result<Vec<PlanId>> {
+    pub fn import(&mut self, doc: &model::PlanBundle) -> Result<Vec<PlanId>> {
         let (ids, inverse) = self.store.import(doc)?;
         self.undo.push(Step {
             label: "import",

@@ -4,8 +4,8 @@
 //! (an import is one transaction, a written file appears whole or not at all).
 
 use crate::document::Document;
-use crate::exchange;
 use crate::files::write_atomically;
+use crate::json;
 use crate::model::{self, PlanId};
 use crate::store::{ReadOnlyReason, Store};
 use std::path::Path;
@@ -34,9 +34,9 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>, String> {
 }
 
 /// Reads and checks a JSON document (plan-format.md) completely, before anything is written.
-pub fn read_json(path: &Path) -> Result<model::Document, String> {
+pub fn read_json(path: &Path) -> Result<model::PlanBundle, String> {
     let bytes = read_input(path)?;
-    exchange::parse_document(&bytes).map_err(|e| {
+    json::parse_document(&bytes).map_err(|e| {
         format!(
             "JSON-dokumentet er ugyldigt, og intet er importeret: {e}: {}",
             path.display()
@@ -61,7 +61,7 @@ pub fn json_text(store: &Store, plan: Option<PlanId>) -> Result<String, String> 
     let doc = store
         .load_document(plan)
         .map_err(|e| format!("{e}: {}", store.path().display()))?;
-    exchange::write_document(&doc).map_err(|e| e.to_string())
+    json::write_document(&doc).map_err(|e| e.to_string())
 }
 
 /// Copies the chosen plans of another plan file, with the people they name (merged with the
@@ -107,7 +107,7 @@ pub fn export_pdf(
 
 /// Plan `plan` as the PDF shows it: with the plans it reviews and the people they name (the
 /// export and the editor's Udskrift).
-pub fn load_for_pdf(store: &Store, plan: PlanId) -> Result<crate::model::Document, String> {
+pub fn load_for_pdf(store: &Store, plan: PlanId) -> Result<crate::model::PlanBundle, String> {
     store
         .load_document(Some(plan))
         .map_err(|e| format!("{e}: {}", store.path().display()))

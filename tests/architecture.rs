@@ -1,5 +1,5 @@
 //! The layering rules of ARCHITECTURE.md, checked: only `store` speaks SQL, only `ui` knows
-//! egui/eframe/rfd, only `exchange` knows serde_json, only `report::render` knows printpdf and lopdf, only
+//! egui/eframe/rfd, only `json` knows serde_json, only `report::render` knows printpdf and lopdf, only
 //! `report::fonts` reads font files (ttf-parser).
 
 use std::path::{Path, PathBuf};
@@ -21,8 +21,8 @@ const RULES: &[(&str, &str)] = &[
     ("egui", "src/ui"),
     ("eframe", "src/ui"),
     ("rfd", "src/ui"),
-    ("serde_json", "src/exchange"),
-    ("serde_path_to_error", "src/exchange"),
+    ("serde_json", "src/json"),
+    ("serde_path_to_error", "src/json"),
     ("printpdf", "src/report/render"),
     ("lopdf", "src/report/render"),
     ("flate2", "src/report/render"),

@@ -39,9 +39,8 @@ fn the_reference_plan_round_trips_through_a_file() {
 
     let out = run(&["export-json", p(&file)]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let exported = virkplan::exchange::parse_document(&out.stdout).expect("export is valid");
-    let original =
-        virkplan::exchange::parse_document(&std::fs::read(REFERENCE_JSON).unwrap()).unwrap();
+    let exported = virkplan::json::parse_document(&out.stdout).expect("export is valid");
+    let original = virkplan::json::parse_document(&std::fs::read(REFERENCE_JSON).unwrap()).unwrap();
     assert_eq!(normalise(&exported), normalise(&original));
 
     // With -o the same document goes to a file.
@@ -65,14 +64,14 @@ fn export_of_one_plan_brings_its_previous_plan_and_people() {
     );
     let out = run(&["export-json", p(&file), "--plan", "2"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let doc = virkplan::exchange::parse_document(&out.stdout).unwrap();
+    let doc = virkplan::json::parse_document(&out.stdout).unwrap();
     assert_eq!(
         doc.plans.len(),
         2,
         "2012/2013 and the 2010/2011 plan it reviews"
     );
     let out = run(&["export-json", p(&file), "--plan", "1"]);
-    let doc = virkplan::exchange::parse_document(&out.stdout).unwrap();
+    let doc = virkplan::json::parse_document(&out.stdout).unwrap();
     assert_eq!(doc.plans.len(), 1);
     assert_eq!(doc.plans[0].title, "Virksomhedsplan 2010/2011");
 }

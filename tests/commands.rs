@@ -34,12 +34,12 @@ fn setup() -> (tempfile::TempDir, Document, PlanId) {
     (dir, doc, ids[0])
 }
 
-fn snapshot(doc: &Document) -> model::Document {
+fn snapshot(doc: &Document) -> model::PlanBundle {
     doc.store().load_document(None).unwrap()
 }
 
 /// Applies, checks the change, undoes (back to the exact state), redoes (the exact change).
-fn round_trip(doc: &mut Document, command: Command, check: impl Fn(&model::Document)) {
+fn round_trip(doc: &mut Document, command: Command, check: impl Fn(&model::PlanBundle)) {
     let before = snapshot(doc);
     doc.apply(command.clone())
         .unwrap_or_else(|e| panic!("{command:?}: {e}"));

@@ -6,10 +6,10 @@ mod common;
 
 use proptest::prelude::*;
 use serde_json::Value;
-use virkplan::exchange::{parse_document, write_document};
+use virkplan::json::{parse_document, write_document};
 use virkplan::model::{
-    Budget, BudgetRow, BudgetRowId, Contact, Date, Document, FocusArea, FocusAreaId, FollowUp,
-    FollowUpId, Goal, GoalId, Period, Person, PersonId, Plan, PlanId, PlanState, Section,
+    Budget, BudgetRow, BudgetRowId, Contact, Date, FocusArea, FocusAreaId, FollowUp, FollowUpId,
+    Goal, GoalId, Period, Person, PersonId, Plan, PlanBundle, PlanId, PlanState, Section,
     SectionId, Status,
 };
 
@@ -293,7 +293,7 @@ fn plan() -> impl Strategy<Value = RawPlanPick> {
 /// A valid document with ids that look like a store's row ids (not indices), so that export
 /// has to resolve them. `previous` only points to an earlier plan (no cycles), then the plan
 /// list may be reversed so that `previous` also points forward.
-fn document() -> impl Strategy<Value = Document> {
+fn document() -> impl Strategy<Value = PlanBundle> {
     (
         prop::collection::vec(person(), 0..5),
         prop::collection::vec(plan(), 1..4),
@@ -358,7 +358,7 @@ fn document() -> impl Strategy<Value = Document> {
             if reverse {
                 plans.reverse();
             }
-            Document {
+            PlanBundle {
                 people,
                 plans,
                 extra,
@@ -367,7 +367,7 @@ fn document() -> impl Strategy<Value = Document> {
 }
 
 /// The ids a parse gives, and follow-ups in (stable) date order.
-fn normalized(doc: &Document) -> Document {
+fn normalized(doc: &PlanBundle) -> PlanBundle {
     let mut out = doc.clone();
     let person_index = |id: PersonId| {
         PersonId(

@@ -3,7 +3,7 @@
 //! cases: the reference plan, `null` for optional fields, a BOM, `extra`, follow-up order.
 
 use serde_json::{Value, json};
-use virkplan::exchange::{ExchangeError, parse_document, write_document};
+use virkplan::json::{FormatError, parse_document, write_document};
 use virkplan::model::{Date, PersonId, PlanId, PlanState, Status};
 
 const REFERENCE: &str = "tests/data/virksomhedsplan-albertslund-sof-2012-2013.json";
@@ -53,13 +53,13 @@ fn base() -> Value {
     })
 }
 
-fn parse(doc: &Value) -> Result<virkplan::model::Document, ExchangeError> {
+fn parse(doc: &Value) -> Result<virkplan::model::PlanBundle, FormatError> {
     parse_document(doc.to_string().as_bytes())
 }
 
 /// Parsing `doc` fails at `path`, and the Danish sentence contains `word`.
 #[track_caller]
-fn rejected_text(text: &str, path: &str, word: &str) -> ExchangeError {
+fn rejected_text(text: &str, path: &str, word: &str) -> FormatError {
     let err = match parse_document(text.as_bytes()) {
         Ok(_) => panic!("accepted, expected an error at {path}: {text}"),
         Err(err) => err,
@@ -72,7 +72,7 @@ fn rejected_text(text: &str, path: &str, word: &str) -> ExchangeError {
 }
 
 #[track_caller]
-fn rejected(doc: Value, path: &str, word: &str) -> ExchangeError {
+fn rejected(doc: Value, path: &str, word: &str) -> FormatError {
     rejected_text(&doc.to_string(), path, word)
 }
 
@@ -123,7 +123,7 @@ fn version_is_required() {
 #[test]
 fn a_higher_version_was_written_by_a_newer_program() {
     let err = rejected(with(|d| d["version"] = json!(2)), "version", "nyere");
-    assert!(matches!(err, ExchangeError::NewerVersion { version: 2 }));
+    assert!(matches!(err, FormatError::NewerVersion { version: 2 }));
 }
 
 #[test]
@@ -136,7 +136,7 @@ fn a_newer_version_is_reported_even_with_fields_we_do_not_know() {
         "version",
         "nyere",
     );
-    assert!(matches!(err, ExchangeError::NewerVersion { version: 3 }));
+    assert!(matches!(err, FormatError::NewerVersion { version: 3 }));
 }
 
 #[test]
@@ -583,7 +583,7 @@ fn nan_is_not_json() {
         .to_string()
         .replace("\"expenses\":100", "\"expenses\":NaN");
     let err = parse_document(text.as_bytes()).unwrap_err();
-    assert!(matches!(err, ExchangeError::Syntax { .. }), "{err}");
+    assert!(matches!(err, FormatError::Syntax { .. }), "{err}");
     assert_eq!(err.path(), Some("plans[1].budget.rows[0].expenses"));
 }
 
@@ -700,7 +700,7 @@ fn a_file_that_is_not_utf8_is_rejected_with_its_byte_offset() {
     let err = parse_document(&bytes).unwrap_err();
     assert_eq!(
         err,
-        ExchangeError::NotUtf8 {
+        FormatError::NotUtf8 {
             offset: at,
             line: 1
         }
@@ -716,7 +716,7 @@ fn a_file_that_is_not_utf8_is_rejected_with_its_byte_offset() {
     .concat();
     assert!(matches!(
         parse_document(&latin1),
-        Err(ExchangeError::NotUtf8 { offset: 63, .. })
+        Err(FormatError::NotUtf8 { offset: 63, .. })
     ));
 }
 
@@ -727,10 +727,7 @@ fn invalid_unicode_escapes_are_rejected() {
             .to_string()
             .replace("Mål to", &format!("Mål {escape} to"));
         let err = parse_document(text.as_bytes()).unwrap_err();
-        assert!(
-            matches!(err, ExchangeError::Syntax { .. }),
-            "{escape}: {err}"
-        );
+        assert!(matches!(err, FormatError::Syntax { .. }), "{escape}: {err}");
         assert_eq!(
             err.path(),
             Some(&*format!("{GOAL2}.text")),
@@ -747,16 +744,10 @@ fn invalid_unicode_escapes_are_rejected() {
 fn text_that_is_not_json_is_rejected() {
     for text in ["hello", "<?xml version=\"1.0\"?>", "Børge", ""] {
         let err = parse_document(text.as_bytes()).unwrap_err();
-        assert!(
-            matches!(err, ExchangeError::NotJson { .. }),
-            "{text}: {err}"
-        );
+        assert!(matches!(err, FormatError::NotJson { .. }), "{text}: {err}");
     }
     let err = parse_document(b"{\"format\": virkplan}").unwrap_err();
-    assert!(
-        matches!(err, ExchangeError::Syntax { line: 1, .. }),
-        "{err}"
-    );
+    assert!(matches!(err, FormatError::Syntax { line: 1, .. }), "{err}");
     assert_eq!(err.path(), Some("format"));
 }
 
@@ -769,10 +760,7 @@ fn json_cut_off_in_the_middle_is_rejected() {
             .find(|&c| text.is_char_boundary(c))
             .unwrap_or(0);
         let err = parse_document(&text.as_bytes()[..cut]).unwrap_err();
-        assert!(
-            matches!(err, ExchangeError::Truncated { .. }),
-            "{cut}: {err}"
-        );
+        assert!(matches!(err, FormatError::Truncated { .. }), "{cut}: {err}");
         assert!(err.to_string().contains("afskåret"), "{err}");
     }
 }
@@ -781,13 +769,10 @@ fn json_cut_off_in_the_middle_is_rejected() {
 fn syntax_errors_name_line_and_column() {
     let text = "{\n  \"format\": \"virkplan\",\n  \"version\": 1,\n}";
     let err = parse_document(text.as_bytes()).unwrap_err();
-    assert!(
-        matches!(err, ExchangeError::Syntax { line: 4, .. }),
-        "{err}"
-    );
+    assert!(matches!(err, FormatError::Syntax { line: 4, .. }), "{err}");
     assert!(err.to_string().contains("linje 4"), "{err}");
     let err = parse_document(format!("{} x", base()).as_bytes()).unwrap_err();
-    assert!(matches!(err, ExchangeError::Syntax { .. }), "{err}");
+    assert!(matches!(err, FormatError::Syntax { .. }), "{err}");
 }
 
 // ---- what is accepted ---------------------------------------------------------------------

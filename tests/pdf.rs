@@ -9,7 +9,7 @@ use common::REFERENCE_JSON;
 use lopdf::{Document as Pdf, Object};
 use proptest::prelude::*;
 use virkplan::model::{
-    BudgetRow, Document, FocusArea, Goal, GoalId, PlanId, PlanState, Section, Status,
+    BudgetRow, FocusArea, Goal, GoalId, PlanBundle, PlanId, PlanState, Section, Status,
 };
 use virkplan::report::layout::{
     self, Artifact, Layout, MARGINS, Mark, PAGE_HEIGHT, PAGE_MARGIN_MIN, PAGE_WIDTH, Role, Shape,
@@ -17,8 +17,8 @@ use virkplan::report::layout::{
 };
 use virkplan::report::{self, Options, Warning};
 
-fn reference() -> (Document, PlanId) {
-    let doc = virkplan::exchange::parse_document(&std::fs::read(REFERENCE_JSON).unwrap())
+fn reference() -> (PlanBundle, PlanId) {
+    let doc = virkplan::json::parse_document(&std::fs::read(REFERENCE_JSON).unwrap())
         .expect("reference plan parses");
     let id = doc
         .plans
@@ -612,7 +612,7 @@ prop_compose! {
         areas in proptest::collection::vec((arb_text(), arb_text(), proptest::collection::vec((arb_text(), arb_text(), arb_text()), 0..3)), 0..3),
         budget in proptest::collection::vec((arb_text(), any::<i64>(), any::<i64>()), 0..4),
         draft in any::<bool>(),
-    ) -> Document {
+    ) -> PlanBundle {
         let (mut doc, id) = reference();
         let plan = doc.plans.iter_mut().find(|p| p.id == id).unwrap();
         plan.title = if title.trim().is_empty() { "x".into() } else { title };
@@ -758,7 +758,7 @@ fn assert_tagged(bytes: &[u8], title: &str) -> Vec<String> {
         .as_reference()
         .unwrap();
     walk(&pdf, doc_elem, &mut tree, 0);
-    assert_eq!(tree.tags.first().map(String::as_str), Some("Document"));
+    assert_eq!(tree.tags.first().map(String::as_str), Some("PlanBundle"));
     let nums = match dict(&pdf, root.get(b"ParentTree").unwrap())
         .get(b"Nums")
         .unwrap()

@@ -1,5 +1,5 @@
 //! The JSON importer with arbitrary bytes: `parse_document` must answer every input with a
-//! document or an `ExchangeError`, never a panic. What it accepts must write back
+//! document or an `FormatError`, never a panic. What it accepts must write back
 //! (`write_document`) and read again, import into a fresh plan file, and come out of that file
 //! as a document that writes and reads again with the same plans.
 #![no_main]
@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
-use virkplan::exchange::{parse_document, write_document};
+use virkplan::json::{parse_document, write_document};
 use virkplan::store::Store;
 
 /// One folder per fuzzing process, in RAM where there is a /dev/shm (plan files are fsynced).

@@ -10,7 +10,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use virkplan::model::{
-    Budget, BudgetRow, Contact, Date, Document, FocusArea, FollowUp, FollowUpId, Goal, GoalId,
+    Budget, BudgetRow, Contact, Date, PlanBundle, FocusArea, FollowUp, FollowUpId, Goal, GoalId,
     Period, Person, PersonId, Plan, PlanId, PlanState, Section, Status,
 };
 use virkplan::report::layout::{
@@ -85,7 +85,7 @@ fn goal(id: i64, text: String, details: String, documentation: String, f: &Field
     }
 }
 
-fn document(f: &Fields, state: PlanState, amount: i64) -> Document {
+fn document(f: &Fields, state: PlanState, amount: i64) -> PlanBundle {
     let previous = Plan {
         id: PlanId(1),
         title: f.non_blank(21),
@@ -167,7 +167,7 @@ fn document(f: &Fields, state: PlanState, amount: i64) -> Document {
         },
         ..Plan::default()
     };
-    Document {
+    PlanBundle {
         people: vec![
             Person {
                 id: PersonId(0),

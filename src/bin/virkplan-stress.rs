@@ -24,15 +24,15 @@ use std::process::{Child, Command as ProcessCommand, ExitCode, Stdio};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 use virkplan::model::{
-    Command, Date, Document, FocusArea, FollowUp, FollowUpId, Goal, GoalId, Period, Person,
-    PersonId, Plan, PlanField, Status,
+    Command, Date, FocusArea, FollowUp, FollowUpId, Goal, GoalId, Period, Person, PersonId, Plan,
+    PlanBundle, PlanField, Status,
 };
 use virkplan::store::{OpenOptions, Store, StoreError};
 
 const GOALS: usize = 6;
 const FOLLOW_UPS: usize = 3;
 
-fn small_plan(tag: &str, n: u64) -> Document {
+fn small_plan(tag: &str, n: u64) -> PlanBundle {
     let goals = (0..GOALS)
         .map(|g| Goal {
             id: GoalId(g as i64 + 1),
@@ -56,7 +56,7 @@ fn small_plan(tag: &str, n: u64) -> Document {
             ..Goal::default()
         })
         .collect();
-    Document {
+    PlanBundle {
         people: vec![Person {
             name: "Birgitte Nielsen".into(),
             email: "bn@example.dk".into(),

@@ -2,8 +2,8 @@
 //! transaction and returns its inverse, which is the undo step. One mechanism for every edit.
 
 use super::{
-    BudgetRow, BudgetRowId, Date, Document, FocusArea, FocusAreaId, FollowUp, FollowUpId, Goal,
-    GoalId, Period, Person, PersonId, Plan, PlanId, PlanState, Section, SectionId, Status,
+    BudgetRow, BudgetRowId, Date, FocusArea, FocusAreaId, FollowUp, FollowUpId, Goal, GoalId,
+    Period, Person, PersonId, Plan, PlanBundle, PlanId, PlanState, Section, SectionId, Status,
 };
 
 /// A text field of a plan (its metadata, contact block and budget texts).
@@ -86,7 +86,7 @@ pub enum PersonField {
 pub enum Command {
     /// Adds the people and plans of a document (an import); people with the same name and
     /// mail as a person in the file are that person.
-    Import(Box<Document>),
+    Import(Box<PlanBundle>),
     /// Adds a whole plan (new or restored), with everything in it.
     InsertPlan(Box<Plan>),
     /// Deletes a plan with everything in it.

@@ -2,7 +2,7 @@
 //!
 //! Owns the domain vocabulary and nothing else: no I/O, no SQL, no serde, no egui. Ids are the
 //! row ids of the `.sqlite` file once a value has been loaded from the store; in a
-//! [`Document`] that is about to be imported they are document-local (see [`Document`]).
+//! [`PlanBundle`] that is about to be imported they are document-local (see [`PlanBundle`]).
 
 mod command;
 mod date;
@@ -48,7 +48,7 @@ id_type!(
 );
 
 /// The raw JSON text of an object's `"extra"` member, kept verbatim so that export gives it
-/// back. `None` when the object had none. Only `exchange` looks inside.
+/// back. `None` when the object had none. Only `json` looks inside.
 pub type Extra = Option<String>;
 
 /// Where a goal stands. A goal without a status is "ikke vurderet" (`Option::None`).
@@ -421,7 +421,7 @@ pub struct PlanSummary {
 /// id its index in `plans`, and goal ids are unique within the document (`continues` and
 /// `owners` refer to these). After loading from a store they are row ids.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Document {
+pub struct PlanBundle {
     /// The people the plans name.
     pub people: Vec<Person>,
     /// The plans; a plan's `previous` comes before or after it in any order.
@@ -430,12 +430,12 @@ pub struct Document {
     pub extra: Extra,
 }
 
-impl Document {
+impl PlanBundle {
     /// The chosen plans only (in the document's order), with the people they name: what
     /// "Importér planer fra anden fil" copies. A link to a plan or goal that is not chosen
     /// (`previous`, `continues`) is dropped, so the copy never points outside itself; the
     /// document's own `extra` stays behind with the file it belongs to.
-    pub fn keep_plans(&self, chosen: &[PlanId]) -> Document {
+    pub fn keep_plans(&self, chosen: &[PlanId]) -> PlanBundle {
         let plans: Vec<Plan> = self
             .plans
             .iter()
@@ -460,7 +460,7 @@ impl Document {
             .iter()
             .flat_map(|p| p.goals().flat_map(|(_, g)| g.owners.iter().copied()))
             .collect();
-        Document {
+        PlanBundle {
             people: self
                 .people
                 .iter()

@@ -9,7 +9,7 @@ pub mod fonts;
 pub mod layout;
 mod render;
 
-use crate::model::{Document, PlanId};
+use crate::model::{PlanBundle, PlanId};
 use std::fmt;
 
 /// What to include in the PDF.
@@ -85,7 +85,11 @@ pub struct Export {
 
 /// Exports plan `plan` of `doc` (as `Store::load_document(Some(plan))` gives it: the plan, the
 /// plans it reviews and the people they name) as a PDF.
-pub fn export_pdf(doc: &Document, plan: PlanId, options: &Options) -> Result<Export, ReportError> {
+pub fn export_pdf(
+    doc: &PlanBundle,
+    plan: PlanId,
+    options: &Options,
+) -> Result<Export, ReportError> {
     let layout = layout::layout(doc, plan, options)?;
     let created = options.created.unwrap_or_else(now);
     let pages = layout.pages.len();

@@ -14,7 +14,7 @@ mod write;
 pub use error::{Result, StoreError, describe_damage};
 pub use open::{OpenOptions, ReadOnlyReason};
 
-use crate::model::{Command, Document, Person, Plan, PlanId, PlanSummary};
+use crate::model::{Command, Person, Plan, PlanBundle, PlanId, PlanSummary};
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::{Path, PathBuf};
 
@@ -104,7 +104,7 @@ impl Store {
 
     /// Every plan (`None`) or one plan with the plans it reaches through `previous`, with the
     /// people they name: what an export writes.
-    pub fn load_document(&self, plan: Option<PlanId>) -> Result<Document> {
+    pub fn load_document(&self, plan: Option<PlanId>) -> Result<PlanBundle> {
         read::load_document(&self.conn, plan)
     }
 
@@ -116,7 +116,7 @@ impl Store {
 
     /// Imports a document (people merged by name and mail) in one transaction; returns the
     /// new plans' ids in the document's order and the inverse command.
-    pub fn import(&mut self, doc: &Document) -> Result<(Vec<PlanId>, Command)> {
+    pub fn import(&mut self, doc: &PlanBundle) -> Result<(Vec<PlanId>, Command)> {
         self.write(|tx| write::import(tx, doc))
     }
 

@@ -2,8 +2,8 @@
 
 use super::{Result, StoreError};
 use crate::model::{
-    Budget, BudgetRow, BudgetRowId, Contact, Date, Document, FocusArea, FocusAreaId, FollowUp,
-    FollowUpId, Goal, GoalId, Period, Person, PersonId, Plan, PlanId, PlanState, PlanSummary,
+    Budget, BudgetRow, BudgetRowId, Contact, Date, FocusArea, FocusAreaId, FollowUp, FollowUpId,
+    Goal, GoalId, Period, Person, PersonId, Plan, PlanBundle, PlanId, PlanState, PlanSummary,
     Section, SectionId, Status,
 };
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -323,7 +323,7 @@ fn previous_chain(conn: &Connection, plan: PlanId) -> Result<Vec<PlanId>> {
     }
 }
 
-pub(super) fn load_document(conn: &Connection, plan: Option<PlanId>) -> Result<Document> {
+pub(super) fn load_document(conn: &Connection, plan: Option<PlanId>) -> Result<PlanBundle> {
     let ids: Vec<PlanId> = match plan {
         None => list_plans(conn)?.into_iter().map(|p| p.id).collect(),
         Some(id) => {
@@ -352,7 +352,7 @@ pub(super) fn load_document(conn: &Connection, plan: Option<PlanId>) -> Result<D
         .prepare_cached("SELECT value FROM document_meta WHERE key = 'extra'")?
         .query_row(params![], |r| r.get(0))
         .optional()?;
-    Ok(Document {
+    Ok(PlanBundle {
         people,
         plans,
         extra,

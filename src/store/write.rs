@@ -7,9 +7,9 @@
 use super::read::{self, parse_date};
 use super::{Result, StoreError};
 use crate::model::{
-    BudgetRow, Command, Document, FocusArea, FocusAreaField, FocusAreaId, FollowUp, Goal,
-    GoalField, GoalId, Person, PersonField, PersonId, Plan, PlanField, PlanId, Section,
-    SectionField, Status,
+    BudgetRow, Command, FocusArea, FocusAreaField, FocusAreaId, FollowUp, Goal, GoalField, GoalId,
+    Person, PersonField, PersonId, Plan, PlanBundle, PlanField, PlanId, Section, SectionField,
+    Status,
 };
 use rusqlite::{OptionalExtension, Transaction, params};
 use std::collections::HashMap;
@@ -875,7 +875,7 @@ fn goal_column(tx: &Transaction<'_>, goal: GoalId, column: &str) -> Result<Optio
 
 /// Imports a document: people merged by name and mail, plans and goals new, then the links
 /// between them. Returns the new plan ids in document order and the inverse command.
-pub(super) fn import(tx: &Transaction<'_>, doc: &Document) -> Result<(Vec<PlanId>, Command)> {
+pub(super) fn import(tx: &Transaction<'_>, doc: &PlanBundle) -> Result<(Vec<PlanId>, Command)> {
     let mut people = HashMap::new();
     let mut new_people = Vec::new();
     for p in &doc.people {

@@ -5,8 +5,8 @@
 use super::commands::UiCommand;
 use super::dialogs::{FileDialogs, FileKind, NoDialogs};
 use super::fields::{Drafts, Form};
+use super::modal::{self, Modal};
 use super::search::{Place, Search};
-use super::windows::{self, Window};
 use super::{budget, clock, cover, focus_areas, intro, menu, nav, people, theme};
 use crate::document::Document;
 use crate::model::{
@@ -72,7 +72,7 @@ impl Part {
 /// What to select once an edit is applied and the plan reloaded (a new row's id is known
 /// only then).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Then {
+pub enum AfterEdit {
     /// Keep the selection.
     Stay,
     /// Select the focus area at this position.
@@ -96,7 +96,7 @@ pub enum Then {
 #[derive(Debug, Clone)]
 pub enum Action {
     /// An edit, one undo step; then adjust the selection.
-    Apply(Command, Then),
+    Apply(Command, AfterEdit),
     /// A text edit while typing: shown at once, saved within [`TYPING_SAVE_DELAY`], merged
     /// with the previous edit of the same field into one undo step.
     Type(Command),
@@ -119,7 +119,7 @@ pub enum Action {
     /// Go to a search hit.
     GoTo(Place),
     /// Open a dialog window.
-    Show(Window),
+    Show(Modal),
     /// Close the dialog window.
     CloseWindow,
     /// Open this file in the system's viewer (a PDF just exported).
@@ -130,7 +130,7 @@ pub enum Action {
 
 /// The last thing the status bar reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Status {
+enum StatusLine {
     None,
     Saved(String),
     Error(String),
@@ -157,17 +157,17 @@ pub struct App {
     area: Option<FocusAreaId>,
     goal: Option<GoalId>,
     person: Option<PersonId>,
-    status: Status,
+    status: StatusLine,
     pending: Vec<Action>,
     drafts: Drafts,
     typing: Option<Typing>,
     /// Whole edits that met a busy file, in order, to be tried again.
-    waiting: Vec<(Command, Then)>,
+    waiting: Vec<(Command, AfterEdit)>,
     last_retry: f64,
-    window: Option<Window>,
+    window: Option<Modal>,
     search: Search,
     board: super::follow_up::Board,
-    mine: super::follow_up::Mine,
+    mine: super::follow_up::MyFollowUp,
     preview: super::preview::Preview,
     dialogs: Box<dyn FileDialogs>,
     recent: RecentFiles,
@@ -225,7 +225,7 @@ impl App {
             area: None,
             goal: None,
             person: None,
-            status: Status::None,
+            status: StatusLine::None,
             pending: Vec::new(),
             drafts: Drafts::default(),
             typing: None,
@@ -278,8 +278,8 @@ impl App {
     /// The text of the status bar: "Gemt 14:03:12", a note, or the last error.
     pub fn status_text(&self) -> Option<&str> {
         match &self.status {
-            Status::None => None,
-            Status::Saved(text) | Status::Error(text) => Some(text),
+            StatusLine::None => None,
+            StatusLine::Saved(text) | StatusLine::Error(text) => Some(text),
         }
     }
 
@@ -364,9 +364,9 @@ impl App {
         }
         egui::Panel::bottom("statuslinje").show(ui, |ui| {
             match &self.status {
-                Status::None => ui.label(""),
-                Status::Saved(text) => ui.colored_label(theme::SAVED_TEXT, text),
-                Status::Error(text) => ui.colored_label(theme::ERROR_TEXT, text),
+                StatusLine::None => ui.label(""),
+                StatusLine::Saved(text) => ui.colored_label(theme::SAVED_TEXT, text),
+                StatusLine::Error(text) => ui.colored_label(theme::ERROR_TEXT, text),
             };
         });
         egui::Panel::left("navigation")
@@ -399,7 +399,7 @@ impl App {
         }
         egui::CentralPanel::default().show(ui, |ui| self.central(ui));
         if let Some(window) = &mut self.window {
-            windows::show(&ctx, window, &mut self.pending);
+            modal::show(&ctx, window, &mut self.pending);
         }
 
         self.apply_pending(&ctx);
@@ -456,7 +456,7 @@ impl App {
         };
         if self.seen_version.is_some_and(|seen| seen != version) {
             self.reload(None);
-            self.status = Status::Saved(format!(
+            self.status = StatusLine::Saved(format!(
                 "Filen er ændret af en anden {}; ændringerne vises nu",
                 clock::now_text()
             ));
@@ -529,7 +529,7 @@ impl App {
                                     state: PlanState::Draft,
                                     approved_on: None,
                                 },
-                                Then::Stay,
+                                AfterEdit::Stay,
                             ));
                         }
                     });
@@ -663,44 +663,44 @@ impl App {
     /// Applies a whole edit (its own undo step: typing after it starts a new one). When the
     /// file is busy (another program is writing, a slow network drive), the edit is kept and
     /// tried again every second until it is saved: never lost.
-    fn apply_edit(&mut self, command: Command, then: Then) {
+    fn apply_edit(&mut self, command: Command, then: AfterEdit) {
         let Some(doc) = &mut self.document else {
             return;
         };
         let result = doc.apply(command.clone()).map(|()| doc.end_typing());
         match result {
             Ok(()) => {
-                self.status = Status::Saved(format!("Gemt {}", clock::now_text()));
+                self.status = StatusLine::Saved(format!("Gemt {}", clock::now_text()));
                 self.reload(None);
                 self.after(then);
             }
             Err(StoreError::Busy) => {
-                self.status = Status::Error(
+                self.status = StatusLine::Error(
                     "Ændringen venter: filen er optaget af et andet program. virkplan prøver igen hvert sekund."
                         .into(),
                 );
                 self.waiting.push((command, then));
             }
-            Err(e) => self.status = Status::Error(e.to_string()),
+            Err(e) => self.status = StatusLine::Error(e.to_string()),
         }
     }
 
     /// Selects the new row an edit made, once its id is known.
-    fn after(&mut self, then: Then) {
+    fn after(&mut self, then: AfterEdit) {
         match then {
-            Then::Stay => {}
-            Then::SelectAreaAt(i) => {
+            AfterEdit::Stay => {}
+            AfterEdit::SelectAreaAt(i) => {
                 self.area = self.plan_areas().get(i).copied();
                 self.goal = None;
                 self.reload(None);
             }
-            Then::SelectGoalAt(i) => self.goal = self.area_goals().get(i).copied(),
-            Then::SelectGoal(area, goal) => {
+            AfterEdit::SelectGoalAt(i) => self.goal = self.area_goals().get(i).copied(),
+            AfterEdit::SelectGoal(area, goal) => {
                 self.area = Some(area);
                 self.goal = Some(goal);
                 self.reload(None);
             }
-            Then::SelectNewPlan => {
+            AfterEdit::SelectNewPlan => {
                 if let Some(id) = self.plans.iter().map(|p| p.id).max() {
                     self.part = Part::Cover;
                     self.area = None;
@@ -708,7 +708,7 @@ impl App {
                     self.reload(Some(id));
                 }
             }
-            Then::SelectNewPerson { owner_of } => {
+            AfterEdit::SelectNewPerson { owner_of } => {
                 let Some(id) = self.people.iter().map(|p| p.id).max() else {
                     return;
                 };
@@ -756,12 +756,12 @@ impl App {
         };
         match doc.apply_typing(typing.command.clone()) {
             Ok(()) => {
-                self.status = Status::Saved(format!("Gemt {}", clock::now_text()));
+                self.status = StatusLine::Saved(format!("Gemt {}", clock::now_text()));
                 self.drafts.typing = None;
                 true
             }
             Err(StoreError::Busy) => {
-                self.status = Status::Error(StoreError::Busy.to_string());
+                self.status = StatusLine::Error(StoreError::Busy.to_string());
                 self.typing = Some(Typing {
                     command: typing.command,
                     since: self.now,
@@ -769,7 +769,7 @@ impl App {
                 false
             }
             Err(e) => {
-                self.status = Status::Error(e.to_string());
+                self.status = StatusLine::Error(e.to_string());
                 self.drafts.typing = None;
                 false
             }
@@ -784,11 +784,11 @@ impl App {
         };
         match f(doc) {
             Ok(()) => {
-                self.status = Status::Saved(format!("Gemt {}", clock::now_text()));
+                self.status = StatusLine::Saved(format!("Gemt {}", clock::now_text()));
                 true
             }
             Err(e) => {
-                self.status = Status::Error(e.to_string());
+                self.status = StatusLine::Error(e.to_string());
                 false
             }
         }
@@ -796,8 +796,8 @@ impl App {
 
     /// Shows a message in a window (for what the user must read: a file that did not open).
     fn alert(&mut self, title: &str, text: String) {
-        self.status = Status::Error(text.clone());
-        self.window = Some(Window::Alert {
+        self.status = StatusLine::Error(text.clone());
+        self.window = Some(Modal::Alert {
             title: title.into(),
             text,
         });
@@ -807,7 +807,7 @@ impl App {
     fn run(&mut self, ctx: &egui::Context, command: UiCommand) -> bool {
         if command.writes() && self.read_only() {
             if self.document.is_some() {
-                self.status = Status::Error(
+                self.status = StatusLine::Error(
                     "Filen er åbnet skrivebeskyttet; gem en kopi for at kunne tilføje planer."
                         .into(),
                 );
@@ -828,12 +828,12 @@ impl App {
                 self.drafts.clear();
                 match result {
                     Ok(true) => {
-                        self.status = Status::Saved(format!("Gemt {}", clock::now_text()));
+                        self.status = StatusLine::Saved(format!("Gemt {}", clock::now_text()));
                         true
                     }
                     Ok(false) => false,
                     Err(e) => {
-                        self.status = Status::Error(e.to_string());
+                        self.status = StatusLine::Error(e.to_string());
                         true
                     }
                 }
@@ -853,12 +853,12 @@ impl App {
                 false
             }
             UiCommand::NewPlan => {
-                self.window = Some(Window::new_plan(self.plan.as_ref()));
+                self.window = Some(Modal::new_plan(self.plan.as_ref()));
                 false
             }
             UiCommand::RollOver => {
                 if let Some(plan) = &self.plan {
-                    self.window = Some(Window::roll_over(plan));
+                    self.window = Some(Modal::roll_over(plan));
                 }
                 false
             }
@@ -889,7 +889,7 @@ impl App {
                 false
             }
             UiCommand::About => {
-                self.window = Some(Window::About);
+                self.window = Some(Modal::About);
                 false
             }
         }
@@ -912,10 +912,10 @@ impl App {
                 self.drafts = Drafts::default();
                 self.window = None;
                 self.seen_version = None;
-                self.status = Status::None;
+                self.status = StatusLine::None;
                 self.reload(None);
                 if let Err(e) = self.recent.add(path) {
-                    self.status = Status::Error(e);
+                    self.status = StatusLine::Error(e);
                 }
             }
             Err(e) => {
@@ -926,7 +926,7 @@ impl App {
                 if self.document.is_none() {
                     self.file = Some(path.to_path_buf());
                     self.open_error = Some(e.to_string());
-                    self.status = Status::Error(e.to_string());
+                    self.status = StatusLine::Error(e.to_string());
                 } else {
                     self.alert("Filen kunne ikke åbnes", e.to_string());
                 }
@@ -956,7 +956,7 @@ impl App {
             Ok(doc) => {
                 drop(doc);
                 self.open_file(&path);
-                self.window = Some(Window::new_plan(None));
+                self.window = Some(Modal::new_plan(None));
             }
             Err(e) => self.alert("Filen kunne ikke oprettes", e.to_string()),
         }
@@ -980,8 +980,8 @@ impl App {
         let Some(doc) = &self.document else { return };
         match transfer::save_copy(doc.store(), &dest) {
             Ok(note) => {
-                self.status = Status::Saved(format!("Kopien er gemt: {}", dest.display()));
-                self.window = Some(Window::CopySaved { path: dest, note });
+                self.status = StatusLine::Saved(format!("Kopien er gemt: {}", dest.display()));
+                self.window = Some(Modal::CopySaved { path: dest, note });
             }
             Err(e) => self.alert("Kopien blev ikke gemt", e),
         }
@@ -1008,7 +1008,7 @@ impl App {
                 );
             }
             Ok((store, plans)) => {
-                self.window = Some(Window::ChoosePlans {
+                self.window = Some(Modal::ChoosePlans {
                     source: std::rc::Rc::new(store),
                     plans: plans.into_iter().map(|p| (p, true)).collect(),
                 });
@@ -1019,7 +1019,7 @@ impl App {
 
     /// Copies the chosen plans of the other file (the open dialog holds it).
     fn copy_plans(&mut self, chosen: &[PlanId]) -> bool {
-        let Some(Window::ChoosePlans { source, .. }) = self.window.take() else {
+        let Some(Modal::ChoosePlans { source, .. }) = self.window.take() else {
             return false;
         };
         let Some(doc) = &mut self.document else {
@@ -1034,7 +1034,7 @@ impl App {
     fn imported(&mut self, result: Result<Vec<PlanId>, String>, failed: &str) -> bool {
         match result {
             Ok(ids) => {
-                self.status = Status::Saved(format!(
+                self.status = StatusLine::Saved(format!(
                     "{} plan(er) importeret {}",
                     ids.len(),
                     clock::now_text()
@@ -1077,7 +1077,7 @@ impl App {
         let Some(doc) = &self.document else { return };
         match transfer::export_json(doc.store(), Some(id), &path) {
             Ok(()) => {
-                self.status = Status::Saved(format!("Eksporteret til {}", path.display()));
+                self.status = StatusLine::Saved(format!("Eksporteret til {}", path.display()));
             }
             Err(e) => self.alert("Eksporten mislykkedes", e),
         }
@@ -1098,11 +1098,11 @@ impl App {
         // What the preview (Udskrift) shows is what is exported.
         match transfer::export_pdf(doc.store(), id, self.preview.options(), &path) {
             Ok((pages, warnings)) => {
-                self.status = Status::Saved(format!(
+                self.status = StatusLine::Saved(format!(
                     "PDF'en er gemt ({pages} sider): {}",
                     path.display()
                 ));
-                self.window = Some(Window::PdfSaved {
+                self.window = Some(Modal::PdfSaved {
                     path,
                     pages,
                     warnings,
@@ -1191,7 +1191,7 @@ impl App {
                 self.generation += 1;
             }
             Err(e) => {
-                self.status = Status::Error(e.to_string());
+                self.status = StatusLine::Error(e.to_string());
                 return;
             }
         }

@@ -3,7 +3,7 @@
 //! Amounts are shown and typed in Danish (1.120.883.000); what cannot be read is refused
 //! in red where it was typed, and nothing is saved.
 
-use super::app::Then;
+use super::app::AfterEdit;
 use super::fields::Form;
 use super::theme;
 use crate::model::{BudgetRow, Command, Plan, PlanField};
@@ -15,7 +15,7 @@ fn parse_year(text: &str) -> Result<Option<i32>, String> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    super::windows::parse_year(text).map(Some)
+    super::modal::parse_year(text).map(Some)
 }
 
 fn parse_amount(text: &str) -> Result<i64, String> {
@@ -62,7 +62,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
                 )
                 .filter(|y| *y != budget.year)
             {
-                form.apply(Command::SetBudgetYear { plan: id, year }, Then::Stay);
+                form.apply(Command::SetBudgetYear { plan: id, year }, AfterEdit::Stay);
             }
         });
     ui.add_space(12.0);
@@ -98,7 +98,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
                             area,
                             ..row.clone()
                         };
-                        form.apply(set(changed), Then::Stay);
+                        form.apply(set(changed), AfterEdit::Stay);
                     }
                 });
                 let drafts = &mut *form.drafts;
@@ -118,7 +118,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
                             expenses,
                             ..row.clone()
                         }),
-                        Then::Stay,
+                        AfterEdit::Stay,
                     );
                 }
                 let drafts = &mut *form.drafts;
@@ -138,7 +138,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
                             income,
                             ..row.clone()
                         }),
-                        Then::Stay,
+                        AfterEdit::Stay,
                     );
                 }
                 figure(ui, row.result(), false);
@@ -149,7 +149,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
                                 row: row.id,
                                 index: i - 1,
                             },
-                            Then::Stay,
+                            AfterEdit::Stay,
                         );
                     }
                     if ui
@@ -161,11 +161,11 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
                                 row: row.id,
                                 index: i + 1,
                             },
-                            Then::Stay,
+                            AfterEdit::Stay,
                         );
                     }
                     if ui.button("Slet").clicked() {
-                        form.apply(Command::DeleteBudgetRow(row.id), Then::Stay);
+                        form.apply(Command::DeleteBudgetRow(row.id), AfterEdit::Stay);
                     }
                 });
                 ui.end_row();
@@ -194,7 +194,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
                 index: count,
                 row: BudgetRow::default(),
             },
-            Then::Stay,
+            AfterEdit::Stay,
         );
     }
     ui.add_space(12.0);

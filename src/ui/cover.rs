@@ -1,9 +1,9 @@
 //! The Forside screen: the plan's metadata, its state (kladde/godkendt), the plan it follows
 //! up on, and the contact block.
 
-use super::app::{Action, Then};
+use super::app::{Action, AfterEdit};
 use super::fields::Form;
-use super::windows::{Window, parse_year, period};
+use super::modal::{Modal, parse_year, period};
 use crate::model::{Command, Plan, PlanField, PlanId, PlanState, PlanSummary};
 use crate::units;
 
@@ -55,7 +55,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan, plans: &[PlanSu
                 |t| parse_year(t).and_then(|y| period(current.start, y)),
             );
             if let Some(period) = start.or(end).filter(|p| *p != current) {
-                form.apply(Command::SetPeriod { plan: id, period }, Then::Stay);
+                form.apply(Command::SetPeriod { plan: id, period }, AfterEdit::Stay);
             }
             form.text_row(
                 ui,
@@ -71,7 +71,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan, plans: &[PlanSu
                     ui.label("Kladde (udskrives med UDKAST)")
                         .labelled_by(label.id);
                     if ui.button("Godkend planen…").clicked() {
-                        form.out.push(Action::Show(Window::approve(plan)));
+                        form.out.push(Action::Show(Modal::approve(plan)));
                     }
                 }
                 (PlanState::Approved, on) => {
@@ -112,7 +112,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan, plans: &[PlanSu
                 .response
                 .labelled_by(label.id);
             if previous != plan.previous {
-                form.apply(Command::SetPrevious { plan: id, previous }, Then::Stay);
+                form.apply(Command::SetPrevious { plan: id, previous }, AfterEdit::Stay);
             }
             ui.end_row();
         });
@@ -154,7 +154,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan, plans: &[PlanSu
         });
     ui.add_space(16.0);
     if ui.button("Slet planen…").clicked() {
-        form.out.push(Action::Show(Window::DeletePlan {
+        form.out.push(Action::Show(Modal::DeletePlan {
             plan: id,
             title: plan.title.clone(),
         }));

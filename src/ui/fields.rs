@@ -2,7 +2,7 @@
 //! screen readers and UI tests) and reports what the user did as an [`Action`]; nothing here
 //! touches the file.
 
-use super::app::{Action, Then};
+use super::app::{Action, AfterEdit};
 use super::theme;
 use crate::model::{Command, TextTarget};
 use std::collections::HashMap;
@@ -24,7 +24,7 @@ pub struct Form<'a> {
 
 impl Form<'_> {
     /// An edit (one undo step), then adjust the selection.
-    pub fn apply(&mut self, command: Command, then: Then) {
+    pub fn apply(&mut self, command: Command, then: AfterEdit) {
         self.out.push(Action::Apply(command, then));
     }
 

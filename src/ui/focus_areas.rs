@@ -1,7 +1,7 @@
 //! The Indsatsområder screen: one focus area with its numbered goals, and the editor of the
 //! selected goal (Mål, Uddybning, Dokumentation, Status, Frist).
 
-use super::app::{Action, Then};
+use super::app::{Action, AfterEdit};
 use super::fields::{Form, hint};
 use super::people::display_name;
 use super::theme;
@@ -65,7 +65,7 @@ pub fn show(
                     ..FocusArea::default()
                 },
             },
-            Then::SelectAreaAt(index),
+            AfterEdit::SelectAreaAt(index),
         )
     };
     let Some((index, area)) = plan
@@ -96,7 +96,7 @@ pub fn show(
                         area: area.id,
                         index: index - 1,
                     };
-                    form.out.push(Action::Apply(command, Then::Stay));
+                    form.out.push(Action::Apply(command, AfterEdit::Stay));
                 }
                 if ui
                     .add_enabled(
@@ -109,12 +109,12 @@ pub fn show(
                         area: area.id,
                         index: index + 1,
                     };
-                    form.out.push(Action::Apply(command, Then::Stay));
+                    form.out.push(Action::Apply(command, AfterEdit::Stay));
                 }
                 if ui.button("Slet indsatsområde").clicked() {
                     form.out.push(Action::Apply(
                         Command::DeleteFocusArea(area.id),
-                        Then::SelectAreaAt(index.saturating_sub(1)),
+                        AfterEdit::SelectAreaAt(index.saturating_sub(1)),
                     ));
                 }
             });
@@ -178,7 +178,7 @@ pub fn show(
                     },
                 };
                 form.out
-                    .push(Action::Apply(command, Then::SelectGoalAt(at)));
+                    .push(Action::Apply(command, AfterEdit::SelectGoalAt(at)));
             }
             selected
         })
@@ -230,7 +230,7 @@ fn goal_editor(
                     area: area.id,
                     index: i - 1,
                 };
-                form.out.push(Action::Apply(command, Then::Stay));
+                form.out.push(Action::Apply(command, AfterEdit::Stay));
             }
             if ui
                 .add_enabled(i + 1 < area.goals.len(), egui::Button::new("Flyt mål ned"))
@@ -241,12 +241,12 @@ fn goal_editor(
                     area: area.id,
                     index: i + 1,
                 };
-                form.out.push(Action::Apply(command, Then::Stay));
+                form.out.push(Action::Apply(command, AfterEdit::Stay));
             }
             if ui.button("Slet mål").clicked() {
                 form.out.push(Action::Apply(
                     Command::DeleteGoal(id),
-                    Then::SelectGoalAt(i.saturating_sub(1)),
+                    AfterEdit::SelectGoalAt(i.saturating_sub(1)),
                 ));
             }
         });
@@ -292,7 +292,7 @@ fn goal_editor(
                 if status != goal.status {
                     form.out.push(Action::Apply(
                         Command::SetGoalStatus { goal: id, status },
-                        Then::Stay,
+                        AfterEdit::Stay,
                     ));
                 }
                 ui.end_row();
@@ -309,7 +309,7 @@ fn goal_editor(
                 if let Some(deadline) = deadline.filter(|d| *d != goal.deadline) {
                     form.out.push(Action::Apply(
                         Command::SetGoalDeadline { goal: id, deadline },
-                        Then::Stay,
+                        AfterEdit::Stay,
                     ));
                 }
 
@@ -337,7 +337,7 @@ fn goal_editor(
                             area: to.id,
                             index: to.goals.len(),
                         },
-                        Then::SelectGoal(to.id, id),
+                        AfterEdit::SelectGoal(to.id, id),
                     ));
                 }
                 ui.end_row();
@@ -402,7 +402,7 @@ fn follow_ups(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal) {
                         extra: None,
                     },
                 },
-                Then::Stay,
+                AfterEdit::Stay,
             );
         }
     });
@@ -429,7 +429,7 @@ fn follow_ups(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal) {
                         .filter(|d| *d != f.date)
                     {
                         let change = Command::SetFollowUp(FollowUp { date, ..f.clone() });
-                        form.apply(with_status(goal, change), Then::Stay);
+                        form.apply(with_status(goal, change), AfterEdit::Stay);
                     }
                     let label = ui.label("Ny status");
                     let mut status = f.status;
@@ -451,10 +451,13 @@ fn follow_ups(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal) {
                             status,
                             ..f.clone()
                         });
-                        form.apply(with_status(goal, change), Then::Stay);
+                        form.apply(with_status(goal, change), AfterEdit::Stay);
                     }
                     if ui.button("Slet opfølgning").clicked() {
-                        form.apply(with_status(goal, Command::DeleteFollowUp(f.id)), Then::Stay);
+                        form.apply(
+                            with_status(goal, Command::DeleteFollowUp(f.id)),
+                            AfterEdit::Stay,
+                        );
                     }
                 });
                 let label = ui.label("Tekst");
@@ -493,7 +496,7 @@ fn owners_row(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal, people: &[Per
                 if ui.small_button(format!("Fjern {name}")).clicked() {
                     let owners: Vec<PersonId> =
                         goal.owners.iter().copied().filter(|o| o != owner).collect();
-                    form.apply(Command::SetGoalOwners { goal: id, owners }, Then::Stay);
+                    form.apply(Command::SetGoalOwners { goal: id, owners }, AfterEdit::Stay);
                 }
             });
         }
@@ -516,7 +519,7 @@ fn owners_row(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal, people: &[Per
         if let Some(person) = pick {
             let mut owners = goal.owners.clone();
             owners.push(person);
-            form.apply(Command::SetGoalOwners { goal: id, owners }, Then::Stay);
+            form.apply(Command::SetGoalOwners { goal: id, owners }, AfterEdit::Stay);
         }
         let new_label = ui.label("Ny person som tovholder (navn):");
         if let Some(name) = form
@@ -538,7 +541,7 @@ fn owners_row(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal, people: &[Per
                     name,
                     ..Person::default()
                 }),
-                Then::SelectNewPerson {
+                AfterEdit::SelectNewPerson {
                     owner_of: Some((id, goal.owners.clone())),
                 },
             );

@@ -539,13 +539,13 @@ struct Entry {
 /// person carries, from the keyboard (Tab between the fields, Enter in the text saves and
 /// moves on to the next goal).
 #[derive(Debug, Default)]
-pub struct Mine {
+pub struct MyFollowUp {
     person: Option<PersonId>,
     entries: std::collections::HashMap<crate::model::GoalId, Entry>,
     focus: Option<crate::model::GoalId>,
 }
 
-impl Mine {
+impl MyFollowUp {
     /// Draws the section; `writable` is false for a read-only file.
     pub fn show(
         &mut self,
@@ -683,7 +683,7 @@ impl Mine {
                                 }
                                 _ => insert,
                             };
-                            out.push(Action::Apply(command, super::app::Then::Stay));
+                            out.push(Action::Apply(command, super::app::AfterEdit::Stay));
                             self.entries.remove(&goal.id);
                             self.focus = goals.get(i + 1).map(|(_, g)| g.id);
                         }

@@ -1,7 +1,7 @@
 //! The Indledning screen: the intro sections (add, rename, reorder, delete, multi-line body)
 //! and the text that leads into the focus areas.
 
-use super::app::Then;
+use super::app::AfterEdit;
 use super::fields::{FIELD_WIDTH, Form};
 use crate::model::{Command, Plan, PlanField, Section, SectionField};
 
@@ -29,7 +29,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
                                 section: id,
                                 index: i - 1,
                             },
-                            Then::Stay,
+                            AfterEdit::Stay,
                         );
                     }
                     if ui
@@ -41,11 +41,11 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
                                 section: id,
                                 index: i + 1,
                             },
-                            Then::Stay,
+                            AfterEdit::Stay,
                         );
                     }
                     if ui.button("Slet afsnit").clicked() {
-                        form.apply(Command::DeleteSection(id), Then::Stay);
+                        form.apply(Command::DeleteSection(id), AfterEdit::Stay);
                     }
                 });
                 let text = |field: SectionField| {
@@ -84,7 +84,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
                     ..Section::default()
                 },
             },
-            Then::Stay,
+            AfterEdit::Stay,
         );
     }
     ui.add_space(16.0);

@@ -17,12 +17,12 @@ mod focus_areas;
 mod follow_up;
 mod intro;
 mod menu;
+mod modal;
 mod nav;
 mod people;
 mod preview;
 mod search;
 mod theme;
-mod windows;
 
 pub use app::{App, Part, Services, TYPING_SAVE_DELAY};
 pub use commands::UiCommand;

@@ -3,7 +3,7 @@
 //! be deleted until the goals have another tovholder (the store refuses it too, for goals in
 //! other plans of the file).
 
-use super::app::{Action, Then};
+use super::app::{Action, AfterEdit};
 use super::fields::Form;
 use crate::model::{Command, Person, PersonField, PersonId, Plan};
 
@@ -53,7 +53,7 @@ pub fn show(
                     name: "Ny person".into(),
                     ..Person::default()
                 }),
-                Then::SelectNewPerson { owner_of: None },
+                AfterEdit::SelectNewPerson { owner_of: None },
             );
         }
         ui.label(format!("{} personer i filen", people.len()));
@@ -134,7 +134,7 @@ pub fn show(
             )
         };
         if delete.clicked() {
-            form.apply(Command::DeletePerson(id), Then::Stay);
+            form.apply(Command::DeletePerson(id), AfterEdit::Stay);
         }
     });
 }

@@ -10,7 +10,7 @@
 use super::app::Action;
 use super::commands::UiCommand;
 use super::theme;
-use crate::model::{Document, Plan, PlanId};
+use crate::model::{Plan, PlanBundle, PlanId};
 use crate::report::fonts::Face;
 use crate::report::layout::{self, Color, Layout, PAGE_HEIGHT, PAGE_WIDTH, Shape, Target};
 use crate::report::{Options, Warning};
@@ -47,7 +47,7 @@ pub fn install_fonts(ctx: &egui::Context) {
 }
 
 /// A layout made for one state of the plan with one set of options.
-struct Made {
+struct LaidOut {
     /// The plan, the editor's generation of what it loaded, and the options.
     key: (PlanId, u64, Options),
     /// The pages, or why there are none.
@@ -58,7 +58,7 @@ struct Made {
 pub struct Preview {
     options: Options,
     zoom: usize,
-    made: Option<Made>,
+    made: Option<LaidOut>,
     /// A page (1-based) and a y on it to scroll to (a click in the contents).
     jump: Option<(usize, f32)>,
     /// The page in the middle of the view, for "Side 3 af 18".
@@ -100,13 +100,13 @@ impl Preview {
         out: &mut Vec<Action>,
         plan: &Plan,
         generation: u64,
-        load: impl FnOnce() -> Result<Document, String>,
+        load: impl FnOnce() -> Result<PlanBundle, String>,
     ) {
         let key = (plan.id, generation, self.options.clone());
         if self.made.as_ref().is_none_or(|m| m.key != key) {
             let result = load()
                 .and_then(|doc| layout::layout(&doc, plan.id, &key.2).map_err(|e| e.to_string()));
-            self.made = Some(Made { key, result });
+            self.made = Some(LaidOut { key, result });
         }
 
         ui.horizontal_wrapped(|ui| {

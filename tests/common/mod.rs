@@ -3,13 +3,13 @@
 
 use std::path::{Path, PathBuf};
 use virkplan::model::{
-    Date, Document, FocusArea, FollowUp, FollowUpId, Goal, GoalId, Period, Person, PersonId, Plan,
-    Status,
+    Date, FocusArea, FollowUp, FollowUpId, Goal, GoalId, Period, Person, PersonId, Plan,
+    PlanBundle, Status,
 };
 use virkplan::store::Store;
 
 /// A document with one small plan: two people, two focus areas, three goals.
-pub fn small_document() -> Document {
+pub fn small_document() -> PlanBundle {
     let goal = |id: i64, text: &str, owners: Vec<PersonId>| Goal {
         id: GoalId(id),
         text: text.into(),
@@ -28,7 +28,7 @@ pub fn small_document() -> Document {
         }],
         extra: None,
     };
-    Document {
+    PlanBundle {
         people: vec![
             Person {
                 id: PersonId(0),
@@ -88,7 +88,7 @@ pub fn bytes(path: &Path) -> Vec<u8> {
 /// The document with every id replaced by what it stands for: people sorted by name and mail
 /// and numbered, plans numbered in order, goals numbered in print order, row ids of sections,
 /// rows, areas and follow-ups zeroed. Two documents with the same content normalise equal.
-pub fn normalise(doc: &Document) -> Document {
+pub fn normalise(doc: &PlanBundle) -> PlanBundle {
     use std::collections::HashMap;
     let mut people = doc.people.clone();
     people.sort_by(|a, b| (&a.name, &a.email, &a.title).cmp(&(&b.name, &b.email, &b.title)));
@@ -141,7 +141,7 @@ pub fn normalise(doc: &Document) -> Document {
             p
         })
         .collect();
-    Document {
+    PlanBundle {
         people,
         plans,
         extra: doc.extra.clone(),

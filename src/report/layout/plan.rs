@@ -9,7 +9,7 @@ use super::{
     Artifact, Color, Item, Layout, MARGINS, Mark, Meta, NodeId, OutlineEntry, PAGE_HEIGHT,
     PAGE_WIDTH, Page, Role, Scope, Shape, Structure, Target, TextRun,
 };
-use crate::model::{Date, Document, FocusArea, Goal, Person, Plan, PlanId, PlanState, Status};
+use crate::model::{Date, FocusArea, Goal, Person, Plan, PlanBundle, PlanId, PlanState, Status};
 use crate::report::fonts::{Face, FontSet};
 use crate::report::{Options, ReportError};
 use crate::units;
@@ -1504,7 +1504,7 @@ fn contents(b: &mut Builder<'_>, sect: NodeId) -> (Vec<Block>, usize) {
 ///
 /// The plan's previous plan, when it is in `doc` and `options.review` is set, gives the
 /// Opfølgning chapter; people are looked up in `doc.people`.
-pub fn layout(doc: &Document, plan_id: PlanId, options: &Options) -> Result<Layout, ReportError> {
+pub fn layout(doc: &PlanBundle, plan_id: PlanId, options: &Options) -> Result<Layout, ReportError> {
     let plan = doc
         .plans
         .iter()

@@ -8,19 +8,19 @@ use super::raw::{
     ExtraObject, RawBudget, RawContact, RawDocument, RawFocusArea, RawFollowUp, RawGoal, RawPerson,
     RawPlan, Whole, shorten,
 };
-use super::{ExchangeError, FORMAT_NAME, FORMAT_VERSION};
+use super::{FORMAT_NAME, FORMAT_VERSION, FormatError};
 use crate::model::{
-    Budget, BudgetRow, BudgetRowId, Contact, Date, Document, Extra, FocusArea, FocusAreaId,
-    FollowUp, FollowUpId, Goal, GoalId, Period, Person, PersonId, Plan, PlanId, PlanState, Section,
-    SectionId, Status,
+    Budget, BudgetRow, BudgetRowId, Contact, Date, Extra, FocusArea, FocusAreaId, FollowUp,
+    FollowUpId, Goal, GoalId, Period, Person, PersonId, Plan, PlanBundle, PlanId, PlanState,
+    Section, SectionId, Status,
 };
 
-type Result<T> = std::result::Result<T, ExchangeError>;
+type Result<T> = std::result::Result<T, FormatError>;
 
 /// `format` must be ours, `version` one we read.
 pub(super) fn check_header(format: &str, version: i64) -> Result<()> {
     if format != FORMAT_NAME {
-        return Err(ExchangeError::invalid(
+        return Err(FormatError::invalid(
             "format",
             format!(
                 "filen er ikke en virkplan-fil: «format» skal være «{FORMAT_NAME}» (fandt «{}»)",
@@ -29,10 +29,10 @@ pub(super) fn check_header(format: &str, version: i64) -> Result<()> {
         ));
     }
     if version > FORMAT_VERSION {
-        return Err(ExchangeError::NewerVersion { version });
+        return Err(FormatError::NewerVersion { version });
     }
     if version < FORMAT_VERSION {
-        return Err(ExchangeError::invalid(
+        return Err(FormatError::invalid(
             "version",
             format!("formatversion {version} findes ikke; virkplan læser version {FORMAT_VERSION}"),
         ));
@@ -40,8 +40,8 @@ pub(super) fn check_header(format: &str, version: i64) -> Result<()> {
     Ok(())
 }
 
-/// The checked conversion. Ids are document-local (see [`Document`]).
-pub(super) fn to_model(raw: RawDocument) -> Result<Document> {
+/// The checked conversion. Ids are document-local (see [`PlanBundle`]).
+pub(super) fn to_model(raw: RawDocument) -> Result<PlanBundle> {
     let people_raw = raw.people.unwrap_or_default();
     let person_keys = unique_keys(
         people_raw
@@ -76,7 +76,7 @@ pub(super) fn to_model(raw: RawDocument) -> Result<Document> {
         };
         plans.push(plan(i, p, &refs, &mut next_goal)?);
     }
-    Ok(Document {
+    Ok(PlanBundle {
         people,
         plans,
         extra: extra(raw.extra, "extra")?,
@@ -92,7 +92,7 @@ fn unique_keys<'a>(
     for (i, (path, key)) in keys.enumerate() {
         check_key(&path, key)?;
         if let Some((_, first)) = seen.get(key) {
-            return Err(ExchangeError::invalid(
+            return Err(FormatError::invalid(
                 path,
                 format!("{what} «{}» er allerede brugt i {first}", shorten(key)),
             ));
@@ -107,7 +107,7 @@ fn unique_keys<'a>(
 
 fn check_key(path: &str, key: &str) -> Result<()> {
     if key.trim().is_empty() {
-        return Err(ExchangeError::invalid(
+        return Err(FormatError::invalid(
             path,
             "nøglen er tom; en nøgle skal indeholde tegn",
         ));
@@ -131,7 +131,7 @@ impl GoalIndex {
                         let path = format!("plans[{p}].focus_areas[{a}].goals[{g}].key");
                         check_key(&path, key)?;
                         if let Some((_, _, first)) = by_key.get(key) {
-                            return Err(ExchangeError::invalid(
+                            return Err(FormatError::invalid(
                                 path,
                                 format!("målnøglen «{}» er allerede brugt i {first}", shorten(key)),
                             ));
@@ -165,13 +165,13 @@ fn resolve_previous(
         let path = format!("plans[{i}].previous");
         match keys.get(key) {
             None => {
-                return Err(ExchangeError::invalid(
+                return Err(FormatError::invalid(
                     path,
                     format!("planen «{}» findes ikke i dokumentets plans", shorten(key)),
                 ));
             }
             Some(&j) if j == i => {
-                return Err(ExchangeError::invalid(
+                return Err(FormatError::invalid(
                     path,
                     "en plan kan ikke følge op på sig selv",
                 ));
@@ -189,7 +189,7 @@ fn resolve_previous(
                     .chain(std::iter::once(&start))
                     .map(|&k| plans[k].key.as_str())
                     .collect();
-                return Err(ExchangeError::invalid(
+                return Err(FormatError::invalid(
                     format!("plans[{start}].previous"),
                     format!("previous danner en ring: {}", names.join(" → ")),
                 ));
@@ -231,7 +231,7 @@ fn plan(i: usize, p: RawPlan, refs: &Refs<'_>, next_goal: &mut i64) -> Result<Pl
     let start = year(&format!("{period_path}.start"), p.period.start)?;
     let end = year(&format!("{period_path}.end"), p.period.end)?;
     if start > end {
-        return Err(ExchangeError::invalid(
+        return Err(FormatError::invalid(
             format!("{period_path}.end"),
             format!("slutåret {end} ligger før startåret {start}"),
         ));
@@ -241,7 +241,7 @@ fn plan(i: usize, p: RawPlan, refs: &Refs<'_>, next_goal: &mut i64) -> Result<Pl
     let state = match p.state {
         None => PlanState::default(),
         Some(code) => PlanState::from_code(&code).ok_or_else(|| {
-            ExchangeError::invalid(
+            FormatError::invalid(
                 format!("{path}.state"),
                 format!(
                     "ukendt tilstand «{}»; brug «draft» (kladde) eller «approved» (godkendt)",
@@ -325,7 +325,7 @@ fn budget(plan_path: &str, b: Option<RawBudget>) -> Result<Budget> {
     let year = match b.year {
         None => None,
         Some(Whole(y)) => Some(i32::try_from(y).map_err(|_| {
-            ExchangeError::invalid(
+            FormatError::invalid(
                 format!("{path}.year"),
                 format!("årstallet {y} er ikke et år"),
             )
@@ -361,7 +361,7 @@ fn budget(plan_path: &str, b: Option<RawBudget>) -> Result<Budget> {
 /// would overflow a sum is named.
 fn check_sums(path: &str, rows: &[BudgetRow]) -> Result<()> {
     let overflow = |r: usize, what: &str| {
-        ExchangeError::invalid(
+        FormatError::invalid(
             format!("{path}.rows[{r}]"),
             format!("{what} bliver for stor til et 64-bit heltal, når budgettet lægges sammen"),
         )
@@ -417,7 +417,7 @@ fn goal(path: &str, id: GoalId, g: RawGoal, refs: &Refs<'_>) -> Result<Goal> {
     for (o, key) in g.owners.unwrap_or_default().iter().enumerate() {
         let opath = format!("{path}.owners[{o}]");
         let Some(&index) = refs.people.get(key.as_str()) else {
-            return Err(ExchangeError::invalid(
+            return Err(FormatError::invalid(
                 opath,
                 format!(
                     "personen «{}» findes ikke i dokumentets people",
@@ -427,7 +427,7 @@ fn goal(path: &str, id: GoalId, g: RawGoal, refs: &Refs<'_>) -> Result<Goal> {
         };
         let person = PersonId(index_id(index));
         if owners.contains(&person) {
-            return Err(ExchangeError::invalid(
+            return Err(FormatError::invalid(
                 opath,
                 format!(
                     "personen «{}» står to gange som tovholder på målet",
@@ -468,7 +468,7 @@ fn goal(path: &str, id: GoalId, g: RawGoal, refs: &Refs<'_>) -> Result<Goal> {
 /// `continues` must name a goal of the plan's `previous` plan.
 fn continued_goal(path: &str, key: &str, refs: &Refs<'_>) -> Result<GoalId> {
     let Some(previous) = refs.previous else {
-        return Err(ExchangeError::invalid(
+        return Err(FormatError::invalid(
             path,
             format!(
                 "målet fortsætter «{}», men planen har ingen previous at fortsætte fra",
@@ -478,14 +478,14 @@ fn continued_goal(path: &str, key: &str, refs: &Refs<'_>) -> Result<GoalId> {
     };
     match refs.goals.by_key.get(key) {
         Some(&(plan, id)) if plan == previous => Ok(id),
-        Some(_) => Err(ExchangeError::invalid(
+        Some(_) => Err(FormatError::invalid(
             path,
             format!(
                 "målet «{}» hører ikke til planens previous-plan; et mål kan kun fortsætte et mål fra den forrige plan",
                 shorten(key)
             ),
         )),
-        None => Err(ExchangeError::invalid(
+        None => Err(FormatError::invalid(
             path,
             format!("målet «{}» findes ikke i den forrige plan", shorten(key)),
         )),
@@ -505,7 +505,7 @@ fn follow_up(path: &str, raw: RawFollowUp) -> Result<FollowUp> {
 /// A required text that must say something.
 fn required_text(object_path: &str, field: &str, value: String) -> Result<String> {
     if value.trim().is_empty() {
-        return Err(ExchangeError::invalid(
+        return Err(FormatError::invalid(
             format!("{object_path}.{field}"),
             format!("feltet «{field}» er tomt; det skal indeholde tekst"),
         ));
@@ -516,7 +516,7 @@ fn required_text(object_path: &str, field: &str, value: String) -> Result<String
 fn year(path: &str, Whole(value): Whole) -> Result<i32> {
     match i32::try_from(value) {
         Ok(y) if (1000..=9999).contains(&y) => Ok(y),
-        _ => Err(ExchangeError::invalid(
+        _ => Err(FormatError::invalid(
             path,
             format!("årstallet skal have fire cifre (fandt {value})"),
         )),
@@ -525,7 +525,7 @@ fn year(path: &str, Whole(value): Whole) -> Result<i32> {
 
 fn date(path: &str, text: &str) -> Result<Date> {
     Date::parse_iso(text)
-        .map_err(|e| ExchangeError::invalid(path, format!("{e} (fandt «{}»)", shorten(text))))
+        .map_err(|e| FormatError::invalid(path, format!("{e} (fandt «{}»)", shorten(text))))
 }
 
 fn optional_date(path: &str, text: Option<String>) -> Result<Option<Date>> {
@@ -540,7 +540,7 @@ fn optional_status(path: &str, code: Option<String>) -> Result<Option<Status>> {
         Some(status) => Ok(Some(status)),
         None => {
             let known: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
-            Err(ExchangeError::invalid(
+            Err(FormatError::invalid(
                 path,
                 format!(
                     "ukendt status «{}»; brug en af {} (eller udelad feltet: ikke vurderet)",
@@ -556,7 +556,7 @@ fn extra(value: Option<ExtraObject>, path: &str) -> Result<Extra> {
     value
         .map(|v| v.to_text())
         .transpose()
-        .map_err(|e| ExchangeError::invalid(path, format!("kunne ikke gemmes ({e})")))
+        .map_err(|e| FormatError::invalid(path, format!("kunne ikke gemmes ({e})")))
 }
 
 /// An index as an id; documents never have 2^63 entries, so saturation is only theory.

@@ -2,7 +2,7 @@
 //! new plan, approving a plan, choosing plans to import from another file, confirming that a
 //! plan is deleted, and the note after "Gem en kopi som…".
 
-use super::app::{Action, Then};
+use super::app::{Action, AfterEdit};
 use super::clock;
 use super::theme;
 use crate::model::{Command, Date, Period, Plan, PlanId, PlanState, PlanSummary};
@@ -68,7 +68,7 @@ pub struct RollOverForm {
 
 /// A dialog window.
 #[derive(Debug, Clone)]
-pub enum Window {
+pub enum Modal {
     /// Om virkplan.
     About,
     /// Something the user must read.
@@ -116,14 +116,14 @@ pub enum Window {
     },
 }
 
-impl Window {
+impl Modal {
     /// The form for a new plan, with the organisation and municipality of `like` (the plan
     /// shown) and the coming two years.
-    pub fn new_plan(like: Option<&Plan>) -> Window {
+    pub fn new_plan(like: Option<&Plan>) -> Modal {
         let year = match clock::today() {
             Date::Day { year, .. } | Date::Month { year, .. } => year,
         };
-        Window::NewPlan(NewPlanForm {
+        Modal::NewPlan(NewPlanForm {
             title: String::new(),
             organisation: like.map(|p| p.organisation.clone()).unwrap_or_default(),
             municipality: like.map(|p| p.municipality.clone()).unwrap_or_default(),
@@ -134,7 +134,7 @@ impl Window {
     }
 
     /// The form for the plan after `plan`: the following period of the same length.
-    pub fn roll_over(plan: &Plan) -> Window {
+    pub fn roll_over(plan: &Plan) -> Modal {
         let length = plan.period.end - plan.period.start;
         let start = plan.period.end + 1;
         let end = start + length;
@@ -143,7 +143,7 @@ impl Window {
         } else {
             format!("Virksomhedsplan {start}/{end}")
         };
-        Window::RollOver(RollOverForm {
+        Modal::RollOver(RollOverForm {
             from: Box::new(plan.clone()),
             title,
             start: start.to_string(),
@@ -153,8 +153,8 @@ impl Window {
     }
 
     /// The form for approving `plan`, dated today.
-    pub fn approve(plan: &Plan) -> Window {
-        Window::Approve(ApproveForm {
+    pub fn approve(plan: &Plan) -> Modal {
+        Modal::Approve(ApproveForm {
             plan: plan.id,
             on: units::format_date(clock::today()),
             by: plan.approved_by.clone(),
@@ -226,7 +226,7 @@ fn finish(out: &mut Vec<Action>, error: &mut Option<String>, made: Result<Plan, 
             out.push(Action::CloseWindow);
             out.push(Action::Apply(
                 Command::InsertPlan(Box::new(plan)),
-                Then::SelectNewPlan,
+                AfterEdit::SelectNewPlan,
             ));
         }
         Err(e) => *error = Some(e),
@@ -234,11 +234,11 @@ fn finish(out: &mut Vec<Action>, error: &mut Option<String>, made: Result<Plan, 
 }
 
 /// Draws the open dialog window; what the user decides goes to `out`.
-pub fn show(ctx: &egui::Context, window: &mut Window, out: &mut Vec<Action>) {
+pub fn show(ctx: &egui::Context, window: &mut Modal, out: &mut Vec<Action>) {
     let modal = egui::Modal::new(egui::Id::unique("virkplan-dialog")).show(ctx, |ui| {
         ui.set_max_width(560.0);
         match window {
-            Window::About => {
+            Modal::About => {
                 ui.heading("Om virkplan");
                 ui.label(format!("virkplan version {}", env!("CARGO_PKG_VERSION")));
                 ui.label("Virksomhedsplaner for danske kommuner: skriv, følg op og udskriv.");
@@ -247,14 +247,14 @@ pub fn show(ctx: &egui::Context, window: &mut Window, out: &mut Vec<Action>) {
                     out.push(Action::CloseWindow);
                 }
             }
-            Window::Alert { title, text } => {
+            Modal::Alert { title, text } => {
                 ui.heading(title.as_str());
                 ui.label(text.as_str());
                 if ui.button("OK").clicked() {
                     out.push(Action::CloseWindow);
                 }
             }
-            Window::NewPlan(form) => {
+            Modal::NewPlan(form) => {
                 ui.heading("Ny plan");
                 egui::Grid::new("ny plan")
                     .num_columns(2)
@@ -275,7 +275,7 @@ pub fn show(ctx: &egui::Context, window: &mut Window, out: &mut Vec<Action>) {
                     finish(out, &mut form.error, made);
                 }
             }
-            Window::RollOver(form) => {
+            Modal::RollOver(form) => {
                 ui.heading("Ny plan fra denne");
                 ui.label(format!(
                     "Den nye plan får forsiden, indledningen, budgetlinjerne og indsatsområderne fra «{}». Mål, der ikke er opfyldt eller opgivet, føres videre som nye mål, der husker, hvilket mål de fortsætter. Den gamle plan ændres ikke, og den nye følger op på den.",
@@ -303,7 +303,7 @@ pub fn show(ctx: &egui::Context, window: &mut Window, out: &mut Vec<Action>) {
                     finish(out, &mut form.error, made);
                 }
             }
-            Window::Approve(form) => {
+            Modal::Approve(form) => {
                 ui.heading("Godkend planen");
                 ui.label("En godkendt plan låses, så den ikke ændres ved et uheld. Opfølgning kan stadig skrives.");
                 egui::Grid::new("godkend")
@@ -322,7 +322,7 @@ pub fn show(ctx: &egui::Context, window: &mut Window, out: &mut Vec<Action>) {
                         match approval(form) {
                             Ok(command) => {
                                 out.push(Action::CloseWindow);
-                                out.push(Action::Apply(command, Then::Stay));
+                                out.push(Action::Apply(command, AfterEdit::Stay));
                             }
                             Err(e) => form.error = Some(e),
                         }
@@ -332,7 +332,7 @@ pub fn show(ctx: &egui::Context, window: &mut Window, out: &mut Vec<Action>) {
                     }
                 });
             }
-            Window::ChoosePlans { source, plans } => {
+            Modal::ChoosePlans { source, plans } => {
                 ui.heading("Importér planer fra anden fil");
                 ui.label(format!("Fra {}", source.path().display()));
                 ui.label("Planerne kopieres med deres tovholdere. Personer, der allerede findes i denne fil (samme navn og mail), genbruges.");
@@ -355,7 +355,7 @@ pub fn show(ctx: &egui::Context, window: &mut Window, out: &mut Vec<Action>) {
                     }
                 });
             }
-            Window::DeletePlan { plan, title } => {
+            Modal::DeletePlan { plan, title } => {
                 ui.heading("Slet planen?");
                 ui.label(format!(
                     "«{title}» slettes med alle afsnit, budgetlinjer, indsatsområder, mål og opfølgninger. Du kan fortryde med Ctrl+Z."
@@ -363,14 +363,14 @@ pub fn show(ctx: &egui::Context, window: &mut Window, out: &mut Vec<Action>) {
                 ui.horizontal(|ui| {
                     if ui.button("Slet planen").clicked() {
                         out.push(Action::CloseWindow);
-                        out.push(Action::Apply(Command::DeletePlan(*plan), Then::Stay));
+                        out.push(Action::Apply(Command::DeletePlan(*plan), AfterEdit::Stay));
                     }
                     if ui.button("Annullér").clicked() {
                         out.push(Action::CloseWindow);
                     }
                 });
             }
-            Window::PdfSaved {
+            Modal::PdfSaved {
                 path,
                 pages,
                 warnings,
@@ -390,7 +390,7 @@ pub fn show(ctx: &egui::Context, window: &mut Window, out: &mut Vec<Action>) {
                     }
                 });
             }
-            Window::CopySaved { path, note } => {
+            Modal::CopySaved { path, note } => {
                 ui.heading("Kopien er gemt");
                 ui.label(path.display().to_string());
                 if *note == CopyNote::WithoutForeignObjects {

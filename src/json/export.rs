@@ -4,21 +4,21 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::ExchangeError;
+use super::FormatError;
 use super::raw::{
     ExtraObject, RawBudget, RawBudgetRow, RawContact, RawDocument, RawFocusArea, RawFollowUp,
     RawGoal, RawPeriod, RawPerson, RawPlan, RawSection, Whole,
 };
 use super::{FORMAT_NAME, FORMAT_VERSION};
-use crate::model::{Document, Extra, Goal, GoalId, Plan, PlanId};
+use crate::model::{Extra, Goal, GoalId, Plan, PlanBundle, PlanId};
 
-type Result<T> = std::result::Result<T, ExchangeError>;
+type Result<T> = std::result::Result<T, FormatError>;
 
 /// Where a goal sits: (plan, focus area, goal) indices.
 type GoalPos = (usize, usize, usize);
 
 /// The serde mirror of a model document, with generated keys.
-pub(super) fn from_model(doc: &Document) -> Result<RawDocument> {
+pub(super) fn from_model(doc: &PlanBundle) -> Result<RawDocument> {
     let mut taken = HashSet::new();
     let person_keys: Vec<String> = doc
         .people
@@ -160,14 +160,14 @@ fn index_by_id<I: std::hash::Hash + Eq>(ids: impl Iterator<Item = I>) -> HashMap
     map
 }
 
-fn ambiguous_or_missing(path: String, ambiguous: bool, what: &str, id: i64) -> ExchangeError {
+fn ambiguous_or_missing(path: String, ambiguous: bool, what: &str, id: i64) -> FormatError {
     if ambiguous {
-        ExchangeError::export(
+        FormatError::export(
             path,
             format!("flere i dokumentet har id {id}, så {what} er tvetydig"),
         )
     } else {
-        ExchangeError::export(path, format!("{what} med id {id} er ikke med i dokumentet"))
+        FormatError::export(path, format!("{what} med id {id} er ikke med i dokumentet"))
     }
 }
 
@@ -193,7 +193,7 @@ fn resolve_previous(
 /// For every goal with `continues`: the position of the goal it continues, which must be in
 /// its plan's previous plan.
 fn resolve_continues(
-    doc: &Document,
+    doc: &PlanBundle,
     previous: &[Option<usize>],
 ) -> Result<HashMap<GoalPos, GoalPos>> {
     let mut out = HashMap::new();
@@ -205,7 +205,7 @@ fn resolve_continues(
                 };
                 let path = format!("plans[{p}].focus_areas[{a}].goals[{g}].continues");
                 let Some(prev) = previous[p] else {
-                    return Err(ExchangeError::export(
+                    return Err(FormatError::export(
                         path,
                         "målet fortsætter et andet mål, men planen har ingen forrige plan",
                     ));
@@ -216,13 +216,13 @@ fn resolve_continues(
                         out.insert((p, a, g), (prev, *fa, *fg));
                     }
                     [] => {
-                        return Err(ExchangeError::export(
+                        return Err(FormatError::export(
                             path,
                             format!("målet med id {} findes ikke i den forrige plan", target.0),
                         ));
                     }
                     _ => {
-                        return Err(ExchangeError::export(
+                        return Err(FormatError::export(
                             path,
                             format!("flere mål i den forrige plan har id {}", target.0),
                         ));
@@ -326,7 +326,7 @@ fn extra(value: &Extra, path: &str) -> Result<Option<ExtraObject>> {
         .as_deref()
         .map(|text| {
             ExtraObject::from_text(text).map_err(|e| {
-                ExchangeError::export(
+                FormatError::export(
                     path,
                     format!("den gemte extra-værdi er ikke et gyldigt JSON-objekt ({e})"),
                 )

@@ -1,9 +1,9 @@
 //! The JSON exchange format of plan-format.md (version 1): reading a document into a
-//! [`model::Document`] and writing one back.
+//! [`model::PlanBundle`] and writing one back.
 //!
 //! Owns the format and its strictness rules, and is the only module that knows serde_json. It
 //! has its own serde types (`raw`), converted to and from the model explicitly (`import`,
-//! `export`); the model carries no serde derives. Every rejection is an [`ExchangeError`] that
+//! `export`); the model carries no serde derives. Every rejection is an [`FormatError`] that
 //! names the JSON path and says in one Danish sentence what is wrong. No file I/O here: callers
 //! pass bytes in and get text out.
 
@@ -25,7 +25,7 @@ pub const FORMAT_NAME: &str = "virkplan";
 /// Why a JSON document could not be read or written. `Display` is one Danish sentence that
 /// starts with the JSON path (where there is one) and says what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ExchangeError {
+pub enum FormatError {
     /// The bytes are not UTF-8.
     #[error(
         "filen er ikke UTF-8: ugyldig byte ved position {offset} (linje {line}); gem den som UTF-8"
@@ -93,40 +93,40 @@ fn shown(path: &str) -> &str {
     if path.is_empty() { "dokumentet" } else { path }
 }
 
-impl ExchangeError {
+impl FormatError {
     /// The JSON path of the problem (`plans[1].focus_areas[0].goals[2].owners[0]`), or `None`
     /// when the problem is the file as a whole.
     pub fn path(&self) -> Option<&str> {
         let path = match self {
-            ExchangeError::NotUtf8 { .. } | ExchangeError::NotJson { .. } => return None,
-            ExchangeError::NewerVersion { .. } => "version",
-            ExchangeError::Syntax { path, .. }
-            | ExchangeError::Truncated { path }
-            | ExchangeError::Invalid { path, .. }
-            | ExchangeError::Export { path, .. } => path,
+            FormatError::NotUtf8 { .. } | FormatError::NotJson { .. } => return None,
+            FormatError::NewerVersion { .. } => "version",
+            FormatError::Syntax { path, .. }
+            | FormatError::Truncated { path }
+            | FormatError::Invalid { path, .. }
+            | FormatError::Export { path, .. } => path,
         };
         (!path.is_empty()).then_some(path)
     }
 
-    fn invalid(path: impl Into<String>, problem: impl Into<String>) -> ExchangeError {
-        ExchangeError::Invalid {
+    fn invalid(path: impl Into<String>, problem: impl Into<String>) -> FormatError {
+        FormatError::Invalid {
             path: path.into(),
             problem: problem.into(),
         }
     }
 
-    fn export(path: impl Into<String>, problem: impl Into<String>) -> ExchangeError {
-        ExchangeError::Export {
+    fn export(path: impl Into<String>, problem: impl Into<String>) -> FormatError {
+        FormatError::Export {
             path: path.into(),
             problem: problem.into(),
         }
     }
 }
 
-/// Reads a JSON document (plan-format.md, version 1) into a [`model::Document`] with
+/// Reads a JSON document (plan-format.md, version 1) into a [`model::PlanBundle`] with
 /// document-local ids: people and plans by index, goals numbered from 1 in document order.
 /// Follow-ups come out oldest first. Nothing is half-read: any rule broken is an error.
-pub fn parse_document(bytes: &[u8]) -> Result<model::Document, ExchangeError> {
+pub fn parse_document(bytes: &[u8]) -> Result<model::PlanBundle, FormatError> {
     const BOM: &[u8] = b"\xEF\xBB\xBF";
     let (bom_len, body) = match bytes.strip_prefix(BOM) {
         Some(rest) => (BOM.len(), rest),
@@ -135,7 +135,7 @@ pub fn parse_document(bytes: &[u8]) -> Result<model::Document, ExchangeError> {
     let text = std::str::from_utf8(body).map_err(|e| {
         let offset = bom_len + e.valid_up_to();
         let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
-        ExchangeError::NotUtf8 { offset, line }
+        FormatError::NotUtf8 { offset, line }
     })?;
     match text
         .trim_start_matches([' ', '\t', '\n', '\r'])
@@ -143,13 +143,13 @@ pub fn parse_document(bytes: &[u8]) -> Result<model::Document, ExchangeError> {
         .next()
     {
         None => {
-            return Err(ExchangeError::NotJson {
+            return Err(FormatError::NotJson {
                 problem: "filen er tom".to_string(),
             });
         }
         Some('{') => {}
         Some(c) => {
-            return Err(ExchangeError::NotJson {
+            return Err(FormatError::NotJson {
                 problem: format!("det skal begynde med «{{», men begynder med «{c}»"),
             });
         }
@@ -160,7 +160,7 @@ pub fn parse_document(bytes: &[u8]) -> Result<model::Document, ExchangeError> {
 }
 
 /// Strict structural parse: serde with paths, then nothing after the closing brace.
-fn read_raw(text: &str) -> Result<raw::RawDocument, ExchangeError> {
+fn read_raw(text: &str) -> Result<raw::RawDocument, FormatError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let doc = serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = messages::render_path(err.path());
@@ -170,13 +170,13 @@ fn read_raw(text: &str) -> Result<raw::RawDocument, ExchangeError> {
     Ok(doc)
 }
 
-fn json_error(path: &str, err: &serde_json::Error) -> ExchangeError {
+fn json_error(path: &str, err: &serde_json::Error) -> FormatError {
     let message = messages::bare_message(err);
     match err.classify() {
-        Category::Eof => ExchangeError::Truncated {
+        Category::Eof => FormatError::Truncated {
             path: path.to_string(),
         },
-        Category::Syntax => ExchangeError::Syntax {
+        Category::Syntax => FormatError::Syntax {
             path: path.to_string(),
             line: err.line(),
             column: err.column(),
@@ -184,14 +184,14 @@ fn json_error(path: &str, err: &serde_json::Error) -> ExchangeError {
         },
         Category::Data | Category::Io => {
             let (path, problem) = messages::translate_data(path, &message);
-            ExchangeError::Invalid { path, problem }
+            FormatError::Invalid { path, problem }
         }
     }
 }
 
 /// When the strict parse fails, a lenient look at `format` and `version`: a file from another
 /// program or from a newer virkplan deserves that message rather than "unknown field".
-fn header_error(text: &str) -> Option<ExchangeError> {
+fn header_error(text: &str) -> Option<FormatError> {
     #[derive(serde::Deserialize)]
     struct Header {
         format: Option<serde_json::Value>,
@@ -205,7 +205,7 @@ fn header_error(text: &str) -> Option<ExchangeError> {
         _ => {}
     }
     match header.version?.as_f64() {
-        Some(v) if v > FORMAT_VERSION as f64 => Some(ExchangeError::NewerVersion {
+        Some(v) if v > FORMAT_VERSION as f64 => Some(FormatError::NewerVersion {
             version: header_version(v),
         }),
         _ => None,
@@ -226,18 +226,18 @@ fn header_version(v: f64) -> i64 {
 /// may be row ids. Empty texts and absent options are left out; follow-ups go oldest first.
 /// The text is checked by [`parse_document`] before it is returned, so what this writes can
 /// always be read back.
-pub fn write_document(doc: &model::Document) -> Result<String, ExchangeError> {
+pub fn write_document(doc: &model::PlanBundle) -> Result<String, FormatError> {
     let raw = export::from_model(doc)?;
     let mut text = serde_json::to_string_pretty(&raw)
-        .map_err(|e| ExchangeError::export("", format!("JSON kunne ikke dannes ({e})")))?;
+        .map_err(|e| FormatError::export("", format!("JSON kunne ikke dannes ({e})")))?;
     text.push('\n');
     if let Err(err) = parse_document(text.as_bytes()) {
         let path = err.path().unwrap_or("").to_string();
         let problem = match err {
-            ExchangeError::Invalid { problem, .. } => problem,
+            FormatError::Invalid { problem, .. } => problem,
             other => other.to_string(),
         };
-        return Err(ExchangeError::Export { path, problem });
+        return Err(FormatError::Export { path, problem });
     }
     Ok(text)
 }
@@ -248,7 +248,7 @@ mod tests {
 
     #[test]
     fn the_error_sentence_starts_with_the_path() {
-        let err = ExchangeError::invalid(
+        let err = FormatError::invalid(
             "plans[0].period.start",
             "årstallet skal have fire cifre (fandt 12)",
         );
@@ -257,7 +257,7 @@ mod tests {
             "plans[0].period.start: årstallet skal have fire cifre (fandt 12)"
         );
         assert_eq!(err.path(), Some("plans[0].period.start"));
-        let root = ExchangeError::Truncated {
+        let root = FormatError::Truncated {
             path: String::new(),
         };
         assert_eq!(root.path(), None);
@@ -267,13 +267,13 @@ mod tests {
     #[test]
     fn not_utf8_reports_the_offset_in_the_file() {
         let err = parse_document(b"\xEF\xBB\xBF{\n\"a\xFF").unwrap_err();
-        assert_eq!(err, ExchangeError::NotUtf8 { offset: 7, line: 2 });
+        assert_eq!(err, FormatError::NotUtf8 { offset: 7, line: 2 });
     }
 
     #[test]
     fn a_newer_version_wins_over_unknown_fields() {
         let err =
             parse_document(br#"{"format":"virkplan","version":2,"plans":[],"new":1}"#).unwrap_err();
-        assert_eq!(err, ExchangeError::NewerVersion { version: 2 });
+        assert_eq!(err, FormatError::NewerVersion { version: 2 });
     }
 }

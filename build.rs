@@ -1,6 +1,7 @@
 //! Build script: for a Windows target, embeds the application icon (`assets/virkplan.ico`) and
 //! the version information (from Cargo.toml) in `virkplan.exe`, compiled by MinGW's `windres`
 //! (`scripts/build-windows.sh`). For every other target it does nothing.
+#![allow(clippy::expect_used)] // a failing build script is a failed build, never a user's crash
 
 use std::env;
 use std::path::PathBuf;

@@ -3,6 +3,7 @@
 //! triangles, headless, without a GPU — must cost under 4 ms of CPU. Measured on the screens
 //! with the most on them: a focus area with its 25 goals and a goal's editor, the people
 //! list, and the search panel with many hits.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;

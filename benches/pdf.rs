@@ -1,6 +1,7 @@
 //! PDF benchmark (issue 4): export the demo plan (40 focus areas × 25 goals × 8 follow-ups,
 //! about 1,000 pages) from the model to PDF bytes. Target on a 2-core machine: under 0.4 s
 //! (decisions.md). Layout alone is measured too, to show where the time goes.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;

@@ -1,6 +1,7 @@
 //! The layering rules of ARCHITECTURE.md, checked: only `store` speaks SQL, only `ui` knows
 //! egui/eframe/rfd, only `json` knows serde_json, only `report::render` knows printpdf and lopdf, only
 //! `report::fonts` reads font files (ttf-parser).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
 use std::path::{Path, PathBuf};
 

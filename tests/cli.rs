@@ -1,5 +1,6 @@
 //! The command line, through the real binary: results on stdout, one Danish sentence on
 //! stderr, exit codes 0, 1 and 2 as decisions.md says, and the reference plan's round trip.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Every command through the one door: applied in its own transaction, undone exactly (same
 //! content, same ids, same order), redone exactly.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
 mod common;
 

@@ -2,6 +2,7 @@
 //! killed with SIGKILL in the middle of many writes leaves a sound file that holds only whole
 //! edits; two processes writing one file lose nothing and corrupt nothing. The long versions
 //! run in the stress binary (README, "Pålidelighed").
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};

@@ -1,6 +1,7 @@
 //! The editor driven as a user drives it, headless (egui_kittest, no GPU, no display): widgets
 //! are found by the Danish labels a user reads, and what the editor saved is read back from
 //! the file.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
 mod common;
 

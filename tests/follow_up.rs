@@ -1,5 +1,6 @@
 //! Follow-up (issue 5) through the store and the document: the status the follow-ups give a
 //! goal, and the roll-over to the next period, each undone and redone exactly.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
 mod common;
 

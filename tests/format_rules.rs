@@ -1,6 +1,7 @@
 //! One test per rule of plan-format.md: a small document that breaks exactly that rule, and
 //! the JSON path (and a Danish word of the message) the error must name. Plus the positive
 //! cases: the reference plan, `null` for optional fields, a BOM, `extra`, follow-up order.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
 use serde_json::{Value, json};
 use virkplan::json::{FormatError, parse_document, write_document};

@@ -6,6 +6,7 @@
 //! `tests/open_files.rs` tests the kinds one by one with their exact errors; this test holds
 //! them all in one corpus, adds the cases that come from other programs writing into a plan
 //! file (bad text, wrong types, dangling references, WAL mode, huge texts), and counts them.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Every way a file can be wrong gets its own Danish message, or a read-only open with a
 //! reason, and the file's bytes are never changed (issue 2, "Opening must be safe").
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
 mod common;
 

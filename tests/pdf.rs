@@ -2,6 +2,7 @@
 //! (content and order, contents page numbers, metadata and language, the nested outline, links),
 //! and the layout's boxes checked directly (margins, running header and footer, UDKAST, table
 //! headers repeated, headings kept with their text), plus a property test with random Unicode.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Property tests of `units` through the public API: what is printed reads back, and what an
 //! officer might type never panics. Plus the demo plan's speed and its dates in Danish.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
 use proptest::prelude::*;
 use virkplan::demo::{DemoSpec, generate};

@@ -252,15 +252,28 @@ fn spawn_writer(file: &Path, args: &[String]) -> Result<Child, String> {
 
 /// Reads a child's stdout and stderr on their own threads, so a full pipe never stalls it.
 fn drain(child: &mut Child) -> (JoinHandle<String>, JoinHandle<String>) {
-    let read_all = |mut r: Box<dyn Read + Send>| {
+    // A stream that was not piped reads as empty (spawn_writer pipes both).
+    let read_all = |r: Option<Box<dyn Read + Send>>| {
         std::thread::spawn(move || {
             let mut s = String::new();
-            let _ = r.read_to_string(&mut s);
+            if let Some(mut r) = r {
+                let _ = r.read_to_string(&mut s);
+            }
             s
         })
     };
-    let out = read_all(Box::new(child.stdout.take().expect("piped")));
-    let err = read_all(Box::new(child.stderr.take().expect("piped")));
+    let out = read_all(
+        child
+            .stdout
+            .take()
+            .map(|r| Box::new(r) as Box<dyn Read + Send>),
+    );
+    let err = read_all(
+        child
+            .stderr
+            .take()
+            .map(|r| Box::new(r) as Box<dyn Read + Send>),
+    );
     (out, err)
 }
 

@@ -1,5 +1,5 @@
 //! The layering rules of ARCHITECTURE.md, checked: only `store` speaks SQL, only `ui` knows
-//! egui/eframe/rfd, only `json` knows serde_json, only `report::render` knows printpdf and lopdf, only
+//! egui/eframe/rfd, only `json` knows serde and serde_json, only `report::render` knows printpdf and lopdf, only
 //! `report::fonts` reads font files (ttf-parser).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
@@ -22,6 +22,7 @@ const RULES: &[(&str, &str)] = &[
     ("egui", "src/ui"),
     ("eframe", "src/ui"),
     ("rfd", "src/ui"),
+    ("serde", "src/json"),
     ("serde_json", "src/json"),
     ("serde_path_to_error", "src/json"),
     ("printpdf", "src/report/render"),

@@ -3,7 +3,7 @@
 //! Amounts are shown and typed in Danish (1.120.883.000); what cannot be read is refused
 //! in red where it was typed, and nothing is saved.
 
-use super::app::AfterEdit;
+use super::action::AfterEdit;
 use super::fields::Form;
 use super::theme;
 use crate::model::{BudgetRow, Command, Plan, PlanField};

@@ -1,9 +1,9 @@
 //! The Forside screen: the plan's metadata, its state (kladde/godkendt), the plan it follows
 //! up on, and the contact block.
 
-use super::app::{Action, AfterEdit};
+use super::action::{Action, AfterEdit, Dialog};
 use super::fields::Form;
-use super::modal::{Modal, parse_year, period};
+use super::modal::{parse_year, period};
 use crate::model::{Command, Plan, PlanField, PlanId, PlanState, PlanSummary};
 use crate::units;
 
@@ -71,7 +71,8 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan, plans: &[PlanSu
                     ui.label("Kladde (udskrives med UDKAST)")
                         .labelled_by(label.id);
                     if ui.button("Godkend planen…").clicked() {
-                        form.out.push(Action::Show(Modal::approve(plan)));
+                        form.out
+                            .push(Action::Ask(Dialog::Approve(Box::new(plan.clone()))));
                     }
                 }
                 (PlanState::Approved, on) => {
@@ -154,7 +155,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan, plans: &[PlanSu
         });
     ui.add_space(16.0);
     if ui.button("Slet planen…").clicked() {
-        form.out.push(Action::Show(Modal::DeletePlan {
+        form.out.push(Action::Ask(Dialog::DeletePlan {
             plan: id,
             title: plan.title.clone(),
         }));

@@ -2,7 +2,7 @@
 //! screen readers and UI tests) and reports what the user did as an [`Action`]; nothing here
 //! touches the file.
 
-use super::app::{Action, AfterEdit};
+use super::action::{Action, AfterEdit};
 use super::theme;
 use crate::model::{Command, TextTarget};
 use std::collections::HashMap;

@@ -1,7 +1,7 @@
 //! The Indsatsområder screen: one focus area with its numbered goals, and the editor of the
 //! selected goal (Mål, Uddybning, Dokumentation, Status, Frist).
 
-use super::app::{Action, AfterEdit};
+use super::action::{Action, AfterEdit};
 use super::fields::{Form, hint};
 use super::people::display_name;
 use super::theme;

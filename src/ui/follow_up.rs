@@ -4,10 +4,9 @@
 //! columns, a click opens the goal; and a summary of the statuses for the plan and per focus
 //! area, as numbers and as bars. Nothing here edits the plan, so it works on a locked plan.
 
-use super::app::Action;
+use super::action::{Action, Place};
 use super::clock;
 use super::people::display_name;
-use super::search::Place;
 use super::theme;
 use crate::model::{Date, FocusAreaId, Goal, Person, PersonId, Plan, Status};
 use crate::units;
@@ -683,7 +682,7 @@ impl MyFollowUp {
                                 }
                                 _ => insert,
                             };
-                            out.push(Action::Apply(command, super::app::AfterEdit::Stay));
+                            out.push(Action::Apply(command, super::action::AfterEdit::Stay));
                             self.entries.remove(&goal.id);
                             self.focus = goals.get(i + 1).map(|(_, g)| g.id);
                         }

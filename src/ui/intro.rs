@@ -1,7 +1,7 @@
 //! The Indledning screen: the intro sections (add, rename, reorder, delete, multi-line body)
 //! and the text that leads into the focus areas.
 
-use super::app::AfterEdit;
+use super::action::AfterEdit;
 use super::fields::{FIELD_WIDTH, Form};
 use crate::model::{Command, Plan, PlanField, Section, SectionField};
 

@@ -6,6 +6,7 @@
 //! command list with labels and shortcuts ([`commands`]) and the colours ([`theme`]). It never
 //! speaks SQL and does no file I/O of its own.
 
+mod action;
 mod app;
 mod budget;
 mod clock;
@@ -24,9 +25,9 @@ mod preview;
 mod search;
 mod theme;
 
-pub use app::{App, Part, Services, TYPING_SAVE_DELAY};
+pub use action::{Part, Place, TYPING_SAVE_DELAY};
+pub use app::{App, Services};
 pub use commands::UiCommand;
-pub use search::Place;
 
 use std::cell::Cell;
 use std::path::PathBuf;

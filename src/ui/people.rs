@@ -3,7 +3,7 @@
 //! be deleted until the goals have another tovholder (the store refuses it too, for goals in
 //! other plans of the file).
 
-use super::app::{Action, AfterEdit};
+use super::action::{Action, AfterEdit};
 use super::fields::Form;
 use crate::model::{Command, Person, PersonField, PersonId, Plan};
 

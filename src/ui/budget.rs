@@ -4,7 +4,7 @@
 //! in red where it was typed, and nothing is saved.
 
 use super::action::AfterEdit;
-use super::fields::Form;
+use super::fields::{Form, form_grid};
 use super::theme;
 use crate::model::{BudgetRow, Command, Plan, PlanField};
 use crate::units;
@@ -38,33 +38,29 @@ fn figure(ui: &mut egui::Ui, value: Option<i64>, strong: bool) {
 pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
     let id = plan.id;
     let budget = &plan.budget;
-    egui::Grid::new("budgetramme")
-        .num_columns(2)
-        .spacing([12.0, 8.0])
-        .min_col_width(super::fields::LABEL_WIDTH)
-        .show(ui, |ui| {
-            form.text_row(ui, "Overskrift", &budget.title, false, move |value| {
-                Command::SetPlanText {
-                    plan: id,
-                    field: PlanField::BudgetTitle,
-                    value,
-                }
-            });
-            let stored = budget.year.map(|y| y.to_string()).unwrap_or_default();
-            if let Some(year) = form
-                .parsed_row(
-                    ui,
-                    ("budgetår", id),
-                    "Budgetår",
-                    &stored,
-                    "fx 2012",
-                    parse_year,
-                )
-                .filter(|y| *y != budget.year)
-            {
-                form.apply(Command::SetBudgetYear { plan: id, year }, AfterEdit::Stay);
+    form_grid(ui, "budgetramme", |ui| {
+        form.text_row(ui, "Overskrift", &budget.title, false, move |value| {
+            Command::SetPlanText {
+                plan: id,
+                field: PlanField::BudgetTitle,
+                value,
             }
         });
+        let stored = budget.year.map(|y| y.to_string()).unwrap_or_default();
+        if let Some(year) = form
+            .parsed_row(
+                ui,
+                ("budgetår", id),
+                "Budgetår",
+                &stored,
+                "fx 2012",
+                parse_year,
+            )
+            .filter(|y| *y != budget.year)
+        {
+            form.apply(Command::SetBudgetYear { plan: id, year }, AfterEdit::Stay);
+        }
+    });
     ui.add_space(12.0);
 
     let count = budget.rows.len();
@@ -198,23 +194,19 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
         );
     }
     ui.add_space(12.0);
-    egui::Grid::new("budgetnote")
-        .num_columns(2)
-        .spacing([12.0, 8.0])
-        .min_col_width(super::fields::LABEL_WIDTH)
-        .show(ui, |ui| {
-            form.text_row(
-                ui,
-                "Tekst under budgettet",
-                &budget.note,
-                true,
-                move |value| Command::SetPlanText {
-                    plan: id,
-                    field: PlanField::BudgetNote,
-                    value,
-                },
-            );
-        });
+    form_grid(ui, "budgetnote", |ui| {
+        form.text_row(
+            ui,
+            "Tekst under budgettet",
+            &budget.note,
+            true,
+            move |value| Command::SetPlanText {
+                plan: id,
+                field: PlanField::BudgetNote,
+                value,
+            },
+        );
+    });
 }
 
 #[cfg(test)]

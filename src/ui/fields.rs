@@ -13,6 +13,21 @@ pub const LABEL_WIDTH: f32 = 150.0;
 /// Width of the input column.
 pub const FIELD_WIDTH: f32 = 560.0;
 
+/// A form of labelled rows: the label column ([`LABEL_WIDTH`]) and the input column, with the
+/// same spacing on every screen. `rows` draws the rows (each ends with `ui.end_row()`).
+pub fn form_grid<R>(
+    ui: &mut egui::Ui,
+    id_salt: impl egui::AsIdSalt,
+    rows: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    egui::Grid::new(id_salt)
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .min_col_width(LABEL_WIDTH)
+        .show(ui, rows)
+        .inner
+}
+
 /// What a screen draws with: where the user's actions go, and the screen state of fields
 /// that are not saved yet.
 pub struct Form<'a> {

@@ -2,7 +2,7 @@
 //! selected goal (Mål, Uddybning, Dokumentation, Status, Frist).
 
 use super::action::{Action, AfterEdit};
-use super::fields::{Form, hint};
+use super::fields::{Form, form_grid, hint};
 use super::people::display_name;
 use super::theme;
 use crate::model::{
@@ -127,20 +127,16 @@ pub fn show(
                     value,
                 }
             };
-            egui::Grid::new(("indsatsområde", id))
-                .num_columns(2)
-                .spacing([12.0, 8.0])
-                .min_col_width(super::fields::LABEL_WIDTH)
-                .show(ui, |ui| {
-                    form.text_row(ui, "Titel", &area.title, false, text(FocusAreaField::Title));
-                    form.text_row(
-                        ui,
-                        "Beskrivelse",
-                        &area.description,
-                        true,
-                        text(FocusAreaField::Description),
-                    );
-                });
+            form_grid(ui, ("indsatsområde", id), |ui| {
+                form.text_row(ui, "Titel", &area.title, false, text(FocusAreaField::Title));
+                form.text_row(
+                    ui,
+                    "Beskrivelse",
+                    &area.description,
+                    true,
+                    text(FocusAreaField::Description),
+                );
+            });
 
             ui.add_space(12.0);
             ui.strong("Mål i indsatsområdet");
@@ -257,91 +253,87 @@ fn goal_editor(
                 value,
             }
         };
-        egui::Grid::new(("mål", id))
-            .num_columns(2)
-            .spacing([12.0, 8.0])
-            .min_col_width(super::fields::LABEL_WIDTH)
-            .show(ui, |ui| {
-                form.text_row(ui, "Mål", &goal.text, true, text(GoalField::Text));
-                form.text_row(
-                    ui,
-                    "Uddybning",
-                    &goal.details,
-                    true,
-                    text(GoalField::Details),
-                );
-                form.text_row(
-                    ui,
-                    "Dokumentation",
-                    &goal.documentation,
-                    true,
-                    text(GoalField::Documentation),
-                );
+        form_grid(ui, ("mål", id), |ui| {
+            form.text_row(ui, "Mål", &goal.text, true, text(GoalField::Text));
+            form.text_row(
+                ui,
+                "Uddybning",
+                &goal.details,
+                true,
+                text(GoalField::Details),
+            );
+            form.text_row(
+                ui,
+                "Dokumentation",
+                &goal.documentation,
+                true,
+                text(GoalField::Documentation),
+            );
 
-                let label = ui.label("Status");
-                let mut status = goal.status;
-                egui::ComboBox::from_id_salt(("status", id))
-                    .selected_text(Status::label_of(status))
-                    .show_ui(ui, |ui| {
-                        for option in std::iter::once(None).chain(Status::ALL.map(Some)) {
-                            ui.selectable_value(&mut status, option, Status::label_of(option));
+            let label = ui.label("Status");
+            let mut status = goal.status;
+            egui::ComboBox::from_id_salt(("status", id))
+                .selected_text(Status::label_of(status))
+                .show_ui(ui, |ui| {
+                    for option in std::iter::once(None).chain(Status::ALL.map(Some)) {
+                        ui.selectable_value(&mut status, option, Status::label_of(option));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if status != goal.status {
+                form.out.push(Action::Apply(
+                    Command::SetGoalStatus { goal: id, status },
+                    AfterEdit::Stay,
+                ));
+            }
+            ui.end_row();
+
+            let stored = goal.deadline.map(units::format_date).unwrap_or_default();
+            let deadline = form.parsed_row(
+                ui,
+                ("frist", id),
+                "Frist",
+                &stored,
+                "fx juni 2013 eller 30.6.2013",
+                parse_deadline,
+            );
+            if let Some(deadline) = deadline.filter(|d| *d != goal.deadline) {
+                form.out.push(Action::Apply(
+                    Command::SetGoalDeadline { goal: id, deadline },
+                    AfterEdit::Stay,
+                ));
+            }
+
+            owners_row(ui, form, goal, people);
+
+            let label = ui.label("Flyt til indsatsområde");
+            let mut target: Option<FocusAreaId> = None;
+            egui::ComboBox::from_id_salt(("flyt", id))
+                .selected_text("Vælg indsatsområde…")
+                .width(super::fields::FIELD_WIDTH)
+                .show_ui(ui, |ui| {
+                    for (n, other) in plan.focus_areas.iter().enumerate() {
+                        if other.id != area.id {
+                            let name = format!("{}. {}", n + 1, short(&other.title));
+                            ui.selectable_value(&mut target, Some(other.id), name);
                         }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                if status != goal.status {
-                    form.out.push(Action::Apply(
-                        Command::SetGoalStatus { goal: id, status },
-                        AfterEdit::Stay,
-                    ));
-                }
-                ui.end_row();
-
-                let stored = goal.deadline.map(units::format_date).unwrap_or_default();
-                let deadline = form.parsed_row(
-                    ui,
-                    ("frist", id),
-                    "Frist",
-                    &stored,
-                    "fx juni 2013 eller 30.6.2013",
-                    parse_deadline,
-                );
-                if let Some(deadline) = deadline.filter(|d| *d != goal.deadline) {
-                    form.out.push(Action::Apply(
-                        Command::SetGoalDeadline { goal: id, deadline },
-                        AfterEdit::Stay,
-                    ));
-                }
-
-                owners_row(ui, form, goal, people);
-
-                let label = ui.label("Flyt til indsatsområde");
-                let mut target: Option<FocusAreaId> = None;
-                egui::ComboBox::from_id_salt(("flyt", id))
-                    .selected_text("Vælg indsatsområde…")
-                    .width(super::fields::FIELD_WIDTH)
-                    .show_ui(ui, |ui| {
-                        for (n, other) in plan.focus_areas.iter().enumerate() {
-                            if other.id != area.id {
-                                let name = format!("{}. {}", n + 1, short(&other.title));
-                                ui.selectable_value(&mut target, Some(other.id), name);
-                            }
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                if let Some(to) = target.and_then(|t| plan.focus_areas.iter().find(|a| a.id == t)) {
-                    form.out.push(Action::Apply(
-                        Command::MoveGoal {
-                            goal: id,
-                            area: to.id,
-                            index: to.goals.len(),
-                        },
-                        AfterEdit::SelectGoal(to.id, id),
-                    ));
-                }
-                ui.end_row();
-            });
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if let Some(to) = target.and_then(|t| plan.focus_areas.iter().find(|a| a.id == t)) {
+                form.out.push(Action::Apply(
+                    Command::MoveGoal {
+                        goal: id,
+                        area: to.id,
+                        index: to.goals.len(),
+                    },
+                    AfterEdit::SelectGoal(to.id, id),
+                ));
+            }
+            ui.end_row();
+        });
     });
     follow_ups(ui, form, goal);
     if goal.owners.is_empty() {

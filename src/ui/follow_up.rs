@@ -6,6 +6,7 @@
 
 use super::action::{Action, Place};
 use super::clock;
+use super::fields::form_grid;
 use super::people::display_name;
 use super::theme;
 use crate::model::{Date, FocusAreaId, Goal, Person, PersonId, Plan, Status};
@@ -386,23 +387,19 @@ pub fn review(
         previous.title, previous.period
     ));
     let id = plan.id;
-    egui::Grid::new("indledning til opfølgningen")
-        .num_columns(2)
-        .spacing([12.0, 8.0])
-        .min_col_width(super::fields::LABEL_WIDTH)
-        .show(ui, |ui| {
-            form.text_row(
-                ui,
-                "Indledning til opfølgningen",
-                &plan.review_intro,
-                true,
-                move |value| crate::model::Command::SetPlanText {
-                    plan: id,
-                    field: crate::model::PlanField::ReviewIntro,
-                    value,
-                },
-            );
-        });
+    form_grid(ui, "indledning til opfølgningen", |ui| {
+        form.text_row(
+            ui,
+            "Indledning til opfølgningen",
+            &plan.review_intro,
+            true,
+            move |value| crate::model::Command::SetPlanText {
+                plan: id,
+                field: crate::model::PlanField::ReviewIntro,
+                value,
+            },
+        );
+    });
     let first = plan.focus_areas.len();
     for (i, area) in previous.focus_areas.iter().enumerate() {
         egui::CollapsingHeader::new(format!("{}. {}", first + i + 1, area.title))

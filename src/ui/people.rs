@@ -4,7 +4,7 @@
 //! other plans of the file).
 
 use super::action::{Action, AfterEdit};
-use super::fields::Form;
+use super::fields::{Form, form_grid};
 use crate::model::{Command, Person, PersonField, PersonId, Plan};
 
 /// The goals of `plan` that `person` carries, as (number "2.3", text).
@@ -94,22 +94,18 @@ pub fn show(
                 value,
             }
         };
-        egui::Grid::new(("person", id))
-            .num_columns(2)
-            .spacing([12.0, 8.0])
-            .min_col_width(super::fields::LABEL_WIDTH)
-            .show(ui, |ui| {
-                form.text_row(ui, "Navn", &person.name, false, text(PersonField::Name));
-                form.text_row(
-                    ui,
-                    "Stilling",
-                    &person.title,
-                    false,
-                    text(PersonField::Title),
-                );
-                form.text_row(ui, "Mail", &person.email, false, text(PersonField::Email));
-                form.text_row(ui, "Afdeling", &person.unit, false, text(PersonField::Unit));
-            });
+        form_grid(ui, ("person", id), |ui| {
+            form.text_row(ui, "Navn", &person.name, false, text(PersonField::Name));
+            form.text_row(
+                ui,
+                "Stilling",
+                &person.title,
+                false,
+                text(PersonField::Title),
+            );
+            form.text_row(ui, "Mail", &person.email, false, text(PersonField::Email));
+            form.text_row(ui, "Afdeling", &person.unit, false, text(PersonField::Unit));
+        });
         ui.add_space(8.0);
         let goals = carried(plan, id);
         if goals.is_empty() {

@@ -28,6 +28,28 @@ pub fn form_grid<R>(
         .inner
 }
 
+/// The buttons "Flyt {what} op" and "Flyt {what} ned" for the item at `index` of `count`
+/// (each disabled where the item cannot move). Returns the position to move it to, if one was
+/// clicked.
+pub fn move_buttons(ui: &mut egui::Ui, what: &str, index: usize, count: usize) -> Option<usize> {
+    let up = ui
+        .add_enabled(index > 0, egui::Button::new(format!("Flyt {what} op")))
+        .clicked();
+    let down = ui
+        .add_enabled(
+            index + 1 < count,
+            egui::Button::new(format!("Flyt {what} ned")),
+        )
+        .clicked();
+    if up {
+        index.checked_sub(1)
+    } else if down {
+        Some(index + 1)
+    } else {
+        None
+    }
+}
+
 /// What a screen draws with: where the user's actions go, and the screen state of fields
 /// that are not saved yet.
 pub struct Form<'a> {

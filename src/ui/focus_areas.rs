@@ -2,7 +2,7 @@
 //! selected goal (Mål, Uddybning, Dokumentation, Status, Frist).
 
 use super::action::{Action, AfterEdit};
-use super::fields::{Form, form_grid, hint};
+use super::fields::{Form, form_grid, hint, move_buttons};
 use super::people::display_name;
 use super::theme;
 use crate::model::{
@@ -88,26 +88,10 @@ pub fn show(
                 if ui.button("Tilføj indsatsområde").clicked() {
                     form.out.push(new_area(index + 1));
                 }
-                if ui
-                    .add_enabled(index > 0, egui::Button::new("Flyt indsatsområde op"))
-                    .clicked()
-                {
+                if let Some(to) = move_buttons(ui, "indsatsområde", index, count) {
                     let command = Command::MoveFocusArea {
                         area: area.id,
-                        index: index - 1,
-                    };
-                    form.out.push(Action::Apply(command, AfterEdit::Stay));
-                }
-                if ui
-                    .add_enabled(
-                        index + 1 < count,
-                        egui::Button::new("Flyt indsatsområde ned"),
-                    )
-                    .clicked()
-                {
-                    let command = Command::MoveFocusArea {
-                        area: area.id,
-                        index: index + 1,
+                        index: to,
                     };
                     form.out.push(Action::Apply(command, AfterEdit::Stay));
                 }
@@ -217,25 +201,11 @@ fn goal_editor(
     ui.add_enabled_ui(!locked, |ui| {
         ui.horizontal(|ui| {
             ui.strong(format!("Mål {}.{}", area_index + 1, i + 1));
-            if ui
-                .add_enabled(i > 0, egui::Button::new("Flyt mål op"))
-                .clicked()
-            {
+            if let Some(to) = move_buttons(ui, "mål", i, area.goals.len()) {
                 let command = Command::MoveGoal {
                     goal: id,
                     area: area.id,
-                    index: i - 1,
-                };
-                form.out.push(Action::Apply(command, AfterEdit::Stay));
-            }
-            if ui
-                .add_enabled(i + 1 < area.goals.len(), egui::Button::new("Flyt mål ned"))
-                .clicked()
-            {
-                let command = Command::MoveGoal {
-                    goal: id,
-                    area: area.id,
-                    index: i + 1,
+                    index: to,
                 };
                 form.out.push(Action::Apply(command, AfterEdit::Stay));
             }

@@ -15,17 +15,8 @@ use crate::units;
 const NEW_AREA: &str = "Nyt indsatsområde";
 /// The text of a new goal; the user types over it.
 const NEW_GOAL: &str = "Nyt mål";
-
-/// A goal's text shortened for its line in the list.
-fn short(text: &str) -> String {
-    const MAX: usize = 80;
-    let first = text.lines().next().unwrap_or_default();
-    if first.chars().count() > MAX {
-        format!("{}…", first.chars().take(MAX).collect::<String>())
-    } else {
-        first.to_owned()
-    }
-}
+/// How much of a goal's text or an area's title its line in a list shows (characters).
+const LIST_CHARS: usize = 80;
 
 /// A small dot in the goal's status colour (drawn: the built-in fonts have no "●").
 fn status_dot(ui: &mut egui::Ui, status: Option<Status>) {
@@ -127,7 +118,12 @@ pub fn show(
             for (i, g) in area.goals.iter().enumerate() {
                 ui.horizontal(|ui| {
                     status_dot(ui, g.status);
-                    let label = format!("{}.{}  {}", index + 1, i + 1, short(&g.text));
+                    let label = format!(
+                        "{}.{}  {}",
+                        index + 1,
+                        i + 1,
+                        units::shorten(&g.text, LIST_CHARS)
+                    );
                     if ui.selectable_label(goal == Some(g.id), label).clicked() {
                         form.out.push(Action::SelectGoal(g.id));
                     }
@@ -285,7 +281,8 @@ fn goal_editor(
                 .show_ui(ui, |ui| {
                     for (n, other) in plan.focus_areas.iter().enumerate() {
                         if other.id != area.id {
-                            let name = format!("{}. {}", n + 1, short(&other.title));
+                            let name =
+                                format!("{}. {}", n + 1, units::shorten(&other.title, LIST_CHARS));
                             ui.selectable_value(&mut target, Some(other.id), name);
                         }
                     }
@@ -521,11 +518,5 @@ mod tests {
         assert_eq!(parse_deadline("  "), Ok(None));
         assert!(parse_deadline("juni 2013").is_ok_and(|d| d.is_some()));
         assert!(parse_deadline("snart").is_err_and(|e| e.contains("Datoen")));
-    }
-
-    #[test]
-    fn long_goal_texts_are_shortened_to_their_first_line() {
-        assert_eq!(short("Første linje\nanden"), "Første linje");
-        assert_eq!(short(&"x".repeat(100)).chars().count(), 81);
     }
 }

@@ -322,11 +322,11 @@ impl Board {
                             .collect();
                         let cells = [
                             format!("{}.{}", r.area, r.number),
-                            short(&r.goal.text, 200),
+                            units::shorten(&r.goal.text, 200),
                             if owners.is_empty() {
                                 "ingen".to_owned()
                             } else {
-                                short(&owners.join(", "), 200)
+                                units::shorten(&owners.join(", "), 200)
                             },
                             r.goal
                                 .deadline
@@ -466,16 +466,6 @@ fn cell(ui: &mut egui::Ui, size: egui::Vec2, text: impl Into<egui::WidgetText>) 
     .inner
 }
 
-/// The first line of a text, shortened to `max` characters.
-fn short(text: &str, max: usize) -> String {
-    let first = text.lines().next().unwrap_or_default();
-    if first.chars().count() > max {
-        format!("{}…", first.chars().take(max).collect::<String>())
-    } else {
-        first.to_owned()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -597,7 +587,7 @@ impl MyFollowUp {
                     ui.separator();
                     ui.horizontal_wrapped(|ui| {
                         ui.strong(format!("Mål {number}"));
-                        ui.label(short(&goal.text, 90));
+                        ui.label(units::shorten(&goal.text, 90));
                     });
                     ui.label(format!(
                         "Status nu: {} · seneste opfølgning: {}",

@@ -3,7 +3,7 @@
 
 use super::action::{Action, AfterEdit};
 use super::fields::{Form, form_grid, hint, move_buttons};
-use super::people::display_name;
+use super::people::{name_of, person_choices};
 use super::theme;
 use crate::model::{
     Command, FocusArea, FocusAreaField, FocusAreaId, FollowUp, FollowUpId, Goal, GoalField, GoalId,
@@ -446,10 +446,7 @@ fn owners_row(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal, people: &[Per
     let label = ui.label("Tovholder(e)");
     ui.vertical(|ui| {
         for owner in &goal.owners {
-            let name = people
-                .iter()
-                .find(|p| p.id == *owner)
-                .map_or_else(|| "(ukendt person)".to_owned(), display_name);
+            let name = name_of(people, *owner).unwrap_or_else(|| "(ukendt person)".to_owned());
             ui.horizontal(|ui| {
                 ui.label(&name);
                 if ui.small_button(format!("Fjern {name}")).clicked() {
@@ -459,22 +456,12 @@ fn owners_row(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal, people: &[Per
                 }
             });
         }
-        let mut candidates: Vec<&Person> = people
-            .iter()
-            .filter(|p| !goal.owners.contains(&p.id))
-            .collect();
-        candidates.sort_by_key(|p| p.name.to_lowercase());
+        let candidates = people.iter().filter(|p| !goal.owners.contains(&p.id));
         let mut pick: Option<PersonId> = None;
-        egui::ComboBox::from_id_salt(("tovholder", id))
+        let combo = egui::ComboBox::from_id_salt(("tovholder", id))
             .selected_text("Tilføj tovholder…")
-            .width(super::fields::FIELD_WIDTH / 2.0)
-            .show_ui(ui, |ui| {
-                for p in &candidates {
-                    ui.selectable_value(&mut pick, Some(p.id), display_name(p));
-                }
-            })
-            .response
-            .labelled_by(label.id);
+            .width(super::fields::FIELD_WIDTH / 2.0);
+        person_choices(ui, combo, candidates, &mut pick, None).labelled_by(label.id);
         if let Some(person) = pick {
             let mut owners = goal.owners.clone();
             owners.push(person);

@@ -7,7 +7,7 @@
 use super::action::{Action, Place};
 use super::clock;
 use super::fields::form_grid;
-use super::people::display_name;
+use super::people::{carried, display_name, name_of, person_choices};
 use super::theme;
 use crate::model::{Date, FocusAreaId, Goal, Person, PersonId, Plan, Status};
 use crate::units;
@@ -158,22 +158,12 @@ impl Board {
                 .response
                 .labelled_by(label.id);
             let label = ui.label("Vis tovholder");
-            let mut sorted: Vec<&Person> = people.iter().collect();
-            sorted.sort_by_key(|p| p.name.to_lowercase());
-            let owner_name = self
+            let shown = self
                 .owner
-                .and_then(|o| people.iter().find(|p| p.id == o))
-                .map_or_else(|| "alle".to_owned(), display_name);
-            egui::ComboBox::from_id_salt("filter tovholder")
-                .selected_text(owner_name)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.owner, None, "alle");
-                    for p in sorted {
-                        ui.selectable_value(&mut self.owner, Some(p.id), display_name(p));
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+                .and_then(|o| name_of(people, o))
+                .unwrap_or_else(|| "alle".to_owned());
+            let combo = egui::ComboBox::from_id_salt("filter tovholder").selected_text(shown);
+            person_choices(ui, combo, people, &mut self.owner, Some("alle")).labelled_by(label.id);
             let label = ui.label("Vis indsatsområde");
             let area_name = self
                 .area
@@ -545,36 +535,16 @@ impl MyFollowUp {
             .default_open(self.person.is_some())
             .show(ui, |ui| {
                 let label = ui.label("Min opfølgning for");
-                let mut sorted: Vec<&Person> = people.iter().collect();
-                sorted.sort_by_key(|p| p.name.to_lowercase());
-                let name = self
+                let shown = self
                     .person
-                    .and_then(|o| people.iter().find(|p| p.id == o))
-                    .map_or_else(|| "vælg en person".to_owned(), display_name);
-                egui::ComboBox::from_id_salt("min opfølgning")
-                    .selected_text(name)
-                    .show_ui(ui, |ui| {
-                        for p in sorted {
-                            ui.selectable_value(&mut self.person, Some(p.id), display_name(p));
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
+                    .and_then(|o| name_of(people, o))
+                    .unwrap_or_else(|| "vælg en person".to_owned());
+                let combo = egui::ComboBox::from_id_salt("min opfølgning").selected_text(shown);
+                person_choices(ui, combo, people, &mut self.person, None).labelled_by(label.id);
                 let Some(person) = self.person else {
                     return;
                 };
-                let goals: Vec<(String, &Goal)> = plan
-                    .focus_areas
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(a, area)| {
-                        area.goals
-                            .iter()
-                            .enumerate()
-                            .filter(move |(_, g)| g.owners.contains(&person))
-                            .map(move |(g, goal)| (format!("{}.{}", a + 1, g + 1), goal))
-                    })
-                    .collect();
+                let goals = carried(plan, person);
                 if goals.is_empty() {
                     ui.label("Personen er ikke tovholder på mål i denne plan.");
                 }

@@ -2,8 +2,9 @@
 //!
 //! [`app`] holds the editor's state and applies the user's edits after drawing, in one
 //! place, through [`crate::document::Document`]; one file per screen ([`cover`],
-//! [`focus_areas`]) plus the menu, the navigation panel, the shared input rows, the
-//! command list with labels and shortcuts ([`commands`]) and the colours ([`theme`]). It never
+//! [`focus_areas`]) plus the menu, the navigation panel, the shared input rows ([`fields`]),
+//! the command list with labels and shortcuts ([`commands`]) and the colours ([`theme`]). The
+//! screens speak to the app in the words of [`action`], never by importing the app. It never
 //! speaks SQL and does no file I/O of its own.
 
 mod action;

@@ -15,6 +15,14 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// The path of `file` below `root`, with '/' on every system ("src/ui/app.rs").
+fn relative(root: &Path, file: &Path) -> String {
+    file.strip_prefix(root)
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
 /// (crate or word, the only place under src/ allowed to use it)
 const RULES: &[(&str, &str)] = &[
     ("rusqlite", "src/store"),
@@ -36,11 +44,7 @@ fn each_dependency_is_used_in_its_one_place() {
     rust_files(&root.join("src"), &mut files);
     let mut violations = Vec::new();
     for file in &files {
-        let rel = file
-            .strip_prefix(root)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
+        let rel = relative(root, file);
         let text = std::fs::read_to_string(file).unwrap();
         for (name, home) in RULES {
             if rel.starts_with(home) {
@@ -67,11 +71,7 @@ fn no_sql_outside_the_store() {
     let mut files = Vec::new();
     rust_files(&root.join("src"), &mut files);
     for file in files {
-        let rel = file
-            .strip_prefix(root)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
+        let rel = relative(root, &file);
         if rel.starts_with("src/store") {
             continue;
         }
@@ -362,11 +362,7 @@ fn import_graph() -> std::collections::BTreeMap<String, std::collections::BTreeS
     let mut modules = std::collections::BTreeMap::new();
     let mut texts = Vec::new();
     for file in &files {
-        let rel = file
-            .strip_prefix(root)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
+        let rel = relative(root, file);
         if let Some(module) = module_of(&rel) {
             modules.insert(module.clone(), rel.clone());
             texts.push((rel, module, std::fs::read_to_string(file).unwrap()));

@@ -335,6 +335,55 @@ fn text_still_being_typed_is_saved_when_the_editor_closes() {
 }
 
 #[test]
+fn a_goal_moves_down_and_up_within_its_focus_area_and_the_move_is_undone() {
+    let (_dir, path, id) = plan_file();
+    let mut h = editor(&path);
+    click(&mut h, "1. Sundhed og forebyggelse");
+    let texts = |h: &Harness<'_, App>| -> Vec<String> {
+        saved_plan(h, id).focus_areas[0]
+            .goals
+            .iter()
+            .map(|g| g.text.clone())
+            .collect()
+    };
+    let before = texts(&h);
+    assert_eq!(
+        before,
+        ["Forebyggelsesstrategien bruges", "Færre indlæggelser"]
+    );
+    // The first goal cannot move up.
+    assert!(
+        h.get_by_role_and_label(Role::Button, "Flyt mål op")
+            .accesskit_node()
+            .is_disabled()
+    );
+
+    click(&mut h, "Flyt mål ned");
+    assert_eq!(
+        texts(&h),
+        ["Færre indlæggelser", "Forebyggelsesstrategien bruges"]
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(texts(&h), before);
+}
+
+#[test]
+fn a_budget_line_moves_down_with_the_same_buttons_as_goals() {
+    let (_dir, path, id) = plan_file();
+    let mut h = editor(&path);
+    click(&mut h, "Budget");
+    click(&mut h, "Tilføj budgetlinje");
+    click(&mut h, "Tilføj budgetlinje");
+    enter(&mut h, "Udgifter", 0, "100");
+    assert_eq!(saved_plan(&h, id).budget.rows[0].expenses, 100);
+
+    click(&mut h, "Flyt budgetlinje ned");
+    let rows = saved_plan(&h, id).budget.rows;
+    assert_eq!((rows[0].expenses, rows[1].expenses), (0, 100));
+}
+
+#[test]
 fn a_deadline_that_cannot_be_read_is_shown_in_red_and_not_saved() {
     let (_dir, path, id) = plan_file();
     let mut h = editor(&path);

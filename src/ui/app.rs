@@ -2,11 +2,12 @@
 //! as [`Action`]s; [`App::show`] applies them after drawing, reloads the plan and reports
 //! "Gemt" or the error in the status bar.
 
+use super::action::{Action, AfterEdit, Dialog, Part, Place, TYPING_SAVE_DELAY};
 use super::commands::UiCommand;
 use super::dialogs::{FileDialogs, FileKind, NoDialogs};
 use super::fields::{Drafts, Form};
 use super::modal::{self, Modal};
-use super::search::{Place, Search};
+use super::search::Search;
 use super::{budget, clock, cover, focus_areas, intro, menu, nav, people, theme};
 use crate::document::Document;
 use crate::model::{
@@ -17,116 +18,8 @@ use crate::store::{Store, StoreError};
 use crate::transfer;
 use std::path::{Path, PathBuf};
 
-/// How long typed text may wait before it is saved (seconds): keystrokes within this time are
-/// one write, and a crash loses at most this much typing.
-pub const TYPING_SAVE_DELAY: f64 = 0.5;
-
 /// How often the editor looks for changes another program made to the file (seconds).
 const POLL_INTERVAL: f64 = 1.0;
-
-/// A part of the selected plan, as listed in the navigation panel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    /// Forside: the plan's metadata.
-    Cover,
-    /// Indledning: the intro sections.
-    Intro,
-    /// Budget: the budget table.
-    Budget,
-    /// Indsatsområder with their goals (the selected focus area is [`App`]'s).
-    FocusAreas,
-    /// Opfølgning: the overview board of every goal's status and follow-up.
-    FollowUp,
-    /// Personer: the people of the file (tovholdere).
-    People,
-    /// Udskrift: the pages of the PDF, before it is exported.
-    Print,
-}
-
-impl Part {
-    /// Every part, in the navigation panel's order.
-    pub const ALL: [Part; 7] = [
-        Part::Cover,
-        Part::Intro,
-        Part::Budget,
-        Part::FocusAreas,
-        Part::FollowUp,
-        Part::People,
-        Part::Print,
-    ];
-
-    /// The Danish name in the navigation panel and as the screen's heading.
-    pub fn label(self) -> &'static str {
-        match self {
-            Part::Cover => "Forside",
-            Part::Intro => "Indledning",
-            Part::Budget => "Budget",
-            Part::FocusAreas => "Indsatsområder",
-            Part::FollowUp => "Opfølgning",
-            Part::People => "Personer",
-            Part::Print => "Udskrift",
-        }
-    }
-}
-
-/// What to select once an edit is applied and the plan reloaded (a new row's id is known
-/// only then).
-#[derive(Debug, Clone, PartialEq)]
-pub enum AfterEdit {
-    /// Keep the selection.
-    Stay,
-    /// Select the focus area at this position.
-    SelectAreaAt(usize),
-    /// Select the goal at this position of the selected focus area.
-    SelectGoalAt(usize),
-    /// Select this goal in this focus area (after a move).
-    SelectGoal(FocusAreaId, GoalId),
-    /// Select the newest plan (after "Ny plan": row ids only grow).
-    SelectNewPlan,
-    /// Select the newest person; if a goal is named, make the new person one of its
-    /// tovholdere too (a second undo step).
-    SelectNewPerson {
-        /// The goal and its tovholdere before.
-        owner_of: Option<(GoalId, Vec<PersonId>)>,
-    },
-}
-
-/// Something the user did, collected while drawing and carried out afterwards in
-/// [`App::show`]: the only place where the file changes.
-#[derive(Debug, Clone)]
-pub enum Action {
-    /// An edit, one undo step; then adjust the selection.
-    Apply(Command, AfterEdit),
-    /// A text edit while typing: shown at once, saved within [`TYPING_SAVE_DELAY`], merged
-    /// with the previous edit of the same field into one undo step.
-    Type(Command),
-    /// The user left a text field: save what was typed; the next edit starts a new step.
-    EndTyping,
-    /// A menu or keyboard command.
-    Run(UiCommand),
-    /// Open this plan file (from "Seneste filer" or a dialog).
-    OpenFile(PathBuf),
-    /// Show another plan of the file.
-    SelectPlan(PlanId),
-    /// Show another part of the plan.
-    SelectPart(Part),
-    /// Show a focus area.
-    SelectArea(FocusAreaId),
-    /// Show a goal's editor.
-    SelectGoal(GoalId),
-    /// Show a person.
-    SelectPerson(PersonId),
-    /// Go to a search hit.
-    GoTo(Place),
-    /// Open a dialog window.
-    Show(Modal),
-    /// Close the dialog window.
-    CloseWindow,
-    /// Open this file in the system's viewer (a PDF just exported).
-    OpenInViewer(PathBuf),
-    /// Copy these plans of the other file chosen in "Importér planer fra anden fil".
-    CopyPlans(Vec<PlanId>),
-}
 
 /// The last thing the status bar reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -643,7 +536,10 @@ impl App {
                 Action::SelectGoal(goal) => self.goal = Some(goal),
                 Action::SelectPerson(person) => self.person = Some(person),
                 Action::GoTo(place) => self.go_to(place),
-                Action::Show(window) => self.window = Some(window),
+                Action::Ask(Dialog::Approve(plan)) => self.window = Some(Modal::approve(&plan)),
+                Action::Ask(Dialog::DeletePlan { plan, title }) => {
+                    self.window = Some(Modal::DeletePlan { plan, title });
+                }
                 Action::CloseWindow => self.window = None,
                 Action::OpenInViewer(path) => {
                     if let Err(e) = self.dialogs.open_in_viewer(&path) {

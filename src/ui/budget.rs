@@ -3,8 +3,8 @@
 //! Amounts are shown and typed in Danish (1.120.883.000); what cannot be read is refused
 //! in red where it was typed, and nothing is saved.
 
-use super::app::AfterEdit;
-use super::fields::Form;
+use super::action::AfterEdit;
+use super::fields::{Form, form_grid, move_buttons};
 use super::theme;
 use crate::model::{BudgetRow, Command, Plan, PlanField};
 use crate::units;
@@ -34,37 +34,58 @@ fn figure(ui: &mut egui::Ui, value: Option<i64>, strong: bool) {
     });
 }
 
+/// An amount of a budget row (udgifter or indtægter), right-aligned, saved when the entry is
+/// complete and differs from `stored`, as the row `with(amount)`; `what` names the cell.
+fn amount_cell(
+    ui: &mut egui::Ui,
+    form: &mut Form<'_>,
+    (what, row): (&str, &BudgetRow),
+    label: egui::Id,
+    stored: i64,
+    with: impl FnOnce(i64) -> BudgetRow,
+) {
+    if let Some(amount) = form.drafts.parsed_field(
+        ui,
+        (what, row.id),
+        label,
+        &units::format_amount(stored),
+        "0",
+        AMOUNT_WIDTH,
+        true,
+        parse_amount,
+    ) && amount != stored
+    {
+        form.apply(Command::SetBudgetRow(with(amount)), AfterEdit::Stay);
+    }
+}
+
 /// Draws the Budget screen of `plan`.
 pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
     let id = plan.id;
     let budget = &plan.budget;
-    egui::Grid::new("budgetramme")
-        .num_columns(2)
-        .spacing([12.0, 8.0])
-        .min_col_width(super::fields::LABEL_WIDTH)
-        .show(ui, |ui| {
-            form.text_row(ui, "Overskrift", &budget.title, false, move |value| {
-                Command::SetPlanText {
-                    plan: id,
-                    field: PlanField::BudgetTitle,
-                    value,
-                }
-            });
-            let stored = budget.year.map(|y| y.to_string()).unwrap_or_default();
-            if let Some(year) = form
-                .parsed_row(
-                    ui,
-                    ("budgetår", id),
-                    "Budgetår",
-                    &stored,
-                    "fx 2012",
-                    parse_year,
-                )
-                .filter(|y| *y != budget.year)
-            {
-                form.apply(Command::SetBudgetYear { plan: id, year }, AfterEdit::Stay);
+    form_grid(ui, "budgetramme", |ui| {
+        form.text_row(ui, "Overskrift", &budget.title, false, move |value| {
+            Command::SetPlanText {
+                plan: id,
+                field: PlanField::BudgetTitle,
+                value,
             }
         });
+        let stored = budget.year.map(|y| y.to_string()).unwrap_or_default();
+        if let Some(year) = form
+            .parsed_row(
+                ui,
+                ("budgetår", id),
+                "Budgetår",
+                &stored,
+                "fx 2012",
+                parse_year,
+            )
+            .filter(|y| *y != budget.year)
+        {
+            form.apply(Command::SetBudgetYear { plan: id, year }, AfterEdit::Stay);
+        }
+    });
     ui.add_space(12.0);
 
     let count = budget.rows.len();
@@ -101,65 +122,35 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
                         form.apply(set(changed), AfterEdit::Stay);
                     }
                 });
-                let drafts = &mut *form.drafts;
-                if let Some(expenses) = drafts.parsed_field(
+                amount_cell(
                     ui,
-                    ("udgifter", row.id),
+                    form,
+                    ("udgifter", row),
                     expenses_label,
-                    &units::format_amount(row.expenses),
-                    "0",
-                    AMOUNT_WIDTH,
-                    true,
-                    parse_amount,
-                ) && expenses != row.expenses
-                {
-                    form.apply(
-                        Command::SetBudgetRow(BudgetRow {
-                            expenses,
-                            ..row.clone()
-                        }),
-                        AfterEdit::Stay,
-                    );
-                }
-                let drafts = &mut *form.drafts;
-                if let Some(income) = drafts.parsed_field(
+                    row.expenses,
+                    |expenses| BudgetRow {
+                        expenses,
+                        ..row.clone()
+                    },
+                );
+                amount_cell(
                     ui,
-                    ("indtægter", row.id),
+                    form,
+                    ("indtægter", row),
                     income_label,
-                    &units::format_amount(row.income),
-                    "0",
-                    AMOUNT_WIDTH,
-                    true,
-                    parse_amount,
-                ) && income != row.income
-                {
-                    form.apply(
-                        Command::SetBudgetRow(BudgetRow {
-                            income,
-                            ..row.clone()
-                        }),
-                        AfterEdit::Stay,
-                    );
-                }
+                    row.income,
+                    |income| BudgetRow {
+                        income,
+                        ..row.clone()
+                    },
+                );
                 figure(ui, row.result(), false);
                 ui.horizontal(|ui| {
-                    if ui.add_enabled(i > 0, egui::Button::new("Op")).clicked() {
+                    if let Some(to) = move_buttons(ui, "budgetlinje", i, count) {
                         form.apply(
                             Command::MoveBudgetRow {
                                 row: row.id,
-                                index: i - 1,
-                            },
-                            AfterEdit::Stay,
-                        );
-                    }
-                    if ui
-                        .add_enabled(i + 1 < count, egui::Button::new("Ned"))
-                        .clicked()
-                    {
-                        form.apply(
-                            Command::MoveBudgetRow {
-                                row: row.id,
-                                index: i + 1,
+                                index: to,
                             },
                             AfterEdit::Stay,
                         );
@@ -198,23 +189,19 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
         );
     }
     ui.add_space(12.0);
-    egui::Grid::new("budgetnote")
-        .num_columns(2)
-        .spacing([12.0, 8.0])
-        .min_col_width(super::fields::LABEL_WIDTH)
-        .show(ui, |ui| {
-            form.text_row(
-                ui,
-                "Tekst under budgettet",
-                &budget.note,
-                true,
-                move |value| Command::SetPlanText {
-                    plan: id,
-                    field: PlanField::BudgetNote,
-                    value,
-                },
-            );
-        });
+    form_grid(ui, "budgetnote", |ui| {
+        form.text_row(
+            ui,
+            "Tekst under budgettet",
+            &budget.note,
+            true,
+            move |value| Command::SetPlanText {
+                plan: id,
+                field: PlanField::BudgetNote,
+                value,
+            },
+        );
+    });
 }
 
 #[cfg(test)]

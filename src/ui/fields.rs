@@ -2,7 +2,7 @@
 //! screen readers and UI tests) and reports what the user did as an [`Action`]; nothing here
 //! touches the file.
 
-use super::app::{Action, AfterEdit};
+use super::action::{Action, AfterEdit};
 use super::theme;
 use crate::model::{Command, TextTarget};
 use std::collections::HashMap;
@@ -12,6 +12,43 @@ pub const LABEL_WIDTH: f32 = 150.0;
 
 /// Width of the input column.
 pub const FIELD_WIDTH: f32 = 560.0;
+
+/// A form of labelled rows: the label column ([`LABEL_WIDTH`]) and the input column, with the
+/// same spacing on every screen. `rows` draws the rows (each ends with `ui.end_row()`).
+pub fn form_grid<R>(
+    ui: &mut egui::Ui,
+    id_salt: impl egui::AsIdSalt,
+    rows: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    egui::Grid::new(id_salt)
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .min_col_width(LABEL_WIDTH)
+        .show(ui, rows)
+        .inner
+}
+
+/// The buttons "Flyt {what} op" and "Flyt {what} ned" for the item at `index` of `count`
+/// (each disabled where the item cannot move). Returns the position to move it to, if one was
+/// clicked.
+pub fn move_buttons(ui: &mut egui::Ui, what: &str, index: usize, count: usize) -> Option<usize> {
+    let up = ui
+        .add_enabled(index > 0, egui::Button::new(format!("Flyt {what} op")))
+        .clicked();
+    let down = ui
+        .add_enabled(
+            index + 1 < count,
+            egui::Button::new(format!("Flyt {what} ned")),
+        )
+        .clicked();
+    if up {
+        index.checked_sub(1)
+    } else if down {
+        Some(index + 1)
+    } else {
+        None
+    }
+}
 
 /// What a screen draws with: where the user's actions go, and the screen state of fields
 /// that are not saved yet.

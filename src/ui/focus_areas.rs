@@ -1,9 +1,9 @@
 //! The Indsatsområder screen: one focus area with its numbered goals, and the editor of the
 //! selected goal (Mål, Uddybning, Dokumentation, Status, Frist).
 
-use super::app::{Action, AfterEdit};
-use super::fields::{Form, hint};
-use super::people::display_name;
+use super::action::{Action, AfterEdit};
+use super::fields::{Form, form_grid, hint, move_buttons};
+use super::people::{name_of, person_choices};
 use super::theme;
 use crate::model::{
     Command, FocusArea, FocusAreaField, FocusAreaId, FollowUp, FollowUpId, Goal, GoalField, GoalId,
@@ -15,17 +15,8 @@ use crate::units;
 const NEW_AREA: &str = "Nyt indsatsområde";
 /// The text of a new goal; the user types over it.
 const NEW_GOAL: &str = "Nyt mål";
-
-/// A goal's text shortened for its line in the list.
-fn short(text: &str) -> String {
-    const MAX: usize = 80;
-    let first = text.lines().next().unwrap_or_default();
-    if first.chars().count() > MAX {
-        format!("{}…", first.chars().take(MAX).collect::<String>())
-    } else {
-        first.to_owned()
-    }
-}
+/// How much of a goal's text or an area's title its line in a list shows (characters).
+const LIST_CHARS: usize = 80;
 
 /// A small dot in the goal's status colour (drawn: the built-in fonts have no "●").
 fn status_dot(ui: &mut egui::Ui, status: Option<Status>) {
@@ -88,26 +79,10 @@ pub fn show(
                 if ui.button("Tilføj indsatsområde").clicked() {
                     form.out.push(new_area(index + 1));
                 }
-                if ui
-                    .add_enabled(index > 0, egui::Button::new("Flyt indsatsområde op"))
-                    .clicked()
-                {
+                if let Some(to) = move_buttons(ui, "indsatsområde", index, count) {
                     let command = Command::MoveFocusArea {
                         area: area.id,
-                        index: index - 1,
-                    };
-                    form.out.push(Action::Apply(command, AfterEdit::Stay));
-                }
-                if ui
-                    .add_enabled(
-                        index + 1 < count,
-                        egui::Button::new("Flyt indsatsområde ned"),
-                    )
-                    .clicked()
-                {
-                    let command = Command::MoveFocusArea {
-                        area: area.id,
-                        index: index + 1,
+                        index: to,
                     };
                     form.out.push(Action::Apply(command, AfterEdit::Stay));
                 }
@@ -127,27 +102,28 @@ pub fn show(
                     value,
                 }
             };
-            egui::Grid::new(("indsatsområde", id))
-                .num_columns(2)
-                .spacing([12.0, 8.0])
-                .min_col_width(super::fields::LABEL_WIDTH)
-                .show(ui, |ui| {
-                    form.text_row(ui, "Titel", &area.title, false, text(FocusAreaField::Title));
-                    form.text_row(
-                        ui,
-                        "Beskrivelse",
-                        &area.description,
-                        true,
-                        text(FocusAreaField::Description),
-                    );
-                });
+            form_grid(ui, ("indsatsområde", id), |ui| {
+                form.text_row(ui, "Titel", &area.title, false, text(FocusAreaField::Title));
+                form.text_row(
+                    ui,
+                    "Beskrivelse",
+                    &area.description,
+                    true,
+                    text(FocusAreaField::Description),
+                );
+            });
 
             ui.add_space(12.0);
             ui.strong("Mål i indsatsområdet");
             for (i, g) in area.goals.iter().enumerate() {
                 ui.horizontal(|ui| {
                     status_dot(ui, g.status);
-                    let label = format!("{}.{}  {}", index + 1, i + 1, short(&g.text));
+                    let label = format!(
+                        "{}.{}  {}",
+                        index + 1,
+                        i + 1,
+                        units::shorten(&g.text, LIST_CHARS)
+                    );
                     if ui.selectable_label(goal == Some(g.id), label).clicked() {
                         form.out.push(Action::SelectGoal(g.id));
                     }
@@ -221,25 +197,11 @@ fn goal_editor(
     ui.add_enabled_ui(!locked, |ui| {
         ui.horizontal(|ui| {
             ui.strong(format!("Mål {}.{}", area_index + 1, i + 1));
-            if ui
-                .add_enabled(i > 0, egui::Button::new("Flyt mål op"))
-                .clicked()
-            {
+            if let Some(to) = move_buttons(ui, "mål", i, area.goals.len()) {
                 let command = Command::MoveGoal {
                     goal: id,
                     area: area.id,
-                    index: i - 1,
-                };
-                form.out.push(Action::Apply(command, AfterEdit::Stay));
-            }
-            if ui
-                .add_enabled(i + 1 < area.goals.len(), egui::Button::new("Flyt mål ned"))
-                .clicked()
-            {
-                let command = Command::MoveGoal {
-                    goal: id,
-                    area: area.id,
-                    index: i + 1,
+                    index: to,
                 };
                 form.out.push(Action::Apply(command, AfterEdit::Stay));
             }
@@ -257,91 +219,88 @@ fn goal_editor(
                 value,
             }
         };
-        egui::Grid::new(("mål", id))
-            .num_columns(2)
-            .spacing([12.0, 8.0])
-            .min_col_width(super::fields::LABEL_WIDTH)
-            .show(ui, |ui| {
-                form.text_row(ui, "Mål", &goal.text, true, text(GoalField::Text));
-                form.text_row(
-                    ui,
-                    "Uddybning",
-                    &goal.details,
-                    true,
-                    text(GoalField::Details),
-                );
-                form.text_row(
-                    ui,
-                    "Dokumentation",
-                    &goal.documentation,
-                    true,
-                    text(GoalField::Documentation),
-                );
+        form_grid(ui, ("mål", id), |ui| {
+            form.text_row(ui, "Mål", &goal.text, true, text(GoalField::Text));
+            form.text_row(
+                ui,
+                "Uddybning",
+                &goal.details,
+                true,
+                text(GoalField::Details),
+            );
+            form.text_row(
+                ui,
+                "Dokumentation",
+                &goal.documentation,
+                true,
+                text(GoalField::Documentation),
+            );
 
-                let label = ui.label("Status");
-                let mut status = goal.status;
-                egui::ComboBox::from_id_salt(("status", id))
-                    .selected_text(Status::label_of(status))
-                    .show_ui(ui, |ui| {
-                        for option in std::iter::once(None).chain(Status::ALL.map(Some)) {
-                            ui.selectable_value(&mut status, option, Status::label_of(option));
+            let label = ui.label("Status");
+            let mut status = goal.status;
+            egui::ComboBox::from_id_salt(("status", id))
+                .selected_text(Status::label_of(status))
+                .show_ui(ui, |ui| {
+                    for option in std::iter::once(None).chain(Status::ALL.map(Some)) {
+                        ui.selectable_value(&mut status, option, Status::label_of(option));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if status != goal.status {
+                form.out.push(Action::Apply(
+                    Command::SetGoalStatus { goal: id, status },
+                    AfterEdit::Stay,
+                ));
+            }
+            ui.end_row();
+
+            let stored = goal.deadline.map(units::format_date).unwrap_or_default();
+            let deadline = form.parsed_row(
+                ui,
+                ("frist", id),
+                "Frist",
+                &stored,
+                "fx juni 2013 eller 30.6.2013",
+                parse_deadline,
+            );
+            if let Some(deadline) = deadline.filter(|d| *d != goal.deadline) {
+                form.out.push(Action::Apply(
+                    Command::SetGoalDeadline { goal: id, deadline },
+                    AfterEdit::Stay,
+                ));
+            }
+
+            owners_row(ui, form, goal, people);
+
+            let label = ui.label("Flyt til indsatsområde");
+            let mut target: Option<FocusAreaId> = None;
+            egui::ComboBox::from_id_salt(("flyt", id))
+                .selected_text("Vælg indsatsområde…")
+                .width(super::fields::FIELD_WIDTH)
+                .show_ui(ui, |ui| {
+                    for (n, other) in plan.focus_areas.iter().enumerate() {
+                        if other.id != area.id {
+                            let name =
+                                format!("{}. {}", n + 1, units::shorten(&other.title, LIST_CHARS));
+                            ui.selectable_value(&mut target, Some(other.id), name);
                         }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                if status != goal.status {
-                    form.out.push(Action::Apply(
-                        Command::SetGoalStatus { goal: id, status },
-                        AfterEdit::Stay,
-                    ));
-                }
-                ui.end_row();
-
-                let stored = goal.deadline.map(units::format_date).unwrap_or_default();
-                let deadline = form.parsed_row(
-                    ui,
-                    ("frist", id),
-                    "Frist",
-                    &stored,
-                    "fx juni 2013 eller 30.6.2013",
-                    parse_deadline,
-                );
-                if let Some(deadline) = deadline.filter(|d| *d != goal.deadline) {
-                    form.out.push(Action::Apply(
-                        Command::SetGoalDeadline { goal: id, deadline },
-                        AfterEdit::Stay,
-                    ));
-                }
-
-                owners_row(ui, form, goal, people);
-
-                let label = ui.label("Flyt til indsatsområde");
-                let mut target: Option<FocusAreaId> = None;
-                egui::ComboBox::from_id_salt(("flyt", id))
-                    .selected_text("Vælg indsatsområde…")
-                    .width(super::fields::FIELD_WIDTH)
-                    .show_ui(ui, |ui| {
-                        for (n, other) in plan.focus_areas.iter().enumerate() {
-                            if other.id != area.id {
-                                let name = format!("{}. {}", n + 1, short(&other.title));
-                                ui.selectable_value(&mut target, Some(other.id), name);
-                            }
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                if let Some(to) = target.and_then(|t| plan.focus_areas.iter().find(|a| a.id == t)) {
-                    form.out.push(Action::Apply(
-                        Command::MoveGoal {
-                            goal: id,
-                            area: to.id,
-                            index: to.goals.len(),
-                        },
-                        AfterEdit::SelectGoal(to.id, id),
-                    ));
-                }
-                ui.end_row();
-            });
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if let Some(to) = target.and_then(|t| plan.focus_areas.iter().find(|a| a.id == t)) {
+                form.out.push(Action::Apply(
+                    Command::MoveGoal {
+                        goal: id,
+                        area: to.id,
+                        index: to.goals.len(),
+                    },
+                    AfterEdit::SelectGoal(to.id, id),
+                ));
+            }
+            ui.end_row();
+        });
     });
     follow_ups(ui, form, goal);
     if goal.owners.is_empty() {
@@ -487,10 +446,7 @@ fn owners_row(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal, people: &[Per
     let label = ui.label("Tovholder(e)");
     ui.vertical(|ui| {
         for owner in &goal.owners {
-            let name = people
-                .iter()
-                .find(|p| p.id == *owner)
-                .map_or_else(|| "(ukendt person)".to_owned(), display_name);
+            let name = name_of(people, *owner).unwrap_or_else(|| "(ukendt person)".to_owned());
             ui.horizontal(|ui| {
                 ui.label(&name);
                 if ui.small_button(format!("Fjern {name}")).clicked() {
@@ -500,22 +456,12 @@ fn owners_row(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal, people: &[Per
                 }
             });
         }
-        let mut candidates: Vec<&Person> = people
-            .iter()
-            .filter(|p| !goal.owners.contains(&p.id))
-            .collect();
-        candidates.sort_by_key(|p| p.name.to_lowercase());
+        let candidates = people.iter().filter(|p| !goal.owners.contains(&p.id));
         let mut pick: Option<PersonId> = None;
-        egui::ComboBox::from_id_salt(("tovholder", id))
+        let combo = egui::ComboBox::from_id_salt(("tovholder", id))
             .selected_text("Tilføj tovholder…")
-            .width(super::fields::FIELD_WIDTH / 2.0)
-            .show_ui(ui, |ui| {
-                for p in &candidates {
-                    ui.selectable_value(&mut pick, Some(p.id), display_name(p));
-                }
-            })
-            .response
-            .labelled_by(label.id);
+            .width(super::fields::FIELD_WIDTH / 2.0);
+        person_choices(ui, combo, candidates, &mut pick, None).labelled_by(label.id);
         if let Some(person) = pick {
             let mut owners = goal.owners.clone();
             owners.push(person);
@@ -559,11 +505,5 @@ mod tests {
         assert_eq!(parse_deadline("  "), Ok(None));
         assert!(parse_deadline("juni 2013").is_ok_and(|d| d.is_some()));
         assert!(parse_deadline("snart").is_err_and(|e| e.contains("Datoen")));
-    }
-
-    #[test]
-    fn long_goal_texts_are_shortened_to_their_first_line() {
-        assert_eq!(short("Første linje\nanden"), "Første linje");
-        assert_eq!(short(&"x".repeat(100)).chars().count(), 81);
     }
 }

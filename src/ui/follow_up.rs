@@ -4,10 +4,10 @@
 //! columns, a click opens the goal; and a summary of the statuses for the plan and per focus
 //! area, as numbers and as bars. Nothing here edits the plan, so it works on a locked plan.
 
-use super::app::Action;
+use super::action::{Action, Place};
 use super::clock;
-use super::people::display_name;
-use super::search::Place;
+use super::fields::form_grid;
+use super::people::{carried, display_name, name_of, person_choices};
 use super::theme;
 use crate::model::{Date, FocusAreaId, Goal, Person, PersonId, Plan, Status};
 use crate::units;
@@ -158,22 +158,12 @@ impl Board {
                 .response
                 .labelled_by(label.id);
             let label = ui.label("Vis tovholder");
-            let mut sorted: Vec<&Person> = people.iter().collect();
-            sorted.sort_by_key(|p| p.name.to_lowercase());
-            let owner_name = self
+            let shown = self
                 .owner
-                .and_then(|o| people.iter().find(|p| p.id == o))
-                .map_or_else(|| "alle".to_owned(), display_name);
-            egui::ComboBox::from_id_salt("filter tovholder")
-                .selected_text(owner_name)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.owner, None, "alle");
-                    for p in sorted {
-                        ui.selectable_value(&mut self.owner, Some(p.id), display_name(p));
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+                .and_then(|o| name_of(people, o))
+                .unwrap_or_else(|| "alle".to_owned());
+            let combo = egui::ComboBox::from_id_salt("filter tovholder").selected_text(shown);
+            person_choices(ui, combo, people, &mut self.owner, Some("alle")).labelled_by(label.id);
             let label = ui.label("Vis indsatsområde");
             let area_name = self
                 .area
@@ -322,11 +312,11 @@ impl Board {
                             .collect();
                         let cells = [
                             format!("{}.{}", r.area, r.number),
-                            short(&r.goal.text, 200),
+                            units::shorten(&r.goal.text, 200),
                             if owners.is_empty() {
                                 "ingen".to_owned()
                             } else {
-                                short(&owners.join(", "), 200)
+                                units::shorten(&owners.join(", "), 200)
                             },
                             r.goal
                                 .deadline
@@ -387,23 +377,19 @@ pub fn review(
         previous.title, previous.period
     ));
     let id = plan.id;
-    egui::Grid::new("indledning til opfølgningen")
-        .num_columns(2)
-        .spacing([12.0, 8.0])
-        .min_col_width(super::fields::LABEL_WIDTH)
-        .show(ui, |ui| {
-            form.text_row(
-                ui,
-                "Indledning til opfølgningen",
-                &plan.review_intro,
-                true,
-                move |value| crate::model::Command::SetPlanText {
-                    plan: id,
-                    field: crate::model::PlanField::ReviewIntro,
-                    value,
-                },
-            );
-        });
+    form_grid(ui, "indledning til opfølgningen", |ui| {
+        form.text_row(
+            ui,
+            "Indledning til opfølgningen",
+            &plan.review_intro,
+            true,
+            move |value| crate::model::Command::SetPlanText {
+                plan: id,
+                field: crate::model::PlanField::ReviewIntro,
+                value,
+            },
+        );
+    });
     let first = plan.focus_areas.len();
     for (i, area) in previous.focus_areas.iter().enumerate() {
         egui::CollapsingHeader::new(format!("{}. {}", first + i + 1, area.title))
@@ -468,16 +454,6 @@ fn cell(ui: &mut egui::Ui, size: egui::Vec2, text: impl Into<egui::WidgetText>) 
         },
     )
     .inner
-}
-
-/// The first line of a text, shortened to `max` characters.
-fn short(text: &str, max: usize) -> String {
-    let first = text.lines().next().unwrap_or_default();
-    if first.chars().count() > max {
-        format!("{}…", first.chars().take(max).collect::<String>())
-    } else {
-        first.to_owned()
-    }
 }
 
 #[cfg(test)]
@@ -559,36 +535,16 @@ impl MyFollowUp {
             .default_open(self.person.is_some())
             .show(ui, |ui| {
                 let label = ui.label("Min opfølgning for");
-                let mut sorted: Vec<&Person> = people.iter().collect();
-                sorted.sort_by_key(|p| p.name.to_lowercase());
-                let name = self
+                let shown = self
                     .person
-                    .and_then(|o| people.iter().find(|p| p.id == o))
-                    .map_or_else(|| "vælg en person".to_owned(), display_name);
-                egui::ComboBox::from_id_salt("min opfølgning")
-                    .selected_text(name)
-                    .show_ui(ui, |ui| {
-                        for p in sorted {
-                            ui.selectable_value(&mut self.person, Some(p.id), display_name(p));
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
+                    .and_then(|o| name_of(people, o))
+                    .unwrap_or_else(|| "vælg en person".to_owned());
+                let combo = egui::ComboBox::from_id_salt("min opfølgning").selected_text(shown);
+                person_choices(ui, combo, people, &mut self.person, None).labelled_by(label.id);
                 let Some(person) = self.person else {
                     return;
                 };
-                let goals: Vec<(String, &Goal)> = plan
-                    .focus_areas
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(a, area)| {
-                        area.goals
-                            .iter()
-                            .enumerate()
-                            .filter(move |(_, g)| g.owners.contains(&person))
-                            .map(move |(g, goal)| (format!("{}.{}", a + 1, g + 1), goal))
-                    })
-                    .collect();
+                let goals = carried(plan, person);
                 if goals.is_empty() {
                     ui.label("Personen er ikke tovholder på mål i denne plan.");
                 }
@@ -601,7 +557,7 @@ impl MyFollowUp {
                     ui.separator();
                     ui.horizontal_wrapped(|ui| {
                         ui.strong(format!("Mål {number}"));
-                        ui.label(short(&goal.text, 90));
+                        ui.label(units::shorten(&goal.text, 90));
                     });
                     ui.label(format!(
                         "Status nu: {} · seneste opfølgning: {}",
@@ -683,7 +639,7 @@ impl MyFollowUp {
                                 }
                                 _ => insert,
                             };
-                            out.push(Action::Apply(command, super::app::AfterEdit::Stay));
+                            out.push(Action::Apply(command, super::action::AfterEdit::Stay));
                             self.entries.remove(&goal.id);
                             self.focus = goals.get(i + 1).map(|(_, g)| g.id);
                         }

@@ -1,8 +1,8 @@
 //! The Indledning screen: the intro sections (add, rename, reorder, delete, multi-line body)
 //! and the text that leads into the focus areas.
 
-use super::app::AfterEdit;
-use super::fields::{FIELD_WIDTH, Form};
+use super::action::AfterEdit;
+use super::fields::{FIELD_WIDTH, Form, form_grid};
 use crate::model::{Command, Plan, PlanField, Section, SectionField};
 
 /// The title of a new section; the user types over it.
@@ -55,20 +55,16 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
                         value,
                     }
                 };
-                egui::Grid::new("afsnit")
-                    .num_columns(2)
-                    .spacing([12.0, 8.0])
-                    .min_col_width(super::fields::LABEL_WIDTH)
-                    .show(ui, |ui| {
-                        form.text_row(
-                            ui,
-                            "Overskrift",
-                            &section.title,
-                            false,
-                            text(SectionField::Title),
-                        );
-                        form.text_row(ui, "Tekst", &section.body, true, text(SectionField::Body));
-                    });
+                form_grid(ui, "afsnit", |ui| {
+                    form.text_row(
+                        ui,
+                        "Overskrift",
+                        &section.title,
+                        false,
+                        text(SectionField::Title),
+                    );
+                    form.text_row(ui, "Tekst", &section.body, true, text(SectionField::Body));
+                });
                 ui.label("Linjer, der begynder med «- », bliver til punkter i den trykte plan.");
             });
         });

@@ -1,6 +1,6 @@
 //! The menu bar: Fil, Rediger, Hjælp. Each item runs a [`UiCommand`], as its shortcut does.
 
-use super::app::Action;
+use super::action::Action;
 use super::commands::UiCommand;
 use std::path::PathBuf;
 

@@ -2,10 +2,12 @@
 //!
 //! [`app`] holds the editor's state and applies the user's edits after drawing, in one
 //! place, through [`crate::document::Document`]; one file per screen ([`cover`],
-//! [`focus_areas`]) plus the menu, the navigation panel, the shared input rows, the
-//! command list with labels and shortcuts ([`commands`]) and the colours ([`theme`]). It never
+//! [`focus_areas`]) plus the menu, the navigation panel, the shared input rows ([`fields`]),
+//! the command list with labels and shortcuts ([`commands`]) and the colours ([`theme`]). The
+//! screens speak to the app in the words of [`action`], never by importing the app. It never
 //! speaks SQL and does no file I/O of its own.
 
+mod action;
 mod app;
 mod budget;
 mod clock;
@@ -24,9 +26,9 @@ mod preview;
 mod search;
 mod theme;
 
-pub use app::{App, Part, Services, TYPING_SAVE_DELAY};
+pub use action::{Part, Place, TYPING_SAVE_DELAY};
+pub use app::{App, Services};
 pub use commands::UiCommand;
-pub use search::Place;
 
 use std::cell::Cell;
 use std::path::PathBuf;

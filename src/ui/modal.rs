@@ -2,7 +2,7 @@
 //! new plan, approving a plan, choosing plans to import from another file, confirming that a
 //! plan is deleted, and the note after "Gem en kopi som…".
 
-use super::app::{Action, AfterEdit};
+use super::action::{Action, AfterEdit};
 use super::clock;
 use super::theme;
 use crate::model::{Command, Date, Period, Plan, PlanId, PlanState, PlanSummary};

@@ -1,7 +1,7 @@
 //! The navigation panel: the file's plans and, for the selected plan, its parts with the
 //! numbered focus areas.
 
-use super::app::{Action, Part};
+use super::action::{Action, Part};
 use super::commands::UiCommand;
 use crate::model::{FocusAreaId, Plan, PlanState, PlanSummary};
 

@@ -3,12 +3,13 @@
 //! be deleted until the goals have another tovholder (the store refuses it too, for goals in
 //! other plans of the file).
 
-use super::app::{Action, AfterEdit};
-use super::fields::Form;
-use crate::model::{Command, Person, PersonField, PersonId, Plan};
+use super::action::{Action, AfterEdit};
+use super::fields::{Form, form_grid};
+use crate::model::{Command, Goal, Person, PersonField, PersonId, Plan};
+use crate::units;
 
-/// The goals of `plan` that `person` carries, as (number "2.3", text).
-fn carried(plan: &Plan, person: PersonId) -> Vec<(String, String)> {
+/// The goals of `plan` that `person` carries, each with its number ("2.3").
+pub fn carried(plan: &Plan, person: PersonId) -> Vec<(String, &Goal)> {
     plan.focus_areas
         .iter()
         .enumerate()
@@ -17,9 +18,38 @@ fn carried(plan: &Plan, person: PersonId) -> Vec<(String, String)> {
                 .iter()
                 .enumerate()
                 .filter(move |(_, g)| g.owners.contains(&person))
-                .map(move |(g, goal)| (format!("{}.{}", a + 1, g + 1), goal.text.clone()))
+                .map(move |(g, goal)| (format!("{}.{}", a + 1, g + 1), goal))
         })
         .collect()
+}
+
+/// The list line of the person with this id among `people`, if there is one.
+pub fn name_of(people: &[Person], id: PersonId) -> Option<String> {
+    people.iter().find(|p| p.id == id).map(display_name)
+}
+
+/// The entries of a drop-down list of people (`combo`: its id, closed text and width): `people`
+/// by name, in alphabetical order, and first `nobody` (clears the choice) when given. Picking
+/// one sets `chosen`. Returns the list's response, to be labelled.
+pub fn person_choices<'a>(
+    ui: &mut egui::Ui,
+    combo: egui::ComboBox,
+    people: impl IntoIterator<Item = &'a Person>,
+    chosen: &mut Option<PersonId>,
+    nobody: Option<&str>,
+) -> egui::Response {
+    let mut sorted: Vec<&Person> = people.into_iter().collect();
+    sorted.sort_by_key(|p| p.name.to_lowercase());
+    combo
+        .show_ui(ui, |ui| {
+            if let Some(nobody) = nobody {
+                ui.selectable_value(chosen, None, nobody);
+            }
+            for p in sorted {
+                ui.selectable_value(chosen, Some(p.id), display_name(p));
+            }
+        })
+        .response
 }
 
 /// A person's line in the list: "Navn, stilling".
@@ -94,22 +124,18 @@ pub fn show(
                 value,
             }
         };
-        egui::Grid::new(("person", id))
-            .num_columns(2)
-            .spacing([12.0, 8.0])
-            .min_col_width(super::fields::LABEL_WIDTH)
-            .show(ui, |ui| {
-                form.text_row(ui, "Navn", &person.name, false, text(PersonField::Name));
-                form.text_row(
-                    ui,
-                    "Stilling",
-                    &person.title,
-                    false,
-                    text(PersonField::Title),
-                );
-                form.text_row(ui, "Mail", &person.email, false, text(PersonField::Email));
-                form.text_row(ui, "Afdeling", &person.unit, false, text(PersonField::Unit));
-            });
+        form_grid(ui, ("person", id), |ui| {
+            form.text_row(ui, "Navn", &person.name, false, text(PersonField::Name));
+            form.text_row(
+                ui,
+                "Stilling",
+                &person.title,
+                false,
+                text(PersonField::Title),
+            );
+            form.text_row(ui, "Mail", &person.email, false, text(PersonField::Email));
+            form.text_row(ui, "Afdeling", &person.unit, false, text(PersonField::Unit));
+        });
         ui.add_space(8.0);
         let goals = carried(plan, id);
         if goals.is_empty() {
@@ -117,10 +143,7 @@ pub fn show(
         } else {
             ui.strong(format!("Tovholder på {} mål i denne plan", goals.len()));
             for (number, goal) in &goals {
-                ui.label(format!(
-                    "{number}  {}",
-                    goal.lines().next().unwrap_or_default()
-                ));
+                ui.label(format!("{number}  {}", units::shorten(&goal.text, 90)));
             }
         }
         ui.add_space(8.0);

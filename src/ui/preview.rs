@@ -7,7 +7,7 @@
 //! ten. Each page drawn is also an accessibility node ("Side 3 af 18") whose value is the
 //! page's text, for screen readers (and the editor tests).
 
-use super::app::Action;
+use super::action::Action;
 use super::commands::UiCommand;
 use super::theme;
 use crate::model::{Plan, PlanBundle, PlanId};

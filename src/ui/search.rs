@@ -2,21 +2,8 @@
 //! goals, follow-ups) and the names of the file's people, case-insensitive; each hit is a
 //! line with where it is and the words around it, and Enter or "Næste" jumps to the next.
 
-use super::app::{Action, Part};
-use crate::model::{FocusAreaId, GoalId, Person, PersonId, Plan};
-
-/// Where a hit is: what the editor shows to jump there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Place {
-    /// A part of the plan (Forside, Indledning, Budget).
-    Part(Part),
-    /// A focus area's title or description.
-    Area(FocusAreaId),
-    /// A goal (or one of its follow-ups).
-    Goal(FocusAreaId, GoalId),
-    /// A person.
-    Person(PersonId),
-}
+use super::action::{Action, Part, Place};
+use crate::model::{Person, Plan};
 
 /// One hit.
 #[derive(Debug, Clone, PartialEq, Eq)]

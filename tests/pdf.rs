@@ -759,7 +759,7 @@ fn assert_tagged(bytes: &[u8], title: &str) -> Vec<String> {
         .as_reference()
         .unwrap();
     walk(&pdf, doc_elem, &mut tree, 0);
-    assert_eq!(tree.tags.first().map(String::as_str), Some("PlanBundle"));
+    assert_eq!(tree.tags.first().map(String::as_str), Some("Document"));
     let nums = match dict(&pdf, root.get(b"ParentTree").unwrap())
         .get(b"Nums")
         .unwrap()

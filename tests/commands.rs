@@ -35,7 +35,7 @@ fn setup() -> (tempfile::TempDir, Document, PlanId) {
 }
 
 fn snapshot(doc: &Document) -> model::PlanBundle {
-    doc.store().load_document(None).unwrap()
+    doc.load_bundle(None).unwrap()
 }
 
 /// Applies, checks the change, undoes (back to the exact state), redoes (the exact change).
@@ -55,7 +55,7 @@ fn round_trip(doc: &mut Document, command: Command, check: impl Fn(&model::PlanB
 #[test]
 fn text_edits_undo_and_redo() {
     let (_dir, mut doc, plan) = setup();
-    let p = doc.store().load_plan(plan).unwrap();
+    let p = doc.load_plan(plan).unwrap();
     let goal = p.focus_areas[0].goals[0].id;
     let area = p.focus_areas[0].id;
     round_trip(
@@ -158,7 +158,7 @@ fn sections_and_budget_rows_add_move_delete() {
         })
         .unwrap();
     }
-    let p = doc.store().load_plan(plan).unwrap();
+    let p = doc.load_plan(plan).unwrap();
     let second = p.sections[1].id;
     round_trip(
         &mut doc,
@@ -200,7 +200,7 @@ fn sections_and_budget_rows_add_move_delete() {
 #[test]
 fn goals_move_between_focus_areas_and_deletes_restore_everything() {
     let (_dir, mut doc, plan) = setup();
-    let p = doc.store().load_plan(plan).unwrap();
+    let p = doc.load_plan(plan).unwrap();
     let first_goal = p.focus_areas[0].goals[0].id;
     let other_area = p.focus_areas[1].id;
     round_trip(
@@ -281,7 +281,7 @@ fn goals_move_between_focus_areas_and_deletes_restore_everything() {
 #[test]
 fn follow_ups_keep_date_order_and_equal_dates_keep_their_order() {
     let (_dir, mut doc, plan) = setup();
-    let goal = doc.store().load_plan(plan).unwrap().focus_areas[0].goals[0].id;
+    let goal = doc.load_plan(plan).unwrap().focus_areas[0].goals[0].id;
     for (date, text) in [("2013-01", "b"), ("2012-01", "a"), ("2013-01", "c")] {
         doc.apply(Command::InsertFollowUp {
             goal,
@@ -296,7 +296,7 @@ fn follow_ups_keep_date_order_and_equal_dates_keep_their_order() {
         })
         .unwrap();
     }
-    let g = &doc.store().load_plan(plan).unwrap().focus_areas[0].goals[0].clone();
+    let g = &doc.load_plan(plan).unwrap().focus_areas[0].goals[0].clone();
     let texts: Vec<&str> = g.follow_ups.iter().map(|f| f.text.as_str()).collect();
     assert_eq!(texts, ["a", "Godt i gang.", "b", "c"]);
     round_trip(
@@ -312,7 +312,7 @@ fn follow_ups_keep_date_order_and_equal_dates_keep_their_order() {
 #[test]
 fn people_who_carry_goals_cannot_be_deleted() {
     let (_dir, mut doc, _plan) = setup();
-    let people = doc.store().people().unwrap();
+    let people = doc.people().unwrap();
     let borge = people
         .iter()
         .find(|p| p.name == "Børge Alstrup")
@@ -333,7 +333,6 @@ fn people_who_carry_goals_cannot_be_deleted() {
         |d| assert!(d.people.iter().any(|p| p.name == "Ny Person")),
     );
     let new = doc
-        .store()
         .people()
         .unwrap()
         .into_iter()

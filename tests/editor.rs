@@ -92,13 +92,7 @@ fn wait(harness: &mut Harness<'_, App>, seconds: f32) {
 }
 
 fn saved_plan(harness: &Harness<'_, App>, id: PlanId) -> Plan {
-    harness
-        .state()
-        .document()
-        .unwrap()
-        .store()
-        .load_plan(id)
-        .unwrap()
+    harness.state().document().unwrap().load_plan(id).unwrap()
 }
 
 fn shown_plan(harness: &Harness<'_, App>) -> Plan {
@@ -416,7 +410,7 @@ fn a_person_who_carries_goals_cannot_be_deleted_and_a_free_one_can() {
     type_over(&mut h, "Navn", "Kirsten Holm");
     type_over(&mut h, "Stilling", "Konsulent");
     wait(&mut h, 1.0);
-    let store = h.state().document().unwrap().store();
+    let store = h.state().document().unwrap();
     assert!(
         store
             .people()
@@ -425,7 +419,7 @@ fn a_person_who_carries_goals_cannot_be_deleted_and_a_free_one_can() {
             .any(|p| p.name == "Kirsten Holm" && p.title == "Konsulent")
     );
     click(&mut h, "Slet person");
-    let store = h.state().document().unwrap().store();
+    let store = h.state().document().unwrap();
     assert!(
         !store
             .people()
@@ -531,36 +525,23 @@ fn plans_come_in_from_json_and_from_a_colleagues_file_and_go_out_as_json() {
     let mut h = editor_answering(Some(&path), vec![json, colleague, out.clone()]);
 
     menu(&mut h, "Fil", "Importér JSON…");
-    let after_json = h
-        .state()
-        .document()
-        .unwrap()
-        .store()
-        .list_plans()
-        .unwrap()
-        .len();
+    let after_json = h.state().document().unwrap().list_plans().unwrap().len();
     assert!(after_json >= 1);
 
     menu(&mut h, "Fil", "Importér planer fra anden fil…");
     assert!(shows_text(&h, "Virksomhedsplan 2012/2013"));
     click(&mut h, "Importér de valgte");
-    let plans = h.state().document().unwrap().store().list_plans().unwrap();
+    let plans = h.state().document().unwrap().list_plans().unwrap();
     assert_eq!(plans.len(), after_json + 1);
     assert_eq!(shown_plan(&h).title, "Virksomhedsplan 2012/2013");
-    let people = h.state().document().unwrap().store().people().unwrap();
+    let people = h.state().document().unwrap().people().unwrap();
     assert!(people.iter().any(|p| p.name == "Unna Scherer"));
 
     // Undo takes the copied plan out again as one step.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(
-        h.state()
-            .document()
-            .unwrap()
-            .store()
-            .list_plans()
-            .unwrap()
-            .len(),
+        h.state().document().unwrap().list_plans().unwrap().len(),
         after_json
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
@@ -674,7 +655,7 @@ fn a_new_plan_is_made_from_an_approved_one_and_the_old_one_stays_as_it_was() {
     // One undo takes the new plan away again.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    let plans = h.state().document().unwrap().store().list_plans().unwrap();
+    let plans = h.state().document().unwrap().list_plans().unwrap();
     assert_eq!(plans.len(), 1);
 }
 

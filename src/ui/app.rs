@@ -9,11 +9,11 @@ use super::modal::{self, Modal};
 use super::search::{Place, Search};
 use super::{budget, clock, cover, focus_areas, intro, menu, nav, people, theme};
 use crate::document::Document;
+use crate::document::{Applied, DocumentError};
 use crate::model::{
     Command, FocusAreaId, GoalId, Person, PersonId, Plan, PlanId, PlanState, PlanSummary,
 };
 use crate::recent::RecentFiles;
-use crate::store::{Store, StoreError};
 use crate::transfer;
 use std::path::{Path, PathBuf};
 
@@ -301,7 +301,7 @@ impl App {
     fn read_only(&self) -> bool {
         self.document
             .as_ref()
-            .is_none_or(|d| d.store().read_only().is_some())
+            .is_none_or(|d| d.read_only().is_some())
     }
 
     fn locked(&self) -> bool {
@@ -346,7 +346,7 @@ impl App {
                 },
             );
         });
-        if let Some(reason) = self.document.as_ref().and_then(|d| d.store().read_only()) {
+        if let Some(reason) = self.document.as_ref().and_then(|d| d.read_only()) {
             egui::Panel::top("skrivebeskyttet")
                 .frame(
                     egui::Frame::new()
@@ -451,7 +451,7 @@ impl App {
     /// typed stays in its field.
     fn poll_changes(&mut self) {
         let Some(doc) = &self.document else { return };
-        let Ok(version) = doc.store().data_version() else {
+        let Ok(version) = doc.data_version() else {
             return;
         };
         if self.seen_version.is_some_and(|seen| seen != version) {
@@ -541,7 +541,7 @@ impl App {
             let id = plan.id;
             self.preview
                 .show(ui, &mut self.pending, plan, self.generation, || {
-                    transfer::load_for_pdf(doc.store(), id)
+                    transfer::load_for_pdf(doc, id).map_err(|e| e.to_string())
                 });
             return;
         }
@@ -667,14 +667,15 @@ impl App {
         let Some(doc) = &mut self.document else {
             return;
         };
-        let result = doc.apply(command.clone()).map(|()| doc.end_typing());
+        let result = doc.apply(command.clone());
         match result {
-            Ok(()) => {
+            Ok(applied) => {
+                doc.end_typing();
                 self.status = StatusLine::Saved(format!("Gemt {}", clock::now_text()));
                 self.reload(None);
-                self.after(then);
+                self.after(then, applied);
             }
-            Err(StoreError::Busy) => {
+            Err(DocumentError::Busy) => {
                 self.status = StatusLine::Error(
                     "Ændringen venter: filen er optaget af et andet program. virkplan prøver igen hvert sekund."
                         .into(),
@@ -685,8 +686,8 @@ impl App {
         }
     }
 
-    /// Selects the new row an edit made, once its id is known.
-    fn after(&mut self, then: AfterEdit) {
+    /// Selects the new row an edit made (the id `apply` reported).
+    fn after(&mut self, then: AfterEdit, applied: Applied) {
         match then {
             AfterEdit::Stay => {}
             AfterEdit::SelectAreaAt(i) => {
@@ -701,7 +702,7 @@ impl App {
                 self.reload(None);
             }
             AfterEdit::SelectNewPlan => {
-                if let Some(id) = self.plans.iter().map(|p| p.id).max() {
+                if let Some(id) = applied.plan() {
                     self.part = Part::Cover;
                     self.area = None;
                     self.goal = None;
@@ -709,13 +710,16 @@ impl App {
                 }
             }
             AfterEdit::SelectNewPerson { owner_of } => {
-                let Some(id) = self.people.iter().map(|p| p.id).max() else {
+                let Some(id) = applied.person() else {
                     return;
                 };
                 match owner_of {
                     Some((goal, mut owners)) => {
                         owners.push(id);
-                        if self.edit(|doc| doc.apply(Command::SetGoalOwners { goal, owners })) {
+                        if self.edit(|doc| {
+                            doc.apply(Command::SetGoalOwners { goal, owners })
+                                .map(|_| ())
+                        }) {
                             self.reload(None);
                         }
                     }
@@ -760,8 +764,8 @@ impl App {
                 self.drafts.typing = None;
                 true
             }
-            Err(StoreError::Busy) => {
-                self.status = StatusLine::Error(StoreError::Busy.to_string());
+            Err(DocumentError::Busy) => {
+                self.status = StatusLine::Error(DocumentError::Busy.to_string());
                 self.typing = Some(Typing {
                     command: typing.command,
                     since: self.now,
@@ -778,7 +782,7 @@ impl App {
 
     /// Runs an edit on the document; true when it was saved, false when it failed (the
     /// error is in the status bar).
-    fn edit(&mut self, f: impl FnOnce(&mut Document) -> crate::store::Result<()>) -> bool {
+    fn edit(&mut self, f: impl FnOnce(&mut Document) -> crate::document::Result<()>) -> bool {
         let Some(doc) = &mut self.document else {
             return false;
         };
@@ -919,7 +923,7 @@ impl App {
                 }
             }
             Err(e) => {
-                if matches!(e, StoreError::Missing(_)) {
+                if matches!(e, DocumentError::Missing(_)) {
                     // Gone from where it was: do not offer it again.
                     let _ = self.recent.remove(path);
                 }
@@ -966,7 +970,6 @@ impl App {
     fn save_copy(&mut self) {
         let Some(doc) = &self.document else { return };
         let name = doc
-            .store()
             .path()
             .file_stem()
             .map(|s| format!("{} - kopi.sqlite", s.to_string_lossy()))
@@ -978,12 +981,12 @@ impl App {
             return;
         };
         let Some(doc) = &self.document else { return };
-        match transfer::save_copy(doc.store(), &dest) {
+        match transfer::save_copy(doc, &dest) {
             Ok(note) => {
                 self.status = StatusLine::Saved(format!("Kopien er gemt: {}", dest.display()));
                 self.window = Some(Modal::CopySaved { path: dest, note });
             }
-            Err(e) => self.alert("Kopien blev ikke gemt", e),
+            Err(e) => self.alert("Kopien blev ikke gemt", e.to_string()),
         }
     }
 
@@ -995,22 +998,19 @@ impl App {
         else {
             return;
         };
-        let opened = Store::open(&path).and_then(|store| {
-            let plans = store.list_plans()?;
-            Ok((store, plans))
-        });
-        match opened {
-            Ok((store, plans)) if plans.is_empty() => {
-                drop(store);
+        match transfer::SourceFile::open(&path) {
+            Ok(source) if source.plans().is_empty() => {
+                drop(source);
                 self.alert(
                     "Ingen planer",
                     format!("Filen har ingen planer at importere: {}", path.display()),
                 );
             }
-            Ok((store, plans)) => {
+            Ok(source) => {
+                let plans = source.plans().iter().map(|p| (p.clone(), true)).collect();
                 self.window = Some(Modal::ChoosePlans {
-                    source: std::rc::Rc::new(store),
-                    plans: plans.into_iter().map(|p| (p, true)).collect(),
+                    source: std::rc::Rc::new(source),
+                    plans,
                 });
             }
             Err(e) => self.alert("Filen kunne ikke åbnes", e.to_string()),
@@ -1031,7 +1031,7 @@ impl App {
 
     /// After an import: the first new plan is shown and the status bar says how many came
     /// in, or the window says why nothing did. True when the file changed.
-    fn imported(&mut self, result: Result<Vec<PlanId>, String>, failed: &str) -> bool {
+    fn imported(&mut self, result: transfer::Result<Vec<PlanId>>, failed: &str) -> bool {
         match result {
             Ok(ids) => {
                 self.status = StatusLine::Saved(format!(
@@ -1046,7 +1046,7 @@ impl App {
                 true
             }
             Err(e) => {
-                self.alert(failed, e);
+                self.alert(failed, e.to_string());
                 false
             }
         }
@@ -1075,11 +1075,11 @@ impl App {
             return;
         };
         let Some(doc) = &self.document else { return };
-        match transfer::export_json(doc.store(), Some(id), &path) {
+        match transfer::export_json(doc, Some(id), &path) {
             Ok(()) => {
                 self.status = StatusLine::Saved(format!("Eksporteret til {}", path.display()));
             }
-            Err(e) => self.alert("Eksporten mislykkedes", e),
+            Err(e) => self.alert("Eksporten mislykkedes", e.to_string()),
         }
     }
 
@@ -1096,7 +1096,7 @@ impl App {
         };
         let Some(doc) = &self.document else { return };
         // What the preview (Udskrift) shows is what is exported.
-        match transfer::export_pdf(doc.store(), id, self.preview.options(), &path) {
+        match transfer::export_pdf(doc, id, self.preview.options(), &path) {
             Ok((pages, warnings)) => {
                 self.status = StatusLine::Saved(format!(
                     "PDF'en er gemt ({pages} sider): {}",
@@ -1108,7 +1108,7 @@ impl App {
                     warnings,
                 });
             }
-            Err(e) => self.alert("PDF'en blev ikke gemt", e),
+            Err(e) => self.alert("PDF'en blev ikke gemt", e.to_string()),
         }
     }
 
@@ -1164,7 +1164,7 @@ impl App {
             return;
         };
         let wanted = select.or(self.plan.as_ref().map(|p| p.id));
-        let loaded = doc.store().list_plans().and_then(|plans| {
+        let loaded = doc.list_plans().and_then(|plans| {
             // Without a choice, the newest plan: the one people work on.
             let newest = plans
                 .iter()
@@ -1173,13 +1173,13 @@ impl App {
             let id = wanted
                 .filter(|id| plans.iter().any(|p| p.id == *id))
                 .or(newest);
-            let plan = id.map(|id| doc.store().load_plan(id)).transpose()?;
+            let plan = id.map(|id| doc.load_plan(id)).transpose()?;
             let previous = plan
                 .as_ref()
                 .and_then(|p| p.previous)
-                .map(|id| doc.store().load_plan(id))
+                .map(|id| doc.load_plan(id))
                 .transpose()?;
-            let people = doc.store().people()?;
+            let people = doc.people()?;
             Ok((plans, plan, previous, people))
         });
         match loaded {

@@ -6,8 +6,8 @@ use super::app::{Action, AfterEdit};
 use super::clock;
 use super::theme;
 use crate::model::{Command, Date, Period, Plan, PlanId, PlanState, PlanSummary};
-use crate::store::Store;
 use crate::transfer::CopyNote;
+use crate::transfer::SourceFile;
 use crate::units;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -87,7 +87,7 @@ pub enum Modal {
     /// Importér planer fra anden fil: the other file and its plans, ticked or not.
     ChoosePlans {
         /// The other file, open read-only for this dialog.
-        source: Rc<Store>,
+        source: Rc<SourceFile>,
         /// Its plans and whether each is chosen.
         plans: Vec<(PlanSummary, bool)>,
     },

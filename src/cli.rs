@@ -216,16 +216,16 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
                 .ok_or_else(|| missing("--title TITEL"))?;
             let start = start.ok_or_else(|| missing("--start ÅÅÅÅ"))?;
             let end = end.ok_or_else(|| missing("--end ÅÅÅÅ"))?;
-            if !(1000..=9999).contains(&start) || !(1000..=9999).contains(&end) || start > end {
-                return Err(UsageError(format!(
+            let period = Period::new(start, end).map_err(|_| {
+                UsageError(format!(
                     "perioden {start}–{end} kan ikke bruges; skriv årstal med fire cifre, og --start senest --end"
-                )));
-            }
+                ))
+            })?;
             Invocation::Rollover {
                 file,
                 plan,
                 title,
-                period: Period { start, end },
+                period,
             }
         }
         _ => Invocation::Demo { file, spec },

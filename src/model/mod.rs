@@ -182,6 +182,49 @@ pub struct Period {
     pub end: i32,
 }
 
+/// The years a plan may cover, for every way a period comes in (the editor's forms, the
+/// command line, a JSON document): four digits, as plan-format.md says.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
+
+/// Why a period cannot be used; `Display` is the Danish sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum PeriodError {
+    /// A year without four digits.
+    #[error("Årstallet {0} kan ikke bruges: skriv et årstal med fire cifre (1000–9999), fx 2013.")]
+    Year(i32),
+    /// The first year after the last.
+    #[error(
+        "Perioden {start}–{end} kan ikke bruges: den skal begynde senest i det år, den slutter."
+    )]
+    StartAfterEnd {
+        /// First year.
+        start: i32,
+        /// Last year.
+        end: i32,
+    },
+}
+
+impl Period {
+    /// A period from `start` to `end`: both in [`YEARS`], `start <= end`.
+    pub fn new(start: i32, end: i32) -> Result<Period, PeriodError> {
+        let start = Period::year(start)?;
+        let end = Period::year(end)?;
+        if start > end {
+            return Err(PeriodError::StartAfterEnd { start, end });
+        }
+        Ok(Period { start, end })
+    }
+
+    /// `year` when a period may start or end in it ([`YEARS`]).
+    pub fn year(year: i32) -> Result<i32, PeriodError> {
+        if YEARS.contains(&year) {
+            Ok(year)
+        } else {
+            Err(PeriodError::Year(year))
+        }
+    }
+}
+
 impl fmt::Display for Period {
     /// "2012–2013", or "2012" for a one-year period.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -378,10 +378,18 @@ fn import_json(file: &Path, from: &Path) -> Outcome {
 
 fn export_json(file: &Path, plan: Option<PlanId>, out: Option<&Path>) -> Outcome {
     let document = Document::open(file)?;
-    match out {
-        Some(path) => Ok(transfer::export_json(&document, plan, path)?),
-        None => print(&transfer::json_text(&document, plan)?),
+    let warnings = match out {
+        Some(path) => transfer::export_json(&document, plan, path)?,
+        None => {
+            let (text, warnings) = transfer::json_text(&document, plan)?;
+            print(&text)?;
+            warnings
+        }
+    };
+    for w in &warnings {
+        eprintln!("Bemærk: {w}");
     }
+    Ok(())
 }
 
 /// `export-pdf`: the editor's export; [`CliError::ChoosePlan`] (exit 2, with the list) when

@@ -138,15 +138,24 @@ pub fn import_json(document: &mut Document, path: &Path) -> Result<Vec<PlanId>> 
 }
 
 /// Writes every plan (`None`) or one plan with the plans it reviews as JSON to `out`.
-pub fn export_json(document: &Document, plan: Option<PlanId>, out: &Path) -> Result<()> {
-    let json = json_text(document, plan)?;
-    write_atomically(out, json.as_bytes()).map_err(TransferError::Write)
+/// Returns the warnings, in Danish (see [`json_text`]).
+pub fn export_json(document: &Document, plan: Option<PlanId>, out: &Path) -> Result<Vec<String>> {
+    let (json, warnings) = json_text(document, plan)?;
+    write_atomically(out, json.as_bytes()).map_err(TransferError::Write)?;
+    Ok(warnings)
 }
 
-/// The JSON text of every plan (`None`) or of one plan with the plans it reviews.
-pub fn json_text(document: &Document, plan: Option<PlanId>) -> Result<String> {
-    let doc = read_bundle(document, plan)?;
-    Ok(json::write_document(&doc)?)
+/// The JSON text of every plan (`None`) or of one plan with the plans it reviews, and the
+/// warnings, in Danish. A tovholder another program deleted from the file is left out of the
+/// document (it may only name people it holds), and the warning names the goal.
+pub fn json_text(document: &Document, plan: Option<PlanId>) -> Result<(String, Vec<String>)> {
+    let mut doc = read_bundle(document, plan)?;
+    let warnings = doc
+        .drop_missing_owners()
+        .iter()
+        .map(|m| format!("{m}. JSON-dokumentet er skrevet uden den slettede tovholder."))
+        .collect();
+    Ok((json::write_document(&doc)?, warnings))
 }
 
 fn read_bundle(document: &Document, plan: Option<PlanId>) -> Result<model::PlanBundle> {
@@ -178,8 +187,9 @@ pub fn copy_plans(
 }
 
 /// Exports plan `plan` (with the plans it reviews) as the printable PDF at `out`, written
-/// whole or not at all. Returns the number of pages and the warnings, in Danish. The
-/// command line and the editor both export through here.
+/// whole or not at all. Returns the number of pages and the warnings, in Danish (a
+/// tovholder another program deleted, a character the fonts lack). The command line and the
+/// editor both export through here.
 pub fn export_pdf(
     document: &Document,
     plan: PlanId,
@@ -189,10 +199,18 @@ pub fn export_pdf(
     let doc = load_for_pdf(document, plan)?;
     let export = crate::report::export_pdf(&doc, plan, options)?;
     write_atomically(out, &export.bytes).map_err(TransferError::Write)?;
-    Ok((
-        export.pages,
-        export.warnings.iter().map(ToString::to_string).collect(),
-    ))
+    // A tovholder another program deleted does not stop the PDF (the officer needs it for
+    // the meeting): the PDF says the tovholder is missing, and the warning names the goal.
+    let missing = doc.missing_owners().into_iter().map(|m| {
+        format!(
+            "{m}. PDF'en viser «{}» ved målet.",
+            crate::model::MISSING_OWNER
+        )
+    });
+    let warnings = missing
+        .chain(export.warnings.iter().map(ToString::to_string))
+        .collect();
+    Ok((export.pages, warnings))
 }
 
 /// Plan `plan` as the PDF shows it: with the plans it reviews and the people they name (the

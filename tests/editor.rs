@@ -893,3 +893,51 @@ fn a_click_on_a_contents_entry_in_udskrift_goes_to_its_page() {
         shown.iter().map(|(l, _)| l).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_tovholder_another_program_deleted_is_shown_as_missing_and_the_link_can_be_removed() {
+    let (_dir, path, id) = plan_file();
+    // Another program deletes Unna Scherer (tovholder of goal 1.2) and leaves the link.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("PRAGMA foreign_keys = OFF; DELETE FROM person WHERE name = 'Unna Scherer';")
+        .unwrap();
+    let mut h = editor(&path);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Søg i planen")
+        .type_text("Færre indlæggelser");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(value_of(&h, "Mål").as_deref(), Some("Færre indlæggelser"));
+    assert!(shows_text(&h, "Tovholder mangler (slettet)"));
+    assert!(shows_text(&h, "Børge Alstrup"));
+
+    click(&mut h, "Fjern den slettede tovholder");
+    assert!(!shows_text(&h, "Tovholder mangler (slettet)"));
+    let goal = saved_plan(&h, id).focus_areas[0].goals[1].clone();
+    assert_eq!(goal.owners.len(), 1, "only Børge Alstrup is left");
+    assert!(
+        h.state()
+            .status_text()
+            .is_some_and(|s| s.starts_with("Gemt"))
+    );
+
+    // The removal is one undo step; undo cannot bring back a link to a deleted person, so it
+    // leaves the goal as it is, without an error.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        saved_plan(&h, id).focus_areas[0].goals[1].owners,
+        goal.owners
+    );
+    assert!(!shows_text(&h, "Tovholder mangler (slettet)"));
+    assert!(
+        h.state()
+            .status_text()
+            .is_some_and(|s| s.starts_with("Gemt")),
+        "{:?}",
+        h.state().status_text()
+    );
+}

@@ -190,9 +190,17 @@ impl App {
         };
         let Some(doc) = &self.document else { return };
         match transfer::export_json(doc, Some(id), &path) {
-            Ok(()) => {
+            Ok(warnings) if warnings.is_empty() => {
                 self.status = StatusLine::Saved(format!("Eksporteret til {}", path.display()));
             }
+            Ok(warnings) => self.alert(
+                "Eksporteret med bemærkninger",
+                format!(
+                    "{}\n\nEksporteret til {}",
+                    warnings.join("\n"),
+                    path.display()
+                ),
+            ),
             Err(e) => self.alert("Eksporten mislykkedes", e.to_string()),
         }
     }

@@ -406,3 +406,46 @@ fn typing_in_one_field_is_one_undo_step() {
     doc.undo().unwrap();
     assert_eq!(snapshot(&doc), before, "the first burst is one step");
 }
+
+#[test]
+fn apply_says_which_row_an_insert_made_even_when_it_is_not_the_largest_id() {
+    use virkplan::document::Created;
+    let (dir, mut doc, plan) = setup();
+    // Another program adds a person after ours would be made: "the largest id" would name
+    // theirs, the id apply returns names ours.
+    let applied = doc
+        .apply(Command::InsertPerson(Person {
+            name: "Ny Person".into(),
+            ..Person::default()
+        }))
+        .unwrap();
+    let ours = applied.person().expect("an insert names its row");
+    rusqlite::Connection::open(dir.path().join("plan.sqlite"))
+        .unwrap()
+        .execute("INSERT INTO person (name) VALUES ('Fremmed')", [])
+        .unwrap();
+    let people = doc.people().unwrap();
+    let largest = people.iter().map(|p| p.id).max().unwrap();
+    assert_ne!(largest, ours);
+    assert_eq!(
+        people.iter().find(|p| p.id == ours).unwrap().name,
+        "Ny Person"
+    );
+
+    let old = doc.load_plan(plan).unwrap();
+    let new = model::next_plan(&old, "Næste", Period::new(2014, 2015).unwrap());
+    let applied = doc.apply(Command::InsertPlan(Box::new(new))).unwrap();
+    let id = applied.plan().expect("the new plan's id");
+    assert_eq!(applied.created, Some(Created::Plan(id)));
+    assert_eq!(doc.load_plan(id).unwrap().title, "Næste");
+
+    // An edit that inserts nothing says so.
+    let applied = doc
+        .apply(Command::SetPlanText {
+            plan,
+            field: PlanField::Title,
+            value: "Ny titel".into(),
+        })
+        .unwrap();
+    assert_eq!(applied.created, None);
+}

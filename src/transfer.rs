@@ -169,7 +169,8 @@ fn read_bundle(document: &Document, plan: Option<PlanId>) -> Result<model::PlanB
 
 /// Copies the chosen plans of another plan file, with the people they name (merged with the
 /// people of this file by name and mail), into the open file as one undo step. Links to plans
-/// that are not copied are dropped. Returns the new plans' ids.
+/// that are not copied, and to tovholdere another program deleted, are dropped. Returns the
+/// new plans' ids.
 pub fn copy_plans(
     document: &mut Document,
     from: &SourceFile,
@@ -178,7 +179,9 @@ pub fn copy_plans(
     if same_file(document.path(), from.path()) {
         return Err(TransferError::SameFile(from.path().to_path_buf()));
     }
-    let all = read_bundle(&from.document, None)?;
+    let mut all = read_bundle(&from.document, None)?;
+    // A link to a person another program deleted cannot be copied: the goal comes without it.
+    all.drop_missing_owners();
     let doc = all.keep_plans(chosen);
     if doc.plans.is_empty() {
         return Err(TransferError::NothingChosen);
@@ -238,7 +241,9 @@ pub fn save_copy(document: &Document, dest: &Path) -> Result<CopyNote> {
     }
     match document.read_only() {
         Some(ReadOnlyReason::ForeignObjects(_)) => {
-            let doc = read_bundle(document, None)?;
+            let mut doc = read_bundle(document, None)?;
+            // The copy is made by import, which cannot name a person another program deleted.
+            doc.drop_missing_owners();
             // Build the copy under a temporary name, so that a failure leaves nothing behind
             // with the user's name; then rename.
             let folder = match dest.parent() {

@@ -110,3 +110,45 @@ fn export_json_goes_on_without_the_deleted_link_and_names_the_goal() {
     assert_names_the_goal(&String::from_utf8_lossy(&output.stderr));
     assert!(String::from_utf8_lossy(&output.stdout).contains("Færre indlæggelser"));
 }
+
+#[test]
+fn plans_with_a_deleted_tovholder_can_be_copied_into_another_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = file_with_deleted_owner(dir.path());
+    let source = virkplan::transfer::SourceFile::open(&path).unwrap();
+    let chosen: Vec<_> = source.plans().iter().map(|p| p.id).collect();
+    let mut target = Document::open_or_create(&dir.path().join("egen.sqlite")).unwrap();
+    let ids = virkplan::transfer::copy_plans(&mut target, &source, &chosen).unwrap();
+    let goal = target.load_plan(ids[0]).unwrap().focus_areas[0].goals[1].clone();
+    assert_eq!(goal.text, "Færre indlæggelser");
+    assert_eq!(
+        goal.owners.len(),
+        1,
+        "only the tovholder who is still there"
+    );
+}
+
+#[test]
+fn a_file_with_another_programs_table_and_a_deleted_tovholder_can_be_saved_as_a_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = file_with_deleted_owner(dir.path());
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes (x TEXT);")
+        .unwrap();
+    let doc = Document::open(&path).unwrap();
+    assert!(
+        doc.read_only().is_some(),
+        "copied as content, not byte for byte"
+    );
+    let dest = dir.path().join("kopi.sqlite");
+    virkplan::transfer::save_copy(&doc, &dest).unwrap();
+    let copy = Document::open(&dest).unwrap();
+    let plan = copy.list_plans().unwrap()[0].id;
+    let goal = copy.load_plan(plan).unwrap().focus_areas[0].goals[1].clone();
+    assert_eq!(
+        goal.owners.len(),
+        1,
+        "only the tovholder who is still there"
+    );
+}

@@ -1,14 +1,12 @@
 //! The command line: parsing and the subcommands, each a few lines over the same functions the
-//! editor uses (store, document, json, demo). Prints results on stdout and one Danish
+//! editor uses (document, transfer, demo). Prints results on stdout and one Danish
 //! sentence on stderr for an error; decides the exit code (decisions.md).
 
 use crate::demo::{self, DemoSpec};
-use crate::document::Document;
-use crate::files::write_atomically;
+use crate::document::{Document, DocumentError};
 use crate::model::{self, Command, Period, PlanId};
 use crate::report;
-use crate::store::Store;
-use crate::transfer;
+use crate::transfer::{self, TransferError};
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -218,84 +216,154 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
                 .ok_or_else(|| missing("--title TITEL"))?;
             let start = start.ok_or_else(|| missing("--start ÅÅÅÅ"))?;
             let end = end.ok_or_else(|| missing("--end ÅÅÅÅ"))?;
-            if !(1000..=9999).contains(&start) || !(1000..=9999).contains(&end) || start > end {
-                return Err(UsageError(format!(
+            let period = Period::new(start, end).map_err(|_| {
+                UsageError(format!(
                     "perioden {start}–{end} kan ikke bruges; skriv årstal med fire cifre, og --start senest --end"
-                )));
-            }
+                ))
+            })?;
             Invocation::Rollover {
                 file,
                 plan,
                 title,
-                period: Period { start, end },
+                period,
             }
         }
         _ => Invocation::Demo { file, spec },
     })
 }
 
-/// A subcommand's failure: one Danish sentence, path last; exit 1.
-type Outcome = Result<(), String>;
+/// A subcommand's failure: its `Display` is one Danish sentence, path last; exit 1 (2 for
+/// [`CliError::ChoosePlan`]).
+#[derive(Debug, thiserror::Error)]
+enum CliError {
+    /// The plan file could not be opened, read or changed.
+    #[error(transparent)]
+    Document(#[from] DocumentError),
+    /// Moving plans in or out failed.
+    #[error(transparent)]
+    Transfer(#[from] TransferError),
+    /// A read of the file failed; the sentence, then the file.
+    #[error("{error}: {}", .path.display())]
+    Read {
+        /// What went wrong.
+        error: DocumentError,
+        /// The plan file.
+        path: PathBuf,
+    },
+    /// The full check found damage.
+    #[error(
+        "Filen er beskadiget: den fulde kontrol fandt {count} fejl ({first}). \
+         Den er ikke ændret; brug en sikkerhedskopi, eller bed afsenderen om en ny kopi: {}",
+        .path.display()
+    )]
+    Damaged {
+        /// How many problems.
+        count: usize,
+        /// The first, in Danish.
+        first: String,
+        /// The plan file.
+        path: PathBuf,
+    },
+    /// A plan that cannot be read back.
+    #[error("Plan {id} ({title}) kan ikke læses: {error}")]
+    PlanUnreadable {
+        /// The plan.
+        id: PlanId,
+        /// Its title.
+        title: String,
+        /// Why not.
+        error: DocumentError,
+    },
+    /// `export-pdf` of a file without plans.
+    #[error("Filen har ingen planer at udskrive: {}", .0.display())]
+    NoPlans(PathBuf),
+    /// `export-pdf` without `--plan` of a file with several plans (exit 2).
+    #[error("Filen har {count} planer; vælg en med --plan ID:{list}")]
+    ChoosePlan {
+        /// How many plans.
+        count: usize,
+        /// One line per plan.
+        list: String,
+    },
+    /// `rollover` made no plan.
+    #[error("Den nye plan blev ikke fundet: {}", .0.display())]
+    NoNewPlan(PathBuf),
+    /// Standard output could not be written.
+    #[error("Resultatet kunne ikke skrives ud ({0}).")]
+    Print(String),
+    /// The editor was asked for where only subcommands run.
+    #[error("intern fejl: editoren startes ikke herfra")]
+    NotASubcommand,
+}
+
+type Outcome = Result<(), CliError>;
 
 fn print(text: &str) -> Outcome {
     let mut stdout = std::io::stdout().lock();
     stdout
         .write_all(text.as_bytes())
         .and_then(|_| stdout.flush())
-        .map_err(|e| format!("Resultatet kunne ikke skrives ud ({e})."))
+        .map_err(|e| CliError::Print(crate::files::io_reason(&e)))
+}
+
+fn read<T>(file: &Path, result: Result<T, DocumentError>) -> Result<T, CliError> {
+    result.map_err(|error| CliError::Read {
+        error,
+        path: file.to_path_buf(),
+    })
+}
+
+fn plan_line(p: &model::PlanSummary) -> String {
+    format!("{}\t{}\t{}\t{}", p.id, p.title, p.period, p.state.label())
 }
 
 fn check(file: &Path) -> Outcome {
-    let store = Store::open(file).map_err(|e| e.to_string())?;
-    let problems = store.integrity_check().map_err(|e| e.to_string())?;
+    let document = Document::open(file)?;
+    let problems = document.integrity_check()?;
     if let Some(first) = problems.first() {
-        return Err(format!(
-            "Filen er beskadiget: den fulde kontrol fandt {} fejl ({}). \
-             Den er ikke ændret; brug en sikkerhedskopi, eller bed afsenderen om en ny kopi: {}",
-            problems.len(),
-            crate::store::describe_damage(first),
-            file.display()
-        ));
+        return Err(CliError::Damaged {
+            count: problems.len(),
+            first: crate::document::describe_damage(first),
+            path: file.to_path_buf(),
+        });
     }
-    let plans = store.list_plans().map_err(|e| e.to_string())?;
-    let people = store.people().map_err(|e| e.to_string())?;
+    let plans = document.list_plans()?;
+    let people = document.people()?;
     // Read every plan as the editor would show it: a value another program wrote that
     // virkplan cannot read is found now, not when the user opens that plan.
     for p in &plans {
-        store
+        document
             .load_plan(p.id)
-            .map_err(|e| format!("Plan {} ({}) kan ikke læses: {e}", p.id, p.title))?;
+            .map_err(|error| CliError::PlanUnreadable {
+                id: p.id,
+                title: p.title.clone(),
+                error,
+            })?;
     }
     let mut text = format!(
         "Fil: {}\nvirkplan-fil, skemaversion {}\n",
         file.display(),
-        store.schema_version()
+        document.schema_version()
     );
     text.push_str("Fuld kontrol af filens sider og indekser: ingen fejl.\n");
-    match store.read_only() {
+    match document.read_only() {
         None => text.push_str("Kan redigeres.\n"),
         Some(reason) => text.push_str(&format!("Åbnes skrivebeskyttet: {}\n", reason.message())),
     }
     text.push_str(&format!("Planer: {}\n", plans.len()));
     for p in &plans {
-        text.push_str(&format!(
-            "  {}\t{}\t{}\t{}\n",
-            p.id,
-            p.title,
-            p.period,
-            p.state.label()
-        ));
+        text.push_str(&format!("  {}\n", plan_line(p)));
     }
     text.push_str(&format!("Personer: {}\n", people.len()));
     print(&text)
 }
 
 fn list(file: &Path) -> Outcome {
-    let store = Store::open(file).map_err(|e| e.to_string())?;
-    let plans = store.list_plans().map_err(|e| e.to_string())?;
+    let document = Document::open(file)?;
+    let plans = document.list_plans()?;
     let text: String = plans
         .iter()
-        .map(|p| format!("{}\t{}\t{}\t{}\n", p.id, p.title, p.period, p.state.label()))
+        .map(|p| format!("{}\n", plan_line(p)))
         .collect();
     print(&text)
 }
@@ -303,108 +371,79 @@ fn list(file: &Path) -> Outcome {
 fn import_json(file: &Path, from: &Path) -> Outcome {
     // Read and check everything before the plan file is opened or created: all or nothing.
     let doc = transfer::read_json(from)?;
-    let mut document = Document::open_or_create(file).map_err(|e| e.to_string())?;
-    let ids = document.import(&doc).map_err(|e| e.to_string())?;
+    let mut document = Document::open_or_create(file)?;
+    let ids = document.import(&doc)?;
     print(&ids.iter().map(|id| format!("{id}\n")).collect::<String>())
 }
 
 fn export_json(file: &Path, plan: Option<PlanId>, out: Option<&Path>) -> Outcome {
-    let store = Store::open(file).map_err(|e| e.to_string())?;
-    match out {
-        Some(path) => transfer::export_json(&store, plan, path),
-        None => print(&transfer::json_text(&store, plan)?),
+    let document = Document::open(file)?;
+    let warnings = match out {
+        Some(path) => transfer::export_json(&document, plan, path)?,
+        None => {
+            let (text, warnings) = transfer::json_text(&document, plan)?;
+            print(&text)?;
+            warnings
+        }
+    };
+    for w in &warnings {
+        eprintln!("Bemærk: {w}");
     }
+    Ok(())
 }
 
-/// `export-pdf`: exit 2 (with the list) when the file has several plans and none was chosen.
-fn export_pdf(
-    file: &Path,
-    plan: Option<PlanId>,
-    out: &Path,
-    options: &report::Options,
-) -> Result<(), (u8, String)> {
-    let fail = |e: String| (1u8, e);
-    let store = Store::open(file).map_err(|e| fail(e.to_string()))?;
+/// `export-pdf`: the editor's export; [`CliError::ChoosePlan`] (exit 2, with the list) when
+/// the file has several plans and none was chosen.
+fn export_pdf(file: &Path, plan: Option<PlanId>, out: &Path, options: &report::Options) -> Outcome {
+    let document = Document::open(file)?;
     let plan = match plan {
         Some(id) => id,
         None => {
-            let plans = store.list_plans().map_err(|e| fail(e.to_string()))?;
+            let plans = document.list_plans()?;
             match plans.as_slice() {
-                [] => {
-                    return Err(fail(format!(
-                        "Filen har ingen planer at udskrive: {}",
-                        file.display()
-                    )));
-                }
+                [] => return Err(CliError::NoPlans(file.to_path_buf())),
                 [one] => one.id,
                 several => {
-                    let list: String = several
-                        .iter()
-                        .map(|p| {
-                            format!(
-                                "\n  {}\t{}\t{}\t{}",
-                                p.id,
-                                p.title,
-                                p.period,
-                                p.state.label()
-                            )
-                        })
-                        .collect();
-                    return Err((
-                        2,
-                        format!(
-                            "Filen har {} planer; vælg en med --plan ID:{list}",
-                            several.len()
-                        ),
-                    ));
+                    return Err(CliError::ChoosePlan {
+                        count: several.len(),
+                        list: several
+                            .iter()
+                            .map(|p| format!("\n  {}", plan_line(p)))
+                            .collect(),
+                    });
                 }
             }
         }
     };
-    let doc = store
-        .load_document(Some(plan))
-        .map_err(|e| fail(format!("{e}: {}", file.display())))?;
-    let export = report::export_pdf(&doc, plan, options).map_err(|e| fail(e.to_string()))?;
-    write_atomically(out, &export.bytes).map_err(fail)?;
-    for w in &export.warnings {
+    let (_, warnings) = transfer::export_pdf(&document, plan, options, out)?;
+    for w in &warnings {
         eprintln!("Bemærk: {w}");
     }
     Ok(())
 }
 
 fn rollover(file: &Path, plan: PlanId, title: &str, period: Period) -> Outcome {
-    let mut document = Document::open(file).map_err(|e| e.to_string())?;
-    let old = document
-        .store()
-        .load_plan(plan)
-        .map_err(|e| format!("{e}: {}", file.display()))?;
+    let mut document = Document::open(file)?;
+    let old = read(file, document.load_plan(plan))?;
     let new = model::next_plan(&old, title, period);
-    document
-        .apply(Command::InsertPlan(Box::new(new)))
-        .map_err(|e| e.to_string())?;
-    // Row ids only grow (AUTOINCREMENT): the new plan has the largest.
-    let id = document
-        .store()
-        .list_plans()
-        .map_err(|e| e.to_string())?
-        .iter()
-        .map(|p| p.id)
-        .max()
-        .ok_or_else(|| format!("Den nye plan blev ikke fundet: {}", file.display()))?;
+    let applied = document.apply(Command::InsertPlan(Box::new(new)))?;
+    let id = applied
+        .plan()
+        .ok_or_else(|| CliError::NoNewPlan(file.to_path_buf()))?;
     print(&format!("{id}\n"))
 }
 
 fn demo(file: &Path, spec: &DemoSpec) -> Outcome {
-    let mut document = Document::open_or_create(file).map_err(|e| e.to_string())?;
+    let mut document = Document::open_or_create(file)?;
     let doc = demo::generate(spec);
-    let ids = document.import(&doc).map_err(|e| e.to_string())?;
+    let ids = document.import(&doc)?;
     print(&ids.iter().map(|id| format!("{id}\n")).collect::<String>())
 }
 
 /// Runs a subcommand (not the editor) and returns the process's exit code.
 pub fn run(invocation: &Invocation) -> ExitCode {
     let result = match invocation {
-        Invocation::Gui(_) => Err("intern fejl: editoren startes ikke herfra".into()),
+        Invocation::Gui(_) => Err(CliError::NotASubcommand),
         Invocation::Help => print(&format!(
             "virkplan {} — virksomhedsplaner for kommuner\n{USAGE}\n",
             env!("CARGO_PKG_VERSION")
@@ -426,21 +465,16 @@ pub fn run(invocation: &Invocation) -> ExitCode {
             plan,
             out,
             options,
-        } => {
-            return match export_pdf(file, *plan, out, options) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err((code, message)) => {
-                    eprintln!("{message}");
-                    ExitCode::from(code)
-                }
-            };
-        }
+        } => export_pdf(file, *plan, out, options),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("{message}");
-            ExitCode::from(1)
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(match e {
+                CliError::ChoosePlan { .. } => 2,
+                _ => 1,
+            })
         }
     }
 }

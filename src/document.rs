@@ -1,10 +1,84 @@
 //! The open plan file as the editor and the command line use it: the store plus the undo
 //! history of this session. Every change goes through [`Document::apply`]: one SQLite
-//! transaction and one undo step, both or neither.
+//! transaction and one undo step, both or neither. It is also the one face of the file for
+//! reading (plans, people, what the PDF needs, what changed on disk): nothing above it names
+//! the store.
 
-use crate::model::{self, Command, PlanId};
-use crate::store::{Result, Store};
+use crate::model::{
+    self, BudgetRowId, Command, FocusAreaId, FollowUpId, GoalId, Person, PersonId, Plan,
+    PlanBundle, PlanId, PlanSummary, SectionId,
+};
+use crate::store::Store;
 use std::path::Path;
+
+/// Why a file is open read-only.
+pub use crate::store::ReadOnlyReason;
+/// Why a file could not be opened, read or changed: an enum whose `Display` is the Danish
+/// sentence for the user (path last where there is one).
+pub use crate::store::StoreError as DocumentError;
+/// SQLite's damage report as a short Danish phrase.
+pub use crate::store::describe_damage;
+
+/// A result of the document.
+pub type Result<T, E = DocumentError> = std::result::Result<T, E>;
+
+/// The row an edit created, read from its recorded inverse (which deletes that row).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Created {
+    /// A plan.
+    Plan(PlanId),
+    /// An intro section.
+    Section(SectionId),
+    /// A budget row.
+    BudgetRow(BudgetRowId),
+    /// A focus area.
+    FocusArea(FocusAreaId),
+    /// A goal.
+    Goal(GoalId),
+    /// A follow-up.
+    FollowUp(FollowUpId),
+    /// A person.
+    Person(PersonId),
+}
+
+/// What [`Document::apply`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Applied {
+    /// The new row, when the edit inserted one.
+    pub created: Option<Created>,
+}
+
+impl Applied {
+    fn from_inverse(inverse: &Command) -> Applied {
+        let created = match inverse {
+            Command::DeletePlan(id) => Some(Created::Plan(*id)),
+            Command::DeleteSection(id) => Some(Created::Section(*id)),
+            Command::DeleteBudgetRow(id) => Some(Created::BudgetRow(*id)),
+            Command::DeleteFocusArea(id) => Some(Created::FocusArea(*id)),
+            Command::DeleteGoal(id) => Some(Created::Goal(*id)),
+            Command::DeleteFollowUp(id) => Some(Created::FollowUp(*id)),
+            Command::DeletePerson(id) => Some(Created::Person(*id)),
+            _ => None,
+        };
+        Applied { created }
+    }
+
+    /// The new plan's id, when the edit inserted a plan.
+    pub fn plan(&self) -> Option<PlanId> {
+        match self.created {
+            Some(Created::Plan(id)) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The new person's id, when the edit inserted a person.
+    pub fn person(&self) -> Option<PersonId> {
+        match self.created {
+            Some(Created::Person(id)) => Some(id),
+            _ => None,
+        }
+    }
+}
 
 /// One undo (or redo) step: the command that reverses an edit, and the edit's name.
 #[derive(Debug, Clone)]
@@ -44,21 +118,69 @@ impl Document {
         Ok(Document::new(Store::open_or_create(path)?))
     }
 
-    /// The store, for reading.
-    pub fn store(&self) -> &Store {
+    /// The store, for [`crate::transfer`]'s copy of the whole file.
+    pub(crate) fn store(&self) -> &Store {
         &self.store
     }
 
-    /// Applies an edit (committed at once) and records its undo step.
-    pub fn apply(&mut self, command: Command) -> Result<()> {
+    /// The file's path.
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// The schema version the file was written with.
+    pub fn schema_version(&self) -> i64 {
+        self.store.schema_version()
+    }
+
+    /// Why the file is open read-only, or `None` when it can be edited.
+    pub fn read_only(&self) -> Option<&ReadOnlyReason> {
+        self.store.read_only()
+    }
+
+    /// A number that changes when another program has committed a change to the file since
+    /// the last call: reload what is shown when it does.
+    pub fn data_version(&self) -> Result<i64> {
+        self.store.data_version()
+    }
+
+    /// SQLite's full check of every page and index; the problems it lists (empty when sound).
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        self.store.integrity_check()
+    }
+
+    /// One line per plan, in id order.
+    pub fn list_plans(&self) -> Result<Vec<PlanSummary>> {
+        self.store.list_plans()
+    }
+
+    /// Every person in the file, by name.
+    pub fn people(&self) -> Result<Vec<Person>> {
+        self.store.people()
+    }
+
+    /// One whole plan.
+    pub fn load_plan(&self, id: PlanId) -> Result<Plan> {
+        self.store.load_plan(id)
+    }
+
+    /// Every plan (`None`) or one plan with the plans it reviews, with the people they name:
+    /// what an export writes and what the PDF shows.
+    pub fn load_bundle(&self, plan: Option<PlanId>) -> Result<PlanBundle> {
+        self.store.load_document(plan)
+    }
+
+    /// Applies an edit (committed at once), records its undo step and says what it made.
+    pub fn apply(&mut self, command: Command) -> Result<Applied> {
         let inverse = self.store.apply(&command)?;
+        let applied = Applied::from_inverse(&inverse);
         self.undo.push(Step {
             label: command.label(),
             inverse,
         });
         self.redo.clear();
         self.typing_closed = false;
-        Ok(())
+        Ok(applied)
     }
 
     /// Applies a text edit; successive edits of the same field (typing, committed in bursts
@@ -74,7 +196,7 @@ impl Document {
                 .last()
                 .is_some_and(|s| s.inverse.text_target() == target);
         if !merges {
-            return self.apply(command);
+            return self.apply(command).map(|_| ());
         }
         self.store.apply(&command)?;
         Ok(())

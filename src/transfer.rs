@@ -1,116 +1,225 @@
 //! Moving plans between files: JSON in and out, plans copied from a colleague's plan file,
 //! and a copy of the whole file. The command line and the editor's Fil menu call these same
-//! functions. Every failure is one Danish sentence with the path last; nothing is half done
-//! (an import is one transaction, a written file appears whole or not at all).
+//! functions. Every failure is a [`TransferError`] whose `Display` is one Danish sentence with
+//! the path last; nothing is half done (an import is one transaction, a written file appears
+//! whole or not at all).
 
-use crate::document::Document;
+use crate::document::{Document, DocumentError, ReadOnlyReason};
 use crate::files::write_atomically;
-use crate::json;
+use crate::json::{self, FormatError};
 use crate::model::{self, PlanId};
-use crate::store::{ReadOnlyReason, Store};
-use std::path::Path;
+use crate::report::{Options, ReportError};
+use std::path::{Path, PathBuf};
+
+/// Why moving plans failed: each variant's `Display` is the sentence the user reads.
+#[derive(Debug, thiserror::Error)]
+pub enum TransferError {
+    /// The chosen input is a folder.
+    #[error("Stien er en mappe, ikke et JSON-dokument: {}", .0.display())]
+    InputIsFolder(PathBuf),
+    /// The chosen input does not exist.
+    #[error("JSON-dokumentet findes ikke. Kontrollér stien: {}", .0.display())]
+    InputMissing(PathBuf),
+    /// The chosen input cannot be read.
+    #[error("JSON-dokumentet kunne ikke læses ({reason}): {}", .path.display())]
+    InputUnreadable {
+        /// The file.
+        path: PathBuf,
+        /// Why not, in Danish.
+        reason: String,
+    },
+    /// The JSON document breaks the format; nothing was imported.
+    #[error("JSON-dokumentet er ugyldigt, og intet er importeret: {error}: {}", .path.display())]
+    InvalidJson {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        error: FormatError,
+    },
+    /// The plans cannot be written as JSON.
+    #[error("{0}")]
+    Format(#[from] FormatError),
+    /// The plan file could not be opened, read or changed.
+    #[error(transparent)]
+    Document(#[from] DocumentError),
+    /// The plan file could not be read; the store's sentence, then the file.
+    #[error("{error}: {}", .path.display())]
+    Read {
+        /// The plan file.
+        path: PathBuf,
+        /// What went wrong.
+        error: DocumentError,
+    },
+    /// The PDF could not be laid out.
+    #[error(transparent)]
+    Report(#[from] ReportError),
+    /// The output file could not be written (the sentence of [`write_atomically`]).
+    #[error("{0}")]
+    Write(String),
+    /// Plans copied from the open file into itself.
+    #[error("Planerne er allerede i denne fil. Vælg en anden fil: {}", .0.display())]
+    SameFile(PathBuf),
+    /// No plan chosen to copy.
+    #[error("Vælg mindst én plan at importere.")]
+    NothingChosen,
+    /// A copy over the open file itself.
+    #[error("En kopi kan ikke gemmes oven i den åbne fil. Vælg et andet navn: {}", .0.display())]
+    CopyOverOpenFile(PathBuf),
+    /// The copy could not be written.
+    #[error("Kopien kunne ikke gemmes ({reason}). Vælg en anden placering: {}", .path.display())]
+    CopyFailed {
+        /// Where the copy was to go.
+        path: PathBuf,
+        /// Why not, in Danish.
+        reason: String,
+    },
+}
+
+/// A result of moving plans.
+pub type Result<T, E = TransferError> = std::result::Result<T, E>;
+
+/// Another plan file opened to copy plans from ("Importér planer fra anden fil"). The
+/// editor holds it while the user chooses; only [`copy_plans`] reads its plans.
+#[derive(Debug)]
+pub struct SourceFile {
+    document: Document,
+    plans: Vec<model::PlanSummary>,
+}
+
+impl SourceFile {
+    /// Opens the file and lists its plans.
+    pub fn open(path: &Path) -> Result<SourceFile> {
+        let document = Document::open(path)?;
+        let plans = document.list_plans().map_err(|error| TransferError::Read {
+            path: path.to_path_buf(),
+            error,
+        })?;
+        Ok(SourceFile { document, plans })
+    }
+
+    /// The file's path.
+    pub fn path(&self) -> &Path {
+        self.document.path()
+    }
+
+    /// Its plans, in id order.
+    pub fn plans(&self) -> &[model::PlanSummary] {
+        &self.plans
+    }
+}
 
 /// Reads a file the user chose as input, with a Danish message when it cannot be read.
-pub fn read_input(path: &Path) -> Result<Vec<u8>, String> {
+pub fn read_input(path: &Path) -> Result<Vec<u8>> {
     if path.is_dir() {
-        return Err(format!(
-            "Stien er en mappe, ikke et JSON-dokument: {}",
-            path.display()
-        ));
+        return Err(TransferError::InputIsFolder(path.to_path_buf()));
     }
     std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            format!(
-                "JSON-dokumentet findes ikke. Kontrollér stien: {}",
-                path.display()
-            )
-        }
-        _ => format!(
-            "JSON-dokumentet kunne ikke læses ({}): {}",
-            crate::files::io_reason(&e),
-            path.display()
-        ),
+        std::io::ErrorKind::NotFound => TransferError::InputMissing(path.to_path_buf()),
+        _ => TransferError::InputUnreadable {
+            path: path.to_path_buf(),
+            reason: crate::files::io_reason(&e),
+        },
     })
 }
 
 /// Reads and checks a JSON document (plan-format.md) completely, before anything is written.
-pub fn read_json(path: &Path) -> Result<model::PlanBundle, String> {
+pub fn read_json(path: &Path) -> Result<model::PlanBundle> {
     let bytes = read_input(path)?;
-    json::parse_document(&bytes).map_err(|e| {
-        format!(
-            "JSON-dokumentet er ugyldigt, og intet er importeret: {e}: {}",
-            path.display()
-        )
+    json::parse_document(&bytes).map_err(|error| TransferError::InvalidJson {
+        path: path.to_path_buf(),
+        error,
     })
 }
 
 /// Imports a JSON document into the open file as one undo step; returns the new plans' ids.
-pub fn import_json(document: &mut Document, path: &Path) -> Result<Vec<PlanId>, String> {
+pub fn import_json(document: &mut Document, path: &Path) -> Result<Vec<PlanId>> {
     let doc = read_json(path)?;
-    document.import(&doc).map_err(|e| e.to_string())
+    Ok(document.import(&doc)?)
 }
 
 /// Writes every plan (`None`) or one plan with the plans it reviews as JSON to `out`.
-pub fn export_json(store: &Store, plan: Option<PlanId>, out: &Path) -> Result<(), String> {
-    let json = json_text(store, plan)?;
-    write_atomically(out, json.as_bytes())
+/// Returns the warnings, in Danish (see [`json_text`]).
+pub fn export_json(document: &Document, plan: Option<PlanId>, out: &Path) -> Result<Vec<String>> {
+    let (json, warnings) = json_text(document, plan)?;
+    write_atomically(out, json.as_bytes()).map_err(TransferError::Write)?;
+    Ok(warnings)
 }
 
-/// The JSON text of every plan (`None`) or of one plan with the plans it reviews.
-pub fn json_text(store: &Store, plan: Option<PlanId>) -> Result<String, String> {
-    let doc = store
-        .load_document(plan)
-        .map_err(|e| format!("{e}: {}", store.path().display()))?;
-    json::write_document(&doc).map_err(|e| e.to_string())
+/// The JSON text of every plan (`None`) or of one plan with the plans it reviews, and the
+/// warnings, in Danish. A tovholder another program deleted from the file is left out of the
+/// document (it may only name people it holds), and the warning names the goal.
+pub fn json_text(document: &Document, plan: Option<PlanId>) -> Result<(String, Vec<String>)> {
+    let mut doc = read_bundle(document, plan)?;
+    let warnings = doc
+        .drop_missing_owners()
+        .iter()
+        .map(|m| format!("{m}. JSON-dokumentet er skrevet uden den slettede tovholder."))
+        .collect();
+    Ok((json::write_document(&doc)?, warnings))
+}
+
+fn read_bundle(document: &Document, plan: Option<PlanId>) -> Result<model::PlanBundle> {
+    document
+        .load_bundle(plan)
+        .map_err(|error| TransferError::Read {
+            path: document.path().to_path_buf(),
+            error,
+        })
 }
 
 /// Copies the chosen plans of another plan file, with the people they name (merged with the
 /// people of this file by name and mail), into the open file as one undo step. Links to plans
-/// that are not copied are dropped. Returns the new plans' ids.
+/// that are not copied, and to tovholdere another program deleted, are dropped. Returns the
+/// new plans' ids.
 pub fn copy_plans(
     document: &mut Document,
-    from: &Store,
+    from: &SourceFile,
     chosen: &[PlanId],
-) -> Result<Vec<PlanId>, String> {
-    if same_file(document.store().path(), from.path()) {
-        return Err(format!(
-            "Planerne er allerede i denne fil. Vælg en anden fil: {}",
-            from.path().display()
-        ));
+) -> Result<Vec<PlanId>> {
+    if same_file(document.path(), from.path()) {
+        return Err(TransferError::SameFile(from.path().to_path_buf()));
     }
-    let all = from
-        .load_document(None)
-        .map_err(|e| format!("{e}: {}", from.path().display()))?;
+    let mut all = read_bundle(&from.document, None)?;
+    // A link to a person another program deleted cannot be copied: the goal comes without it.
+    all.drop_missing_owners();
     let doc = all.keep_plans(chosen);
     if doc.plans.is_empty() {
-        return Err("Vælg mindst én plan at importere.".into());
+        return Err(TransferError::NothingChosen);
     }
-    document.import(&doc).map_err(|e| e.to_string())
+    Ok(document.import(&doc)?)
 }
 
 /// Exports plan `plan` (with the plans it reviews) as the printable PDF at `out`, written
-/// whole or not at all. Returns the number of pages and the warnings, in Danish.
+/// whole or not at all. Returns the number of pages and the warnings, in Danish (a
+/// tovholder another program deleted, a character the fonts lack). The command line and the
+/// editor both export through here.
 pub fn export_pdf(
-    store: &Store,
+    document: &Document,
     plan: PlanId,
-    options: &crate::report::Options,
+    options: &Options,
     out: &Path,
-) -> Result<(usize, Vec<String>), String> {
-    let doc = load_for_pdf(store, plan)?;
-    let export = crate::report::export_pdf(&doc, plan, options).map_err(|e| e.to_string())?;
-    write_atomically(out, &export.bytes)?;
-    Ok((
-        export.pages,
-        export.warnings.iter().map(ToString::to_string).collect(),
-    ))
+) -> Result<(usize, Vec<String>)> {
+    let doc = load_for_pdf(document, plan)?;
+    let export = crate::report::export_pdf(&doc, plan, options)?;
+    write_atomically(out, &export.bytes).map_err(TransferError::Write)?;
+    // A tovholder another program deleted does not stop the PDF (the officer needs it for
+    // the meeting): the PDF says the tovholder is missing, and the warning names the goal.
+    let missing = doc.missing_owners().into_iter().map(|m| {
+        format!(
+            "{m}. PDF'en viser «{}» ved målet.",
+            crate::model::MISSING_OWNER
+        )
+    });
+    let warnings = missing
+        .chain(export.warnings.iter().map(ToString::to_string))
+        .collect();
+    Ok((export.pages, warnings))
 }
 
 /// Plan `plan` as the PDF shows it: with the plans it reviews and the people they name (the
 /// export and the editor's Udskrift).
-pub fn load_for_pdf(store: &Store, plan: PlanId) -> Result<crate::model::PlanBundle, String> {
-    store
-        .load_document(Some(plan))
-        .map_err(|e| format!("{e}: {}", store.path().display()))
+pub fn load_for_pdf(document: &Document, plan: PlanId) -> Result<model::PlanBundle> {
+    read_bundle(document, Some(plan))
 }
 
 /// What "Gem en kopi som…" did beyond copying.
@@ -126,44 +235,39 @@ pub enum CopyNote {
 /// Saves a copy of the open file at `dest` (never over the open file itself). A file with
 /// foreign schema objects is copied as its content, without those objects, so the copy can
 /// be edited; any other file is copied exactly with SQLite's backup API.
-pub fn save_copy(store: &Store, dest: &Path) -> Result<CopyNote, String> {
-    if same_file(store.path(), dest) {
-        return Err(format!(
-            "En kopi kan ikke gemmes oven i den åbne fil. Vælg et andet navn: {}",
-            dest.display()
-        ));
+pub fn save_copy(document: &Document, dest: &Path) -> Result<CopyNote> {
+    if same_file(document.path(), dest) {
+        return Err(TransferError::CopyOverOpenFile(dest.to_path_buf()));
     }
-    match store.read_only() {
+    match document.read_only() {
         Some(ReadOnlyReason::ForeignObjects(_)) => {
-            let doc = store
-                .load_document(None)
-                .map_err(|e| format!("{e}: {}", store.path().display()))?;
+            let mut doc = read_bundle(document, None)?;
+            // The copy is made by import, which cannot name a person another program deleted.
+            doc.drop_missing_owners();
             // Build the copy under a temporary name, so that a failure leaves nothing behind
             // with the user's name; then rename.
             let folder = match dest.parent() {
                 Some(p) if !p.as_os_str().is_empty() => p,
                 _ => Path::new("."),
             };
-            let fail = |e: String| {
-                format!(
-                    "Kopien kunne ikke gemmes ({e}). Vælg en anden placering: {}",
-                    dest.display()
-                )
+            let fail = |e: std::io::Error| TransferError::CopyFailed {
+                path: dest.to_path_buf(),
+                reason: crate::files::io_reason(&e),
             };
             let tmp_dir = tempfile::Builder::new()
                 .prefix(".virkplan-kopi-")
                 .tempdir_in(folder)
-                .map_err(|e| fail(e.to_string()))?;
+                .map_err(fail)?;
             let tmp = tmp_dir.path().join("kopi.sqlite");
             {
-                let mut copy = Document::open_or_create(&tmp).map_err(|e| e.to_string())?;
-                copy.import(&doc).map_err(|e| e.to_string())?;
+                let mut copy = Document::open_or_create(&tmp)?;
+                copy.import(&doc)?;
             }
-            std::fs::rename(&tmp, dest).map_err(|e| fail(e.to_string()))?;
+            std::fs::rename(&tmp, dest).map_err(fail)?;
             Ok(CopyNote::WithoutForeignObjects)
         }
         _ => {
-            store.backup_to(dest).map_err(|e| e.to_string())?;
+            document.store().backup_to(dest)?;
             Ok(CopyNote::Exact)
         }
     }

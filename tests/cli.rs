@@ -446,3 +446,42 @@ fn bad_arguments_to_every_subcommand_exit_1_with_one_danish_line_and_write_nothi
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
 }
+
+#[test]
+fn check_list_and_the_exports_only_read_the_plan_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.sqlite");
+    assert!(
+        run(&["import-json", p(&file), "--from", REFERENCE_JSON])
+            .status
+            .success()
+    );
+    let before = std::fs::read(&file).unwrap();
+    let json = dir.path().join("ud.json");
+    let pdf = dir.path().join("ud.pdf");
+    for args in [
+        vec!["check", p(&file)],
+        vec!["list", p(&file)],
+        vec!["export-json", p(&file)],
+        vec!["export-json", p(&file), "-o", p(&json)],
+        vec!["export-pdf", p(&file), "--plan", "2", "-o", p(&pdf)],
+    ] {
+        let out = run(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert_eq!(
+            std::fs::read(&file).unwrap(),
+            before,
+            "{args:?} changed the file"
+        );
+    }
+    let mut names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["ud.json", "ud.pdf", "x.sqlite"],
+        "no journal or other file left"
+    );
+}

@@ -36,7 +36,7 @@ fn setup() -> (tempfile::TempDir, Document, PlanId) {
 }
 
 fn snapshot(doc: &Document) -> model::PlanBundle {
-    doc.store().load_document(None).unwrap()
+    doc.load_bundle(None).unwrap()
 }
 
 /// Applies, checks the change, undoes (back to the exact state), redoes (the exact change).
@@ -56,7 +56,7 @@ fn round_trip(doc: &mut Document, command: Command, check: impl Fn(&model::PlanB
 #[test]
 fn text_edits_undo_and_redo() {
     let (_dir, mut doc, plan) = setup();
-    let p = doc.store().load_plan(plan).unwrap();
+    let p = doc.load_plan(plan).unwrap();
     let goal = p.focus_areas[0].goals[0].id;
     let area = p.focus_areas[0].id;
     round_trip(
@@ -159,7 +159,7 @@ fn sections_and_budget_rows_add_move_delete() {
         })
         .unwrap();
     }
-    let p = doc.store().load_plan(plan).unwrap();
+    let p = doc.load_plan(plan).unwrap();
     let second = p.sections[1].id;
     round_trip(
         &mut doc,
@@ -201,7 +201,7 @@ fn sections_and_budget_rows_add_move_delete() {
 #[test]
 fn goals_move_between_focus_areas_and_deletes_restore_everything() {
     let (_dir, mut doc, plan) = setup();
-    let p = doc.store().load_plan(plan).unwrap();
+    let p = doc.load_plan(plan).unwrap();
     let first_goal = p.focus_areas[0].goals[0].id;
     let other_area = p.focus_areas[1].id;
     round_trip(
@@ -282,7 +282,7 @@ fn goals_move_between_focus_areas_and_deletes_restore_everything() {
 #[test]
 fn follow_ups_keep_date_order_and_equal_dates_keep_their_order() {
     let (_dir, mut doc, plan) = setup();
-    let goal = doc.store().load_plan(plan).unwrap().focus_areas[0].goals[0].id;
+    let goal = doc.load_plan(plan).unwrap().focus_areas[0].goals[0].id;
     for (date, text) in [("2013-01", "b"), ("2012-01", "a"), ("2013-01", "c")] {
         doc.apply(Command::InsertFollowUp {
             goal,
@@ -297,7 +297,7 @@ fn follow_ups_keep_date_order_and_equal_dates_keep_their_order() {
         })
         .unwrap();
     }
-    let g = &doc.store().load_plan(plan).unwrap().focus_areas[0].goals[0].clone();
+    let g = &doc.load_plan(plan).unwrap().focus_areas[0].goals[0].clone();
     let texts: Vec<&str> = g.follow_ups.iter().map(|f| f.text.as_str()).collect();
     assert_eq!(texts, ["a", "Godt i gang.", "b", "c"]);
     round_trip(
@@ -313,7 +313,7 @@ fn follow_ups_keep_date_order_and_equal_dates_keep_their_order() {
 #[test]
 fn people_who_carry_goals_cannot_be_deleted() {
     let (_dir, mut doc, _plan) = setup();
-    let people = doc.store().people().unwrap();
+    let people = doc.people().unwrap();
     let borge = people
         .iter()
         .find(|p| p.name == "Børge Alstrup")
@@ -334,7 +334,6 @@ fn people_who_carry_goals_cannot_be_deleted() {
         |d| assert!(d.people.iter().any(|p| p.name == "Ny Person")),
     );
     let new = doc
-        .store()
         .people()
         .unwrap()
         .into_iter()
@@ -407,4 +406,47 @@ fn typing_in_one_field_is_one_undo_step() {
     );
     doc.undo().unwrap();
     assert_eq!(snapshot(&doc), before, "the first burst is one step");
+}
+
+#[test]
+fn apply_says_which_row_an_insert_made_even_when_it_is_not_the_largest_id() {
+    use virkplan::document::Created;
+    let (dir, mut doc, plan) = setup();
+    // Another program adds a person after ours would be made: "the largest id" would name
+    // theirs, the id apply returns names ours.
+    let applied = doc
+        .apply(Command::InsertPerson(Person {
+            name: "Ny Person".into(),
+            ..Person::default()
+        }))
+        .unwrap();
+    let ours = applied.person().expect("an insert names its row");
+    rusqlite::Connection::open(dir.path().join("plan.sqlite"))
+        .unwrap()
+        .execute("INSERT INTO person (name) VALUES ('Fremmed')", [])
+        .unwrap();
+    let people = doc.people().unwrap();
+    let largest = people.iter().map(|p| p.id).max().unwrap();
+    assert_ne!(largest, ours);
+    assert_eq!(
+        people.iter().find(|p| p.id == ours).unwrap().name,
+        "Ny Person"
+    );
+
+    let old = doc.load_plan(plan).unwrap();
+    let new = model::next_plan(&old, "Næste", Period::new(2014, 2015).unwrap());
+    let applied = doc.apply(Command::InsertPlan(Box::new(new))).unwrap();
+    let id = applied.plan().expect("the new plan's id");
+    assert_eq!(applied.created, Some(Created::Plan(id)));
+    assert_eq!(doc.load_plan(id).unwrap().title, "Næste");
+
+    // An edit that inserts nothing says so.
+    let applied = doc
+        .apply(Command::SetPlanText {
+            plan,
+            field: PlanField::Title,
+            value: "Ny titel".into(),
+        })
+        .unwrap();
+    assert_eq!(applied.created, None);
 }

@@ -93,13 +93,7 @@ fn wait(harness: &mut Harness<'_, App>, seconds: f32) {
 }
 
 fn saved_plan(harness: &Harness<'_, App>, id: PlanId) -> Plan {
-    harness
-        .state()
-        .document()
-        .unwrap()
-        .store()
-        .load_plan(id)
-        .unwrap()
+    harness.state().document().unwrap().load_plan(id).unwrap()
 }
 
 fn shown_plan(harness: &Harness<'_, App>) -> Plan {
@@ -466,7 +460,7 @@ fn a_person_who_carries_goals_cannot_be_deleted_and_a_free_one_can() {
     type_over(&mut h, "Navn", "Kirsten Holm");
     type_over(&mut h, "Stilling", "Konsulent");
     wait(&mut h, 1.0);
-    let store = h.state().document().unwrap().store();
+    let store = h.state().document().unwrap();
     assert!(
         store
             .people()
@@ -475,7 +469,7 @@ fn a_person_who_carries_goals_cannot_be_deleted_and_a_free_one_can() {
             .any(|p| p.name == "Kirsten Holm" && p.title == "Konsulent")
     );
     click(&mut h, "Slet person");
-    let store = h.state().document().unwrap().store();
+    let store = h.state().document().unwrap();
     assert!(
         !store
             .people()
@@ -581,36 +575,23 @@ fn plans_come_in_from_json_and_from_a_colleagues_file_and_go_out_as_json() {
     let mut h = editor_answering(Some(&path), vec![json, colleague, out.clone()]);
 
     menu(&mut h, "Fil", "Importér JSON…");
-    let after_json = h
-        .state()
-        .document()
-        .unwrap()
-        .store()
-        .list_plans()
-        .unwrap()
-        .len();
+    let after_json = h.state().document().unwrap().list_plans().unwrap().len();
     assert!(after_json >= 1);
 
     menu(&mut h, "Fil", "Importér planer fra anden fil…");
     assert!(shows_text(&h, "Virksomhedsplan 2012/2013"));
     click(&mut h, "Importér de valgte");
-    let plans = h.state().document().unwrap().store().list_plans().unwrap();
+    let plans = h.state().document().unwrap().list_plans().unwrap();
     assert_eq!(plans.len(), after_json + 1);
     assert_eq!(shown_plan(&h).title, "Virksomhedsplan 2012/2013");
-    let people = h.state().document().unwrap().store().people().unwrap();
+    let people = h.state().document().unwrap().people().unwrap();
     assert!(people.iter().any(|p| p.name == "Unna Scherer"));
 
     // Undo takes the copied plan out again as one step.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(
-        h.state()
-            .document()
-            .unwrap()
-            .store()
-            .list_plans()
-            .unwrap()
-            .len(),
+        h.state().document().unwrap().list_plans().unwrap().len(),
         after_json
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
@@ -724,7 +705,7 @@ fn a_new_plan_is_made_from_an_approved_one_and_the_old_one_stays_as_it_was() {
     // One undo takes the new plan away again.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    let plans = h.state().document().unwrap().store().list_plans().unwrap();
+    let plans = h.state().document().unwrap().list_plans().unwrap();
     assert_eq!(plans.len(), 1);
 }
 
@@ -960,5 +941,53 @@ fn a_click_on_a_contents_entry_in_udskrift_goes_to_its_page() {
             .any(|(l, _)| *l == format!("Side {target} af {n}")),
         "{:?}",
         shown.iter().map(|(l, _)| l).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_tovholder_another_program_deleted_is_shown_as_missing_and_the_link_can_be_removed() {
+    let (_dir, path, id) = plan_file();
+    // Another program deletes Unna Scherer (tovholder of goal 1.2) and leaves the link.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("PRAGMA foreign_keys = OFF; DELETE FROM person WHERE name = 'Unna Scherer';")
+        .unwrap();
+    let mut h = editor(&path);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Søg i planen")
+        .type_text("Færre indlæggelser");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(value_of(&h, "Mål").as_deref(), Some("Færre indlæggelser"));
+    assert!(shows_text(&h, "Tovholder mangler (slettet)"));
+    assert!(shows_text(&h, "Børge Alstrup"));
+
+    click(&mut h, "Fjern den slettede tovholder");
+    assert!(!shows_text(&h, "Tovholder mangler (slettet)"));
+    let goal = saved_plan(&h, id).focus_areas[0].goals[1].clone();
+    assert_eq!(goal.owners.len(), 1, "only Børge Alstrup is left");
+    assert!(
+        h.state()
+            .status_text()
+            .is_some_and(|s| s.starts_with("Gemt"))
+    );
+
+    // The removal is one undo step; undo cannot bring back a link to a deleted person, so it
+    // leaves the goal as it is, without an error.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        saved_plan(&h, id).focus_areas[0].goals[1].owners,
+        goal.owners
+    );
+    assert!(!shows_text(&h, "Tovholder mangler (slettet)"));
+    assert!(
+        h.state()
+            .status_text()
+            .is_some_and(|s| s.starts_with("Gemt")),
+        "{:?}",
+        h.state().status_text()
     );
 }

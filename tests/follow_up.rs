@@ -48,7 +48,7 @@ fn the_newest_follow_up_with_a_status_gives_the_goal_its_status() {
 #[test]
 fn a_follow_up_and_the_status_it_sets_are_one_undo_step() {
     let (_dir, mut doc, plan) = setup();
-    let before = doc.store().load_plan(plan).unwrap();
+    let before = doc.load_plan(plan).unwrap();
     let goal = before.focus_areas[1].goals[0].clone();
     doc.apply(Command::Batch(vec![
         Command::InsertFollowUp {
@@ -62,7 +62,7 @@ fn a_follow_up_and_the_status_it_sets_are_one_undo_step() {
         },
     ]))
     .unwrap();
-    let after = doc.store().load_plan(plan).unwrap();
+    let after = doc.load_plan(plan).unwrap();
     let changed = &after.focus_areas[1].goals[0];
     assert_eq!(changed.status, Some(Status::OffTrack));
     assert_eq!(
@@ -70,16 +70,16 @@ fn a_follow_up_and_the_status_it_sets_are_one_undo_step() {
         changed.status
     );
     assert!(doc.undo().unwrap());
-    assert_eq!(doc.store().load_plan(plan).unwrap(), before);
+    assert_eq!(doc.load_plan(plan).unwrap(), before);
     assert!(doc.redo().unwrap());
-    assert_eq!(doc.store().load_plan(plan).unwrap(), after);
+    assert_eq!(doc.load_plan(plan).unwrap(), after);
 }
 
 #[test]
 fn roll_over_copies_what_it_should_links_back_and_is_undone_exactly() {
     let (_dir, mut doc, plan) = setup();
     // Close one goal, so that it stays behind.
-    let old = doc.store().load_plan(plan).unwrap();
+    let old = doc.load_plan(plan).unwrap();
     let closed = old.focus_areas[0].goals[1].id;
     doc.apply(Command::SetGoalStatus {
         goal: closed,
@@ -92,8 +92,8 @@ fn roll_over_copies_what_it_should_links_back_and_is_undone_exactly() {
         approved_on: Date::parse_iso("2012-06-12").ok(),
     })
     .unwrap();
-    let old = doc.store().load_plan(plan).unwrap();
-    let before = doc.store().load_document(None).unwrap();
+    let old = doc.load_plan(plan).unwrap();
+    let before = doc.load_bundle(None).unwrap();
 
     let next = model::next_plan(
         &old,
@@ -104,10 +104,10 @@ fn roll_over_copies_what_it_should_links_back_and_is_undone_exactly() {
         },
     );
     doc.apply(Command::InsertPlan(Box::new(next))).unwrap();
-    let plans = doc.store().list_plans().unwrap();
+    let plans = doc.list_plans().unwrap();
     assert_eq!(plans.len(), 2);
     let new_id = plans.iter().map(|p| p.id).max().unwrap();
-    let new = doc.store().load_plan(new_id).unwrap();
+    let new = doc.load_plan(new_id).unwrap();
     assert_eq!(new.previous, Some(plan));
     assert_eq!(new.state, PlanState::Draft);
     assert_eq!(new.organisation, old.organisation);
@@ -121,12 +121,12 @@ fn roll_over_copies_what_it_should_links_back_and_is_undone_exactly() {
     assert_eq!(continued, open);
     assert!(new.goals().all(|(_, g)| g.follow_ups.is_empty()));
     // People are shared, not copied.
-    assert_eq!(doc.store().people().unwrap().len(), before.people.len());
+    assert_eq!(doc.people().unwrap().len(), before.people.len());
     // The old plan is as it was.
-    assert_eq!(doc.store().load_plan(plan).unwrap(), old);
+    assert_eq!(doc.load_plan(plan).unwrap(), old);
 
     assert!(doc.undo().unwrap());
-    assert_eq!(doc.store().load_document(None).unwrap(), before);
+    assert_eq!(doc.load_bundle(None).unwrap(), before);
     assert!(doc.redo().unwrap());
-    assert_eq!(doc.store().load_plan(new_id).unwrap(), new);
+    assert_eq!(doc.load_plan(new_id).unwrap(), new);
 }

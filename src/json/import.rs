@@ -230,7 +230,7 @@ fn plan(i: usize, p: RawPlan, refs: &Refs<'_>, next_goal: &mut i64) -> Result<Pl
     let period_path = format!("{path}.period");
     let start = year(&format!("{period_path}.start"), p.period.start)?;
     let end = year(&format!("{period_path}.end"), p.period.end)?;
-    if start > end {
+    if Period::new(start, end).is_err() {
         return Err(FormatError::invalid(
             format!("{period_path}.end"),
             format!("slutåret {end} ligger før startåret {start}"),
@@ -515,7 +515,7 @@ fn required_text(object_path: &str, field: &str, value: String) -> Result<String
 
 fn year(path: &str, Whole(value): Whole) -> Result<i32> {
     match i32::try_from(value) {
-        Ok(y) if (1000..=9999).contains(&y) => Ok(y),
+        Ok(y) if Period::year(y).is_ok() => Ok(y),
         _ => Err(FormatError::invalid(
             path,
             format!("årstallet skal have fire cifre (fandt {value})"),

@@ -182,6 +182,49 @@ pub struct Period {
     pub end: i32,
 }
 
+/// The years a plan may cover, for every way a period comes in (the editor's forms, the
+/// command line, a JSON document): four digits, as plan-format.md says.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
+
+/// Why a period cannot be used; `Display` is the Danish sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum PeriodError {
+    /// A year without four digits.
+    #[error("Årstallet {0} kan ikke bruges: skriv et årstal med fire cifre (1000–9999), fx 2013.")]
+    Year(i32),
+    /// The first year after the last.
+    #[error(
+        "Perioden {start}–{end} kan ikke bruges: den skal begynde senest i det år, den slutter."
+    )]
+    StartAfterEnd {
+        /// First year.
+        start: i32,
+        /// Last year.
+        end: i32,
+    },
+}
+
+impl Period {
+    /// A period from `start` to `end`: both in [`YEARS`], `start <= end`.
+    pub fn new(start: i32, end: i32) -> Result<Period, PeriodError> {
+        let start = Period::year(start)?;
+        let end = Period::year(end)?;
+        if start > end {
+            return Err(PeriodError::StartAfterEnd { start, end });
+        }
+        Ok(Period { start, end })
+    }
+
+    /// `year` when a period may start or end in it ([`YEARS`]).
+    pub fn year(year: i32) -> Result<i32, PeriodError> {
+        if YEARS.contains(&year) {
+            Ok(year)
+        } else {
+            Err(PeriodError::Year(year))
+        }
+    }
+}
+
 impl fmt::Display for Period {
     /// "2012–2013", or "2012" for a one-year period.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -430,7 +473,80 @@ pub struct PlanBundle {
     pub extra: Extra,
 }
 
+/// What the PDF and the editor show for a tovholder another program deleted from the file.
+pub const MISSING_OWNER: &str = "Tovholder mangler (slettet)";
+
+/// A goal whose tovholder is not among the file's people: another program deleted the person
+/// and left the link. `Display` names the goal and what the user can do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingOwner {
+    /// The plan's title.
+    pub plan: String,
+    /// The goal's number as the editor shows it ("2.3").
+    pub goal: String,
+    /// The goal's text.
+    pub text: String,
+    /// The id the link names.
+    pub person: PersonId,
+}
+
+impl fmt::Display for MissingOwner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const SHOWN: usize = 40;
+        let text = self.text.trim();
+        let start: String = text.chars().take(SHOWN).collect();
+        let more = if text.chars().count() > SHOWN {
+            "…"
+        } else {
+            ""
+        };
+        write!(
+            f,
+            "Mål {} («{start}{more}») i planen «{}» har en tovholder, som et andet program har \
+             slettet fra filen. Vælg en ny tovholder for målet i virkplan, eller fjern den slettede",
+            self.goal, self.plan
+        )
+    }
+}
+
 impl PlanBundle {
+    /// Every link from a goal to a person who is not in [`PlanBundle::people`].
+    pub fn missing_owners(&self) -> Vec<MissingOwner> {
+        let mut out = Vec::new();
+        for plan in &self.plans {
+            for (a, area) in plan.focus_areas.iter().enumerate() {
+                for (g, goal) in area.goals.iter().enumerate() {
+                    for owner in &goal.owners {
+                        if !self.people.iter().any(|p| p.id == *owner) {
+                            out.push(MissingOwner {
+                                plan: plan.title.clone(),
+                                goal: format!("{}.{}", a + 1, g + 1),
+                                text: goal.text.clone(),
+                                person: *owner,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Drops the links [`PlanBundle::missing_owners`] finds (a JSON document may only name
+    /// people it holds) and returns them.
+    pub fn drop_missing_owners(&mut self) -> Vec<MissingOwner> {
+        let missing = self.missing_owners();
+        let people: Vec<PersonId> = self.people.iter().map(|p| p.id).collect();
+        for plan in &mut self.plans {
+            for area in &mut plan.focus_areas {
+                for goal in &mut area.goals {
+                    goal.owners.retain(|o| people.contains(o));
+                }
+            }
+        }
+        missing
+    }
+
     /// The chosen plans only (in the document's order), with the people they name: what
     /// "Importér planer fra anden fil" copies. A link to a plan or goal that is not chosen
     /// (`previous`, `continues`) is dropped, so the copy never points outside itself; the

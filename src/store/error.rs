@@ -111,9 +111,10 @@ pub enum StoreError {
     /// A budget sum that does not fit.
     #[error("Beløbet er for stort: summen af budgettet kan ikke regnes ud")]
     Overflow,
-    /// Any other database error.
+    /// Any other SQLite error: what SQLite's result code means, in Danish words with its
+    /// number ([`sqlite_detail`]); SQLite's own English text never reaches the user.
     #[error(
-        "Uventet fejl i databasen ({0}). Prøv igen; fortsætter fejlen, så gem en kopi af filen"
+        "Filen kunne ikke læses eller ændres som ventet ({0}). Den er ikke ændret; prøv igen, og fortsætter det, så luk filen, åbn den igen, og gem en kopi"
     )]
     Sql(String),
 }
@@ -150,9 +151,47 @@ impl From<rusqlite::Error> for StoreError {
         }
         match e.sqlite_error_code() {
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly("skrivebeskyttet fil".into()),
-            _ => StoreError::Sql(e.to_string()),
+            _ => StoreError::Sql(sqlite_detail(&e)),
         }
     }
+}
+
+/// A SQLite error in Danish words for a message: what its result code means and its number
+/// ("SQLite-kode 19: en regel i filen afviste ændringen"). SQLite's own text is English (and
+/// may quote what another program wrote, e.g. a trigger's RAISE message), so it is left out.
+pub fn sqlite_detail(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode as C;
+    let rusqlite::Error::SqliteFailure(failure, _) = e else {
+        return "filens opbygning passer ikke til det, programmet forventer; måske har et andet program ændret den".into();
+    };
+    let meaning = match failure.code {
+        C::InternalMalfunction => "en intern fejl i SQLite",
+        C::PermissionDenied => "adgang nægtet",
+        C::OperationAborted => "handlingen blev afbrudt",
+        C::DatabaseBusy | C::DatabaseLocked => "filen er optaget af et andet program",
+        C::OutOfMemory => "der er ikke hukommelse nok",
+        C::ReadOnly => "filen kan kun læses",
+        C::OperationInterrupted => "handlingen blev afbrudt",
+        C::SystemIoFailure => "styresystemet kunne ikke læse eller skrive filen",
+        C::DatabaseCorrupt | C::NotADatabase => "filen er beskadiget",
+        C::NotFound => "en del af filen blev ikke fundet",
+        C::DiskFull => "disken er fuld",
+        C::CannotOpen => "filen kunne ikke åbnes",
+        C::FileLockingProtocolFailed => "filen kunne ikke låses",
+        C::SchemaChanged => "filens opbygning blev ændret undervejs",
+        C::TooBig => "en værdi er for stor",
+        C::ConstraintViolation => "en regel i filen afviste ændringen",
+        C::TypeMismatch => "en værdi har forkert type",
+        C::ApiMisuse => "en intern fejl i programmet",
+        C::NoLargeFileSupport => "filen er for stor til systemet",
+        C::AuthorizationForStatementDenied => "handlingen blev ikke tilladt",
+        C::ParameterOutOfRange => "en værdi er uden for det tilladte",
+        C::Unknown => {
+            "filens opbygning passer ikke til det, programmet forventer; måske har et andet program ændret den"
+        }
+        _ => "en ukendt fejl",
+    };
+    format!("SQLite-kode {}: {meaning}", failure.extended_code)
 }
 
 /// SQLite's report of a damaged file (English, often several lines: "*** in database main ***

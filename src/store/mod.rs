@@ -145,7 +145,7 @@ impl Store {
             Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly) => {
                 failed("ingen skriveadgang".into())
             }
-            _ => failed(e.to_string()),
+            _ => failed(error::sqlite_detail(&e)),
         };
         let mut copy = Connection::open(tmp.path()).map_err(sql_failed)?;
         // One read transaction around the whole copy, taken in one step: the copy is of one

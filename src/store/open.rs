@@ -187,7 +187,7 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
             detail: "SQLite kunne ikke åbne den eller dens journal; kontrollér adgangen til mappen"
                 .into(),
         },
-        _ => StoreError::Sql(e.to_string()),
+        _ => StoreError::Sql(super::error::sqlite_detail(&e)),
     }
 }
 
@@ -289,7 +289,7 @@ pub(super) fn open(path: &Path, options: &OpenOptions) -> Result<Store> {
         let expected = options
             .migrations
             .expected_objects(version)
-            .map_err(|e| StoreError::Sql(e.to_string()))?;
+            .map_err(|e| StoreError::Sql(super::error::sqlite_detail(&e)))?;
         let check = schema::compare(&found, &expected);
         if !check.changed.is_empty() {
             return Err(StoreError::ModifiedSchema {
@@ -361,13 +361,27 @@ fn migrate(store: &mut Store, migrations: &Migrations) -> Result<()> {
     let tmp = tempfile::Builder::new()
         .prefix(".virkplan-backup-")
         .tempfile_in(folder_of(&path))
-        .map_err(|e| failed(format!("sikkerhedskopien kunne ikke oprettes: {e}")))?;
+        .map_err(|e| {
+            failed(format!(
+                "sikkerhedskopien kunne ikke oprettes: {}",
+                crate::files::io_reason(&e)
+            ))
+        })?;
     store
         .conn
         .backup("main", tmp.path(), None::<fn(rusqlite::backup::Progress)>)
-        .map_err(|e| failed(format!("sikkerhedskopien kunne ikke skrives: {e}")))?;
-    tmp.persist(&backup)
-        .map_err(|e| failed(format!("sikkerhedskopien kunne ikke gemmes: {e}")))?;
+        .map_err(|e| {
+            failed(format!(
+                "sikkerhedskopien kunne ikke skrives: {}",
+                super::error::sqlite_detail(&e)
+            ))
+        })?;
+    tmp.persist(&backup).map_err(|e| {
+        failed(format!(
+            "sikkerhedskopien kunne ikke gemmes: {}",
+            crate::files::io_reason(&e.error)
+        ))
+    })?;
 
     let tx = store
         .conn
@@ -379,12 +393,18 @@ fn migrate(store: &mut Store, migrations: &Migrations) -> Result<()> {
         .enumerate()
         .skip((from - 1) as usize)
     {
-        tx.execute_batch(step)
-            .map_err(|e| failed(format!("trin {} fejlede: {e}", i + 2)))?;
+        tx.execute_batch(step).map_err(|e| {
+            failed(format!(
+                "trin {} fejlede: {}",
+                i + 2,
+                super::error::sqlite_detail(&e)
+            ))
+        })?;
     }
     tx.pragma_update(None, "user_version", migrations.latest())
-        .map_err(|e| failed(e.to_string()))?;
-    tx.commit().map_err(|e| failed(e.to_string()))?;
+        .map_err(|e| failed(super::error::sqlite_detail(&e)))?;
+    tx.commit()
+        .map_err(|e| failed(super::error::sqlite_detail(&e)))?;
     store.schema_version = migrations.latest();
     Ok(())
 }

@@ -343,10 +343,19 @@ pub(super) fn load_document(conn: &Connection, plan: Option<PlanId>) -> Result<P
         .collect();
     let people = match plan {
         None => people(conn)?,
-        Some(_) => named
-            .into_iter()
-            .map(|id| person(conn, id))
-            .collect::<Result<Vec<_>>>()?,
+        // A link whose person another program deleted keeps its id in the goal, so that the
+        // exports can name the goal (`PlanBundle::missing_owners`) instead of refusing.
+        Some(_) => {
+            let mut found = Vec::new();
+            for id in named {
+                match person(conn, id) {
+                    Ok(p) => found.push(p),
+                    Err(StoreError::NotFound(_)) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+            found
+        }
     };
     let extra: Option<String> = conn
         .prepare_cached("SELECT value FROM document_meta WHERE key = 'extra'")?

@@ -727,7 +727,10 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
             require(tx, "goal", goal.0, "Målet")?;
             let old: Vec<PersonId> = tx
                 .prepare_cached(
-                    "SELECT person_id FROM goal_owner WHERE goal_id = ?1 ORDER BY position",
+                    // Only people still in the file: undo cannot bring back a link to one
+                    // another program deleted (the foreign key refuses it).
+                    "SELECT o.person_id FROM goal_owner o JOIN person p ON p.id = o.person_id \
+                     WHERE o.goal_id = ?1 ORDER BY o.position",
                 )?
                 .query_map([goal.0], |r| r.get(0).map(PersonId))?
                 .collect::<rusqlite::Result<_>>()?;

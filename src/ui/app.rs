@@ -10,16 +10,18 @@ use super::modal::{self, Modal};
 use super::search::Search;
 use super::{budget, clock, cover, focus_areas, intro, menu, nav, people, theme};
 use crate::document::Document;
+use crate::document::{Applied, DocumentError};
 use crate::model::{
     Command, FocusAreaId, GoalId, Person, PersonId, Plan, PlanId, PlanState, PlanSummary,
 };
 use crate::recent::RecentFiles;
-use crate::store::{Store, StoreError};
 use crate::transfer;
 use std::path::{Path, PathBuf};
 
 /// How often the editor looks for changes another program made to the file (seconds).
 const POLL_INTERVAL: f64 = 1.0;
+
+mod file_commands;
 
 /// The last thing the status bar reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -194,7 +196,7 @@ impl App {
     fn read_only(&self) -> bool {
         self.document
             .as_ref()
-            .is_none_or(|d| d.store().read_only().is_some())
+            .is_none_or(|d| d.read_only().is_some())
     }
 
     fn locked(&self) -> bool {
@@ -239,7 +241,7 @@ impl App {
                 },
             );
         });
-        if let Some(reason) = self.document.as_ref().and_then(|d| d.store().read_only()) {
+        if let Some(reason) = self.document.as_ref().and_then(|d| d.read_only()) {
             egui::Panel::top("skrivebeskyttet")
                 .frame(
                     egui::Frame::new()
@@ -344,7 +346,7 @@ impl App {
     /// typed stays in its field.
     fn poll_changes(&mut self) {
         let Some(doc) = &self.document else { return };
-        let Ok(version) = doc.store().data_version() else {
+        let Ok(version) = doc.data_version() else {
             return;
         };
         if self.seen_version.is_some_and(|seen| seen != version) {
@@ -434,7 +436,7 @@ impl App {
             let id = plan.id;
             self.preview
                 .show(ui, &mut self.pending, plan, self.generation, || {
-                    transfer::load_for_pdf(doc.store(), id)
+                    transfer::load_for_pdf(doc, id).map_err(|e| e.to_string())
                 });
             return;
         }
@@ -563,14 +565,15 @@ impl App {
         let Some(doc) = &mut self.document else {
             return;
         };
-        let result = doc.apply(command.clone()).map(|()| doc.end_typing());
+        let result = doc.apply(command.clone());
         match result {
-            Ok(()) => {
+            Ok(applied) => {
+                doc.end_typing();
                 self.status = StatusLine::Saved(format!("Gemt {}", clock::now_text()));
                 self.reload(None);
-                self.after(then);
+                self.after(then, applied);
             }
-            Err(StoreError::Busy) => {
+            Err(DocumentError::Busy) => {
                 self.status = StatusLine::Error(
                     "Ændringen venter: filen er optaget af et andet program. virkplan prøver igen hvert sekund."
                         .into(),
@@ -581,8 +584,8 @@ impl App {
         }
     }
 
-    /// Selects the new row an edit made, once its id is known.
-    fn after(&mut self, then: AfterEdit) {
+    /// Selects the new row an edit made (the id `apply` reported).
+    fn after(&mut self, then: AfterEdit, applied: Applied) {
         match then {
             AfterEdit::Stay => {}
             AfterEdit::SelectAreaAt(i) => {
@@ -597,7 +600,7 @@ impl App {
                 self.reload(None);
             }
             AfterEdit::SelectNewPlan => {
-                if let Some(id) = self.plans.iter().map(|p| p.id).max() {
+                if let Some(id) = applied.plan() {
                     self.part = Part::Cover;
                     self.area = None;
                     self.goal = None;
@@ -605,13 +608,16 @@ impl App {
                 }
             }
             AfterEdit::SelectNewPerson { owner_of } => {
-                let Some(id) = self.people.iter().map(|p| p.id).max() else {
+                let Some(id) = applied.person() else {
                     return;
                 };
                 match owner_of {
                     Some((goal, mut owners)) => {
                         owners.push(id);
-                        if self.edit(|doc| doc.apply(Command::SetGoalOwners { goal, owners })) {
+                        if self.edit(|doc| {
+                            doc.apply(Command::SetGoalOwners { goal, owners })
+                                .map(|_| ())
+                        }) {
                             self.reload(None);
                         }
                     }
@@ -656,8 +662,8 @@ impl App {
                 self.drafts.typing = None;
                 true
             }
-            Err(StoreError::Busy) => {
-                self.status = StatusLine::Error(StoreError::Busy.to_string());
+            Err(DocumentError::Busy) => {
+                self.status = StatusLine::Error(DocumentError::Busy.to_string());
                 self.typing = Some(Typing {
                     command: typing.command,
                     since: self.now,
@@ -674,7 +680,7 @@ impl App {
 
     /// Runs an edit on the document; true when it was saved, false when it failed (the
     /// error is in the status bar).
-    fn edit(&mut self, f: impl FnOnce(&mut Document) -> crate::store::Result<()>) -> bool {
+    fn edit(&mut self, f: impl FnOnce(&mut Document) -> crate::document::Result<()>) -> bool {
         let Some(doc) = &mut self.document else {
             return false;
         };
@@ -791,223 +797,6 @@ impl App {
         }
     }
 
-    /// Opens a plan file in place of the open one. On failure the open file stays open and
-    /// the message says why.
-    fn open_file(&mut self, path: &Path) {
-        self.save_now();
-        match Document::open(path) {
-            Ok(doc) => {
-                self.file = Some(path.to_path_buf());
-                self.document = Some(doc);
-                self.open_error = None;
-                self.plan = None;
-                self.part = Part::Cover;
-                self.area = None;
-                self.goal = None;
-                self.person = None;
-                self.drafts = Drafts::default();
-                self.window = None;
-                self.seen_version = None;
-                self.status = StatusLine::None;
-                self.reload(None);
-                if let Err(e) = self.recent.add(path) {
-                    self.status = StatusLine::Error(e);
-                }
-            }
-            Err(e) => {
-                if matches!(e, StoreError::Missing(_)) {
-                    // Gone from where it was: do not offer it again.
-                    let _ = self.recent.remove(path);
-                }
-                if self.document.is_none() {
-                    self.file = Some(path.to_path_buf());
-                    self.open_error = Some(e.to_string());
-                    self.status = StatusLine::Error(e.to_string());
-                } else {
-                    self.alert("Filen kunne ikke åbnes", e.to_string());
-                }
-            }
-        }
-    }
-
-    /// Ny fil…: a new, empty plan file, then the form for its first plan.
-    fn new_file(&mut self) {
-        let Some(path) =
-            self.dialogs
-                .save_file("Ny planfil", FileKind::Plan, "virksomhedsplan.sqlite")
-        else {
-            return;
-        };
-        if path.exists() {
-            self.alert(
-                "Filen findes allerede",
-                format!(
-                    "Der findes allerede en fil med det navn, og den overskrives ikke. Vælg et andet navn, eller åbn filen med Åbn…: {}",
-                    path.display()
-                ),
-            );
-            return;
-        }
-        match Document::open_or_create(&path) {
-            Ok(doc) => {
-                drop(doc);
-                self.open_file(&path);
-                self.window = Some(Modal::new_plan(None));
-            }
-            Err(e) => self.alert("Filen kunne ikke oprettes", e.to_string()),
-        }
-    }
-
-    /// Gem en kopi som…
-    fn save_copy(&mut self) {
-        let Some(doc) = &self.document else { return };
-        let name = doc
-            .store()
-            .path()
-            .file_stem()
-            .map(|s| format!("{} - kopi.sqlite", s.to_string_lossy()))
-            .unwrap_or_else(|| "kopi.sqlite".into());
-        let Some(dest) = self
-            .dialogs
-            .save_file("Gem en kopi som", FileKind::Plan, &name)
-        else {
-            return;
-        };
-        let Some(doc) = &self.document else { return };
-        match transfer::save_copy(doc.store(), &dest) {
-            Ok(note) => {
-                self.status = StatusLine::Saved(format!("Kopien er gemt: {}", dest.display()));
-                self.window = Some(Modal::CopySaved { path: dest, note });
-            }
-            Err(e) => self.alert("Kopien blev ikke gemt", e),
-        }
-    }
-
-    /// Importér planer fra anden fil…: choose the file, then the plans.
-    fn choose_plans_to_copy(&mut self) {
-        let Some(path) = self
-            .dialogs
-            .open_file("Importér planer fra anden fil", FileKind::Plan)
-        else {
-            return;
-        };
-        let opened = Store::open(&path).and_then(|store| {
-            let plans = store.list_plans()?;
-            Ok((store, plans))
-        });
-        match opened {
-            Ok((store, plans)) if plans.is_empty() => {
-                drop(store);
-                self.alert(
-                    "Ingen planer",
-                    format!("Filen har ingen planer at importere: {}", path.display()),
-                );
-            }
-            Ok((store, plans)) => {
-                self.window = Some(Modal::ChoosePlans {
-                    source: std::rc::Rc::new(store),
-                    plans: plans.into_iter().map(|p| (p, true)).collect(),
-                });
-            }
-            Err(e) => self.alert("Filen kunne ikke åbnes", e.to_string()),
-        }
-    }
-
-    /// Copies the chosen plans of the other file (the open dialog holds it).
-    fn copy_plans(&mut self, chosen: &[PlanId]) -> bool {
-        let Some(Modal::ChoosePlans { source, .. }) = self.window.take() else {
-            return false;
-        };
-        let Some(doc) = &mut self.document else {
-            return false;
-        };
-        let result = transfer::copy_plans(doc, &source, chosen);
-        self.imported(result, "Planerne blev ikke importeret")
-    }
-
-    /// After an import: the first new plan is shown and the status bar says how many came
-    /// in, or the window says why nothing did. True when the file changed.
-    fn imported(&mut self, result: Result<Vec<PlanId>, String>, failed: &str) -> bool {
-        match result {
-            Ok(ids) => {
-                self.status = StatusLine::Saved(format!(
-                    "{} plan(er) importeret {}",
-                    ids.len(),
-                    clock::now_text()
-                ));
-                if let Some(first) = ids.first() {
-                    self.part = Part::Cover;
-                    self.reload(Some(*first));
-                }
-                true
-            }
-            Err(e) => {
-                self.alert(failed, e);
-                false
-            }
-        }
-    }
-
-    /// Importér JSON…
-    fn import_json(&mut self) -> bool {
-        let Some(path) = self.dialogs.open_file("Importér JSON", FileKind::Json) else {
-            return false;
-        };
-        let Some(doc) = &mut self.document else {
-            return false;
-        };
-        let result = transfer::import_json(doc, &path);
-        self.imported(result, "JSON-dokumentet blev ikke importeret")
-    }
-
-    /// Eksportér JSON…: the shown plan with the plans it reviews.
-    fn export_json(&mut self) {
-        let Some(plan) = &self.plan else { return };
-        let (id, name) = (plan.id, format!("{}.json", file_name_for(&plan.title)));
-        let Some(path) = self
-            .dialogs
-            .save_file("Eksportér JSON", FileKind::Json, &name)
-        else {
-            return;
-        };
-        let Some(doc) = &self.document else { return };
-        match transfer::export_json(doc.store(), Some(id), &path) {
-            Ok(()) => {
-                self.status = StatusLine::Saved(format!("Eksporteret til {}", path.display()));
-            }
-            Err(e) => self.alert("Eksporten mislykkedes", e),
-        }
-    }
-
-    /// Eksportér PDF…: the shown plan (with the review of the plan it follows up on), then
-    /// an offer to open it in the system's PDF viewer.
-    fn export_pdf(&mut self) {
-        let Some(plan) = &self.plan else { return };
-        let (id, name) = (plan.id, format!("{}.pdf", file_name_for(&plan.title)));
-        let Some(path) = self
-            .dialogs
-            .save_file("Eksportér PDF", FileKind::Pdf, &name)
-        else {
-            return;
-        };
-        let Some(doc) = &self.document else { return };
-        // What the preview (Udskrift) shows is what is exported.
-        match transfer::export_pdf(doc.store(), id, self.preview.options(), &path) {
-            Ok((pages, warnings)) => {
-                self.status = StatusLine::Saved(format!(
-                    "PDF'en er gemt ({pages} sider): {}",
-                    path.display()
-                ));
-                self.window = Some(Modal::PdfSaved {
-                    path,
-                    pages,
-                    warnings,
-                });
-            }
-            Err(e) => self.alert("PDF'en blev ikke gemt", e),
-        }
-    }
-
     /// Opens the search panel with `query` typed (as Ctrl+F and typing would).
     pub fn search_for(&mut self, query: &str) {
         self.search.open_and_focus();
@@ -1060,7 +849,7 @@ impl App {
             return;
         };
         let wanted = select.or(self.plan.as_ref().map(|p| p.id));
-        let loaded = doc.store().list_plans().and_then(|plans| {
+        let loaded = doc.list_plans().and_then(|plans| {
             // Without a choice, the newest plan: the one people work on.
             let newest = plans
                 .iter()
@@ -1069,13 +858,13 @@ impl App {
             let id = wanted
                 .filter(|id| plans.iter().any(|p| p.id == *id))
                 .or(newest);
-            let plan = id.map(|id| doc.store().load_plan(id)).transpose()?;
+            let plan = id.map(|id| doc.load_plan(id)).transpose()?;
             let previous = plan
                 .as_ref()
                 .and_then(|p| p.previous)
-                .map(|id| doc.store().load_plan(id))
+                .map(|id| doc.load_plan(id))
                 .transpose()?;
-            let people = doc.store().people()?;
+            let people = doc.people()?;
             Ok((plans, plan, previous, people))
         });
         match loaded {
@@ -1108,22 +897,6 @@ impl App {
     }
 }
 
-/// A file name made from a plan title: characters Windows does not allow are replaced.
-fn file_name_for(title: &str) -> String {
-    let name: String = title
-        .trim()
-        .chars()
-        .map(|c| {
-            if matches!(c, '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*') || c.is_control() {
-                '-'
-            } else {
-                c
-            }
-        })
-        .collect();
-    if name.is_empty() { "plan".into() } else { name }
-}
-
 impl Drop for App {
     /// Typed text not yet saved is saved when the editor goes away.
     fn drop(&mut self) {
@@ -1134,19 +907,5 @@ impl Drop for App {
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn file_names_from_titles_are_safe_on_windows() {
-        assert_eq!(
-            file_name_for("Plan 2012/2013: «udkast»?"),
-            "Plan 2012-2013- «udkast»-"
-        );
-        assert_eq!(file_name_for("  "), "plan");
     }
 }

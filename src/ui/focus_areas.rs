@@ -446,10 +446,15 @@ fn owners_row(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal, people: &[Per
     let label = ui.label("Tovholder(e)");
     ui.vertical(|ui| {
         for owner in &goal.owners {
-            let name = name_of(people, *owner).unwrap_or_else(|| "(ukendt person)".to_owned());
+            let known = name_of(people, *owner);
+            let remove = match &known {
+                Some(name) => format!("Fjern {name}"),
+                None => "Fjern den slettede tovholder".to_owned(),
+            };
+            let name = known.unwrap_or_else(|| crate::model::MISSING_OWNER.to_owned());
             ui.horizontal(|ui| {
                 ui.label(&name);
-                if ui.small_button(format!("Fjern {name}")).clicked() {
+                if ui.small_button(remove).clicked() {
                     let owners: Vec<PersonId> =
                         goal.owners.iter().copied().filter(|o| o != owner).collect();
                     form.apply(Command::SetGoalOwners { goal: id, owners }, AfterEdit::Stay);

@@ -5,35 +5,29 @@
 use super::action::{Action, AfterEdit};
 use super::clock;
 use super::theme;
-use crate::model::{Command, Date, Period, Plan, PlanId, PlanState, PlanSummary};
-use crate::store::Store;
+use crate::model::{self, Command, Date, Period, Plan, PlanId, PlanState, PlanSummary};
 use crate::transfer::CopyNote;
+use crate::transfer::SourceFile;
 use crate::units;
 use std::path::PathBuf;
 use std::rc::Rc;
 
-/// The years a plan may cover.
-pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
-
-/// Reads a year as typed ("2013").
+/// Reads a year as typed ("2013"), with the model's rule for a period's years.
 pub fn parse_year(text: &str) -> Result<i32, String> {
     match text.trim().parse::<i32>() {
-        Ok(year) if YEARS.contains(&year) => Ok(year),
-        _ => Err(format!(
-            "Skriv et årstal med fire cifre mellem {} og {}, fx 2013.",
-            YEARS.start(),
-            YEARS.end()
+        Ok(year) => Period::year(year).map_err(|e| e.to_string()),
+        Err(_) => Err(format!(
+            "«{}» er ikke et årstal: skriv et årstal med fire cifre ({}–{}), fx 2013.",
+            text.trim(),
+            model::YEARS.start(),
+            model::YEARS.end()
         )),
     }
 }
 
-/// Checks a period: the first year must not come after the last.
+/// Checks a period with the model's rule: the first year must not come after the last.
 pub fn period(start: i32, end: i32) -> Result<Period, String> {
-    if start <= end {
-        Ok(Period { start, end })
-    } else {
-        Err("Perioden skal begynde senest i det år, den slutter.".into())
-    }
+    Period::new(start, end).map_err(|e| e.to_string())
 }
 
 /// The form for a new plan.
@@ -87,7 +81,7 @@ pub enum Modal {
     /// Importér planer fra anden fil: the other file and its plans, ticked or not.
     ChoosePlans {
         /// The other file, open read-only for this dialog.
-        source: Rc<Store>,
+        source: Rc<SourceFile>,
         /// Its plans and whether each is chosen.
         plans: Vec<(PlanSummary, bool)>,
     },
@@ -422,6 +416,22 @@ mod tests {
         assert_eq!(parse_year(" 2013 "), Ok(2013));
         assert!(parse_year("13x").is_err());
         assert!(parse_year("20130").is_err());
+    }
+
+    #[test]
+    fn the_editor_accepts_the_years_the_command_line_and_json_accept() {
+        // One rule (model::Period): a 1850 plan imported from JSON can be edited.
+        assert_eq!(parse_year("1850"), Ok(1850));
+        assert_eq!(parse_year("9999"), Ok(9999));
+        let message = parse_year("999").unwrap_err();
+        assert!(message.contains("fire cifre (1000–9999)"), "{message}");
+        let message = parse_year("tyve").unwrap_err();
+        assert!(message.contains("«tyve» er ikke et årstal"), "{message}");
+        let message = period(2014, 2013).unwrap_err();
+        assert!(
+            message.contains("2014–2013") && message.contains("senest"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -490,13 +490,10 @@ impl<'a> Builder<'a> {
     fn owners(&self, goal: &Goal) -> String {
         goal.owners
             .iter()
-            .filter_map(|id| self.people.iter().find(|p| p.id == *id))
-            .map(|p| {
-                if p.title.trim().is_empty() {
-                    p.name.clone()
-                } else {
-                    format!("{} ({})", p.name, p.title.trim())
-                }
+            .map(|id| match self.people.iter().find(|p| p.id == *id) {
+                None => crate::model::MISSING_OWNER.to_owned(),
+                Some(p) if p.title.trim().is_empty() => p.name.clone(),
+                Some(p) => format!("{} ({})", p.name, p.title.trim()),
             })
             .collect::<Vec<_>>()
             .join(", ")

@@ -505,3 +505,28 @@ fn the_import_graph_sees_use_lines_paths_and_child_modules() {
             .any(|c| c.contains(&"src/ui/theme.rs".to_owned()))
     );
 }
+
+/// The layers above the document reach a plan file only through `document` and `transfer`
+/// (issue 16, "one door"): none of them imports a file of `src/store/`.
+#[test]
+fn the_layers_above_the_document_never_name_the_store() {
+    let graph = import_graph();
+    let layers = ["src/ui/", "src/cli.rs", "src/report/", "src/json/"];
+    let violations: Vec<String> = graph
+        .iter()
+        .filter(|(file, _)| layers.iter().any(|l| file.starts_with(l)))
+        .flat_map(|(file, targets)| {
+            targets
+                .iter()
+                .filter(|t| t.starts_with("src/store/"))
+                .map(move |t| format!("{file} imports {t} (only document and transfer may)"))
+        })
+        .collect();
+    assert!(violations.is_empty(), "{}", violations.join("\n"));
+    // The rule is not empty: the document does reach the store this way.
+    assert!(
+        graph["src/document.rs"]
+            .iter()
+            .any(|t| t.starts_with("src/store/"))
+    );
+}

@@ -10,27 +10,10 @@ use crate::model::{self, PlanId};
 use crate::store::{ReadOnlyReason, Store};
 use std::path::Path;
 
-/// Reads a file the user chose as input, with a Danish message when it cannot be read.
+/// Reads a file the user chose as input (a regular file of at most
+/// [`crate::files::INPUT_LIMIT`] bytes), with a Danish message when it cannot be read.
 pub fn read_input(path: &Path) -> Result<Vec<u8>, String> {
-    if path.is_dir() {
-        return Err(format!(
-            "Stien er en mappe, ikke et JSON-dokument: {}",
-            path.display()
-        ));
-    }
-    std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            format!(
-                "JSON-dokumentet findes ikke. Kontrollér stien: {}",
-                path.display()
-            )
-        }
-        _ => format!(
-            "JSON-dokumentet kunne ikke læses ({}): {}",
-            crate::files::io_reason(&e),
-            path.display()
-        ),
-    })
+    crate::files::read_input(path, crate::files::INPUT_LIMIT).map_err(|e| e.to_string())
 }
 
 /// Reads and checks a JSON document (plan-format.md) completely, before anything is written.

@@ -365,7 +365,7 @@ fn export_pdf(
         .load_document(Some(plan))
         .map_err(|e| fail(format!("{e}: {}", file.display())))?;
     let export = report::export_pdf(&doc, plan, options).map_err(|e| fail(e.to_string()))?;
-    write_atomically(out, &export.bytes).map_err(fail)?;
+    write_atomically(out, &export.bytes).map_err(|e| fail(e.to_string()))?;
     for w in &export.warnings {
         eprintln!("Bemærk: {w}");
     }

@@ -151,33 +151,224 @@ fn special_kind(kind: &std::fs::FileType) -> &'static str {
     "en særlig fil"
 }
 
-/// Writes `bytes` to `path` completely or not at all. The error is a Danish sentence with the
-/// path last.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let folder = match path.parent() {
+/// Why an output file was not written; nothing carries its name. `Display` is the user's
+/// Danish sentence, path last; [`WriteError::reason`] is the short phrase for a sentence of
+/// the caller's own ("Kopien kunne ikke gemmes (…)").
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WriteError {
+    /// The path is a folder.
+    #[error("Stien er en mappe; skriv et filnavn: {}", .0.display())]
+    Folder(PathBuf),
+    /// A device, a named pipe or a socket: never replaced by a file, never written to.
+    #[error("Stien er {kind}, ikke en almindelig fil, og den erstattes ikke. Vælg et filnavn: {}", path.display())]
+    NotRegular {
+        /// What it is, in Danish ("en enhed", …).
+        kind: &'static str,
+        /// The path.
+        path: PathBuf,
+    },
+    /// Symbolic links that lead round in a circle (or more than [`MAX_LINKS`] deep).
+    #[error("Stien er en genvej, der peger i ring. Vælg et andet filnavn: {}", .0.display())]
+    LinkLoop(PathBuf),
+    /// The operating system refused (disk full, no access, …).
+    #[error("Filen kunne ikke gemmes ({reason}). Vælg en anden placering: {}", path.display())]
+    Failed {
+        /// [`io_reason`]'s phrase.
+        reason: String,
+        /// The path.
+        path: PathBuf,
+    },
+}
+
+impl WriteError {
+    /// Why, as a short Danish phrase for inside another sentence.
+    pub fn reason(&self) -> String {
+        match self {
+            WriteError::Folder(_) => "stien er en mappe".into(),
+            WriteError::NotRegular { kind, .. } => {
+                format!("stien er {kind}, ikke en almindelig fil")
+            }
+            WriteError::LinkLoop(_) => "stien er en genvej, der peger i ring".into(),
+            WriteError::Failed { reason, .. } => reason.clone(),
+        }
+    }
+}
+
+/// How many symbolic links deep a path is followed (Linux's own limit is 40).
+pub const MAX_LINKS: usize = 40;
+
+/// Where a whole-file write goes and what the new file must look like: the file a chain of
+/// symbolic links ends at (so the links stay links), and the mode (and owner) of the file it
+/// replaces, or the umask's default for a new file. Made by [`replacement`].
+#[derive(Debug, Clone)]
+pub struct Replacement {
+    target: PathBuf,
+    #[cfg(unix)]
+    mode: u32,
+    /// The replaced file's owner and group, given back when we may (as root).
+    #[cfg(unix)]
+    owner: Option<(u32, u32)>,
+}
+
+impl Replacement {
+    /// The file that will be replaced (or created): where the temporary file is renamed to.
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+
+    /// The folder of [`Self::target`], where the temporary file must be made (a rename
+    /// cannot cross drives).
+    pub fn folder(&self) -> &Path {
+        folder_of(&self.target)
+    }
+
+    /// Gives the new (temporary) file the mode and owner it must have under the target's name.
+    pub fn apply(&self, file: &std::fs::File) -> std::io::Result<()> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            file.set_permissions(std::fs::Permissions::from_mode(self.mode))?;
+            if let Some((uid, gid)) = self.owner {
+                // Only root may give a file away; for anyone else the new file is theirs
+                // anyway, which is the owner it had unless root wrote it.
+                let _ = std::os::unix::fs::fchown(file, Some(uid), Some(gid));
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = file;
+        Ok(())
+    }
+}
+
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
-    };
-    if path.is_dir() {
-        return Err(format!(
-            "Stien er en mappe; skriv et filnavn: {}",
-            path.display()
-        ));
     }
-    let fail = |e: std::io::Error| {
-        let why = io_reason(&e);
-        format!(
-            "Filen kunne ikke gemmes ({why}). Vælg en anden placering: {}",
-            path.display()
-        )
+}
+
+/// Decides how to replace `path` by a whole new file. A symbolic link is followed to the file
+/// it names, which is replaced (a dangling link: the file it names is created, as the shell's
+/// `>` does). A folder, a device, a named pipe or a socket is refused: replacing `/dev/null`
+/// by a file (as root) breaks the system, and writing into a device is not what "save" means.
+/// A file with other hard links is replaced like any other (ARCHITECTURE.md, `files`).
+pub fn replacement(path: &Path) -> Result<Replacement, WriteError> {
+    let failed = |e: std::io::Error| WriteError::Failed {
+        reason: io_reason(&e),
+        path: path.into(),
+    };
+    let mut target = path.to_path_buf();
+    let mut links = 0;
+    let meta = loop {
+        match std::fs::symlink_metadata(&target) {
+            Ok(m) if m.file_type().is_symlink() => {
+                links += 1;
+                if links > MAX_LINKS {
+                    return Err(WriteError::LinkLoop(path.into()));
+                }
+                let next = std::fs::read_link(&target).map_err(failed)?;
+                // A relative link is relative to the folder the link is in.
+                target = folder_of(&target).join(next);
+            }
+            Ok(m) => break Some(m),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => break None,
+            Err(e) => return Err(failed(e)),
+        }
+    };
+    if let Some(m) = &meta {
+        if m.is_dir() {
+            return Err(WriteError::Folder(path.into()));
+        }
+        if !m.is_file() {
+            return Err(WriteError::NotRegular {
+                kind: special_kind(&m.file_type()),
+                path: path.into(),
+            });
+        }
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let (mode, owner) = match &meta {
+            Some(m) => (m.permissions().mode() & 0o7777, Some((m.uid(), m.gid()))),
+            None => (default_mode(folder_of(&target)), None),
+        };
+        Ok(Replacement {
+            target,
+            mode,
+            owner,
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        Ok(Replacement { target })
+    }
+}
+
+/// The mode a new file gets from this process's umask: 0666 without the umask's bits (0644
+/// with the usual 022, 0664 with a shared folder's 002). Read from /proc without changing the
+/// umask (`umask(2)` can only be read by setting it, which races with other threads); where
+/// there is no /proc, a probe file in `folder` shows it.
+#[cfg(unix)]
+pub fn default_mode(folder: &Path) -> u32 {
+    let from_proc = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix("Umask:"))
+                .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+        });
+    let umask = from_proc.or_else(|| probe_umask(folder)).unwrap_or(0o022);
+    0o666 & !umask
+}
+
+#[cfg(unix)]
+fn probe_umask(folder: &Path) -> Option<u32> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let probe = folder.join(format!(".virkplan-umask-{}", std::process::id()));
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o666)
+        .open(&probe)
+        .ok()?;
+    let mode = file.metadata().ok().map(|m| m.permissions().mode() & 0o777);
+    let _ = std::fs::remove_file(&probe);
+    mode.map(|m| 0o666 & !m)
+}
+
+/// Gives a file just made under a temporary name (with `tempfile`'s 0600) the mode a new file
+/// of this user gets (the umask's default), so that colleagues on a shared folder can read
+/// it as they read the user's other files. Does nothing where files have no Unix mode.
+pub fn give_default_mode(file: &std::fs::File, folder: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(default_mode(folder)))?;
+    }
+    #[cfg(not(unix))]
+    let _ = (file, folder);
+    Ok(())
+}
+
+/// Writes `bytes` to `path` completely or not at all: a temporary file beside the target,
+/// synced, then renamed over it ([`replacement`] says which file that is and which mode the
+/// new one gets).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let place = replacement(path)?;
+    let fail = |e: std::io::Error| WriteError::Failed {
+        reason: io_reason(&e),
+        path: path.into(),
     };
     let mut tmp = tempfile::Builder::new()
         .prefix(".virkplan-")
-        .tempfile_in(folder)
+        .tempfile_in(place.folder())
         .map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
+    place.apply(tmp.as_file()).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
+    tmp.persist(place.target()).map_err(|e| fail(e.error))?;
     Ok(())
 }
 

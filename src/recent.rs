@@ -86,7 +86,7 @@ impl RecentFiles {
             .filter_map(|f| f.to_str())
             .map(|f| format!("{f}\n"))
             .collect();
-        write_atomically(store, text.as_bytes())
+        write_atomically(store, text.as_bytes()).map_err(|e| e.to_string())
     }
 }
 

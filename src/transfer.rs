@@ -36,7 +36,7 @@ pub fn import_json(document: &mut Document, path: &Path) -> Result<Vec<PlanId>, 
 /// Writes every plan (`None`) or one plan with the plans it reviews as JSON to `out`.
 pub fn export_json(store: &Store, plan: Option<PlanId>, out: &Path) -> Result<(), String> {
     let json = json_text(store, plan)?;
-    write_atomically(out, json.as_bytes())
+    write_atomically(out, json.as_bytes()).map_err(|e| e.to_string())
 }
 
 /// The JSON text of every plan (`None`) or of one plan with the plans it reviews.
@@ -81,7 +81,7 @@ pub fn export_pdf(
 ) -> Result<(usize, Vec<String>), String> {
     let doc = load_for_pdf(store, plan)?;
     let export = crate::report::export_pdf(&doc, plan, options).map_err(|e| e.to_string())?;
-    write_atomically(out, &export.bytes)?;
+    write_atomically(out, &export.bytes).map_err(|e| e.to_string())?;
     Ok((
         export.pages,
         export.warnings.iter().map(ToString::to_string).collect(),
@@ -123,10 +123,8 @@ pub fn save_copy(store: &Store, dest: &Path) -> Result<CopyNote, String> {
                 .map_err(|e| format!("{e}: {}", store.path().display()))?;
             // Build the copy under a temporary name, so that a failure leaves nothing behind
             // with the user's name; then rename.
-            let folder = match dest.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p,
-                _ => Path::new("."),
-            };
+            let place = crate::files::replacement(dest).map_err(|e| e.to_string())?;
+            let folder = place.folder();
             let fail = |e: String| {
                 format!(
                     "Kopien kunne ikke gemmes ({e}). Vælg en anden placering: {}",
@@ -142,7 +140,9 @@ pub fn save_copy(store: &Store, dest: &Path) -> Result<CopyNote, String> {
                 let mut copy = Document::open_or_create(&tmp).map_err(|e| e.to_string())?;
                 copy.import(&doc).map_err(|e| e.to_string())?;
             }
-            std::fs::rename(&tmp, dest).map_err(|e| fail(e.to_string()))?;
+            let copy = std::fs::File::open(&tmp).map_err(|e| fail(e.to_string()))?;
+            place.apply(&copy).map_err(|e| fail(e.to_string()))?;
+            std::fs::rename(&tmp, place.target()).map_err(|e| fail(e.to_string()))?;
             Ok(CopyNote::WithoutForeignObjects)
         }
         _ => {

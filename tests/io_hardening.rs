@@ -125,3 +125,258 @@ fn the_read_stops_at_the_limit_even_when_the_size_is_wrong() {
     let whole = virkplan::files::read_input(status, 1 << 20).unwrap();
     assert!(whole.starts_with(b"Name:"));
 }
+
+// ---- Outputs (case 5) ----
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+/// The mode a new file of this test process gets (0666 without the umask).
+#[cfg(unix)]
+fn umask_default() -> u32 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let umask = status
+        .lines()
+        .find_map(|l| l.strip_prefix("Umask:"))
+        .map(|v| u32::from_str_radix(v.trim(), 8).unwrap())
+        .unwrap();
+    0o666 & !umask
+}
+
+/// `virkplan ARGS` under the shell with `umask MASK`.
+#[cfg(unix)]
+fn run_with_umask(mask: &str, args: &[&str]) -> Output {
+    let mut script = format!("umask {mask}; exec \"$0\"");
+    for i in 1..=args.len() {
+        script.push_str(&format!(" \"${i}\""));
+    }
+    Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(BIN)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_new_plan_file_and_a_new_export_get_the_umasks_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("fælles.sqlite");
+    let out = run_with_umask(
+        "002",
+        &["import-json", p(&file), "--from", common::REFERENCE_JSON],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(mode(&file), 0o664, "a colleague in the group can read it");
+
+    let json = dir.path().join("ud.json");
+    let out = run_with_umask("022", &["export-json", p(&file), "-o", p(&json)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(mode(&json), 0o644);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_existing_output_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = common::plan_file(dir.path(), "plan.sqlite");
+    for (name, args) in [
+        ("ud.json", vec!["export-json", p(&file), "-o"]),
+        ("ud.pdf", vec!["export-pdf", p(&file), "-o"]),
+    ] {
+        let out_path = dir.path().join(name);
+        std::fs::write(&out_path, b"gammel").unwrap();
+        std::fs::set_permissions(&out_path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let mut args = args.clone();
+        args.push(p(&out_path));
+        let out = run(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(mode(&out_path), 0o640, "{name}");
+        assert_ne!(
+            std::fs::read(&out_path).unwrap(),
+            b"gammel",
+            "{name} written"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_a_symlink_is_written_through_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = common::plan_file(dir.path(), "plan.sqlite");
+    let shared = dir.path().join("fælles");
+    std::fs::create_dir(&shared).unwrap();
+    let target = shared.join("plan.pdf");
+    std::fs::write(&target, b"gammel").unwrap();
+    let link = dir.path().join("plan.pdf");
+    // A relative link, as `ln -s fælles/plan.pdf plan.pdf` makes.
+    std::os::unix::fs::symlink("fælles/plan.pdf", &link).unwrap();
+    let out = run(&["export-pdf", p(&file), "-o", p(&link)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link is still a link"
+    );
+    assert!(std::fs::read(&target).unwrap().starts_with(b"%PDF"));
+
+    // A dangling link: the file it names is created, as the shell's `>` does.
+    let dangling = dir.path().join("ud.json");
+    std::os::unix::fs::symlink(shared.join("ny.json"), &dangling).unwrap();
+    let out = run(&["export-json", p(&file), "-o", p(&dangling)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        std::fs::read(shared.join("ny.json"))
+            .unwrap()
+            .starts_with(b"{")
+    );
+    assert!(
+        std::fs::symlink_metadata(&dangling)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+
+    // Links in a circle: refused in Danish.
+    let a = dir.path().join("a.json");
+    let b = dir.path().join("b.json");
+    std::os::unix::fs::symlink(&b, &a).unwrap();
+    std::os::unix::fs::symlink(&a, &b).unwrap();
+    let out = run(&["export-json", p(&file), "-o", p(&a)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("peger i ring"), "{}", stderr(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hard_linked_output_is_replaced_whole_and_the_other_name_keeps_the_old_file() {
+    // The decision (ARCHITECTURE.md, `files`): atomicity over the link. A crash while
+    // writing in place would leave half a PDF under both names.
+    let dir = tempfile::tempdir().unwrap();
+    let file = common::plan_file(dir.path(), "plan.sqlite");
+    let out_path = dir.path().join("ud.json");
+    let other = dir.path().join("arkiv.json");
+    std::fs::write(&out_path, b"gammel").unwrap();
+    std::fs::hard_link(&out_path, &other).unwrap();
+    let out = run(&["export-json", p(&file), "-o", p(&out_path)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::read(&out_path).unwrap().starts_with(b"{"));
+    assert_eq!(std::fs::read(&other).unwrap(), b"gammel");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_or_a_pipe_named_as_output_is_never_replaced() {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let dir = tempfile::tempdir().unwrap();
+    let file = common::plan_file(dir.path(), "plan.sqlite");
+    // A named pipe: anyone can make one.
+    let fifo = dir.path().join("rør.json");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = run(&["export-json", p(&file), "-o", p(&fifo)]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("Stien er en navngiven pipe"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+
+    // A device: as root, the old code replaced `-o /dev/null` by a file. The test makes its
+    // own copy of /dev/null's node (character device 1,3) in its folder, so that a failing
+    // build cannot break the machine's /dev/null.
+    let root = std::fs::metadata("/proc/self")
+        .map(|m| m.uid() == 0)
+        .unwrap_or(false);
+    let null = dir.path().join("null");
+    let made = root
+        && Command::new("mknod")
+            .args([p(&null), "c", "1", "3"])
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+    if !made {
+        eprintln!("skipped the device: only root can make a device node (and replace one)");
+        return;
+    }
+    for args in [
+        vec!["export-json", p(&file), "-o", p(&null)],
+        vec!["export-pdf", p(&file), "-o", p(&null)],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("Stien er en enhed, ikke en almindelig fil"),
+            "{}",
+            stderr(&out)
+        );
+        let meta = std::fs::symlink_metadata(&null).unwrap();
+        assert!(
+            meta.file_type().is_char_device(),
+            "the node is still the device"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_saved_copy_and_a_migration_backup_get_the_right_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    use virkplan::store::{OpenOptions, Store, schema::Migrations};
+    let dir = tempfile::tempdir().unwrap();
+    let file = common::plan_file(dir.path(), "plan.sqlite");
+    assert_eq!(mode(&file), umask_default(), "a new plan file");
+    let store = Store::open(&file).unwrap();
+
+    // "Gem en kopi som": a new copy gets the umask's mode, an old one keeps its own, and a
+    // link stays a link.
+    let copy = dir.path().join("kopi.sqlite");
+    virkplan::transfer::save_copy(&store, &copy).unwrap();
+    assert_eq!(mode(&copy), umask_default());
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let link = dir.path().join("genvej.sqlite");
+    std::os::unix::fs::symlink(&copy, &link).unwrap();
+    virkplan::transfer::save_copy(&store, &link).unwrap();
+    assert_eq!(mode(&copy), 0o640);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(Store::open(&copy).unwrap().list_plans().unwrap().len() == 1);
+    drop(store);
+
+    let v2 = OpenOptions {
+        migrations: Migrations {
+            steps: vec!["ALTER TABLE person ADD COLUMN phone TEXT NOT NULL DEFAULT '';"],
+            ..Migrations::current()
+        },
+        ..OpenOptions::default()
+    };
+    Store::open_with(&file, &v2).unwrap();
+    assert_eq!(
+        mode(&dir.path().join("plan.bak-v1.sqlite")),
+        umask_default()
+    );
+}

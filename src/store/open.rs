@@ -362,6 +362,12 @@ fn migrate(store: &mut Store, migrations: &Migrations) -> Result<()> {
         .prefix(".virkplan-backup-")
         .tempfile_in(folder_of(&path))
         .map_err(|e| failed(format!("sikkerhedskopien kunne ikke oprettes: {e}")))?;
+    crate::files::give_default_mode(tmp.as_file(), &folder_of(&path)).map_err(|e| {
+        failed(format!(
+            "sikkerhedskopien kunne ikke oprettes: {}",
+            crate::files::io_reason(&e)
+        ))
+    })?;
     store
         .conn
         .backup("main", tmp.path(), None::<fn(rusqlite::backup::Progress)>)
@@ -398,6 +404,7 @@ fn create(path: &Path, options: &OpenOptions) -> Result<Store> {
         .suffix(".sqlite")
         .tempfile_in(&folder)
         .map_err(|e| io_error(path, &e))?;
+    crate::files::give_default_mode(tmp.as_file(), &folder).map_err(|e| io_error(path, &e))?;
     {
         let mut conn = Connection::open(tmp.path()).map_err(|e| open_error(path, e))?;
         harden(&conn, options.busy_timeout).map_err(|e| open_error(path, e))?;

@@ -372,6 +372,85 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     Ok(())
 }
 
+/// A path as the user knows it: Windows' verbatim prefix (`\\?\C:\…`, `\\?\UNC\server\…`,
+/// which `canonicalize` gives and long paths may need) taken off, for the recent-files list and
+/// every message. Any other path is returned as it is. Pure text, so it is tested everywhere.
+pub fn plain_path(path: &Path) -> PathBuf {
+    let Some(text) = path.to_str() else {
+        return path.to_path_buf();
+    };
+    let Some(rest) = text.strip_prefix(r"\\?\") else {
+        return path.to_path_buf();
+    };
+    if matches!(rest.as_bytes(), [d, b':', ..] if d.is_ascii_alphabetic()) {
+        return PathBuf::from(rest);
+    }
+    match rest
+        .strip_prefix("UNC\\")
+        .or_else(|| rest.strip_prefix("unc\\"))
+    {
+        Some(share) => PathBuf::from(format!(r"\\{share}")),
+        None => path.to_path_buf(),
+    }
+}
+
+/// The longest path SQLite's Unix VFS takes for a file or its journal: `MAX_PATHNAME` in
+/// sqlite3.c, a fixed `#define 512` (not an option: no compile flag changes it; the buffers
+/// that hold paths are sized by it). Paths are resolved (absolute, symbolic links followed)
+/// before they are measured, and "-journal" is added.
+#[cfg(unix)]
+pub const SQLITE_PATH_LIMIT: usize = 512;
+
+/// A plan file's path is too long for SQLite. `Display` is a phrase for inside a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "stien er for lang ({} bytes; SQLite kan ikke bruge stier over ca. 500 bytes). \
+     Flyt filen til en mappe højere oppe, eller giv mapperne kortere navne",
+    crate::units::format_amount(*.length as i64)
+)]
+pub struct PathTooLong {
+    /// The resolved path's length in bytes.
+    pub length: usize,
+}
+
+/// Says whether SQLite will refuse `path` because it is too long (see [`SQLITE_PATH_LIMIT`]),
+/// so that the user hears that, not that access was denied. For a file that does not exist
+/// yet, the temporary name a new file is made under (`.virkplan-ny-XXXXXX.sqlite`) counts too.
+/// Windows' own limits are met elsewhere (the long-path-aware manifest, build.rs).
+pub fn sqlite_path_too_long(path: &Path) -> Option<PathTooLong> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        const JOURNAL: usize = "-journal".len();
+        const NEW_FILE_NAME: usize = ".virkplan-ny-XXXXXX.sqlite".len();
+        let (resolved, exists) = match std::fs::canonicalize(path) {
+            Ok(p) => (p, true),
+            Err(_) => {
+                let folder = std::fs::canonicalize(folder_of(path))
+                    .or_else(|_| std::path::absolute(folder_of(path)))
+                    .ok()?;
+                (folder.join(path.file_name()?), false)
+            }
+        };
+        let length = resolved.as_os_str().as_bytes().len();
+        let name = resolved.file_name().map_or(0, |n| n.as_bytes().len());
+        let longest_name = if exists {
+            name
+        } else {
+            name.max(NEW_FILE_NAME)
+        };
+        // sqlite3.c's appendOnePathElement refuses a path when its length + 2 reaches the
+        // buffer (the limit + 1).
+        let needed = length - name + longest_name + JOURNAL + 2;
+        (needed > SQLITE_PATH_LIMIT).then_some(PathTooLong { length })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
 /// Why a file operation failed, as a short Danish phrase for a message (the operating
 /// system's own text is English on most machines, and says nothing to the user).
 pub fn io_reason(e: &std::io::Error) -> String {
@@ -400,6 +479,30 @@ pub fn io_reason(e: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn verbatim_windows_paths_are_shown_plain() {
+        let plain = |s: &str| plain_path(Path::new(s));
+        assert_eq!(
+            plain(r"\\?\C:\Users\Søren\OneDrive - Kommune\Min plan.sqlite"),
+            PathBuf::from(r"C:\Users\Søren\OneDrive - Kommune\Min plan.sqlite")
+        );
+        assert_eq!(
+            plain(r"\\?\UNC\server\del\a.sqlite"),
+            PathBuf::from(r"\\server\del\a.sqlite")
+        );
+        // Not a verbatim path, or one we cannot make plain (a volume GUID): as it was.
+        assert_eq!(plain(r"C:\a.sqlite"), PathBuf::from(r"C:\a.sqlite"));
+        assert_eq!(
+            plain(r"\\server\del\a.sqlite"),
+            PathBuf::from(r"\\server\del\a.sqlite")
+        );
+        assert_eq!(
+            plain(r"\\?\Volume{0b1c}\a.sqlite"),
+            PathBuf::from(r"\\?\Volume{0b1c}\a.sqlite")
+        );
+        assert_eq!(plain("/home/a/b.sqlite"), PathBuf::from("/home/a/b.sqlite"));
+    }
 
     #[test]
     fn sizes_in_danish_units() {

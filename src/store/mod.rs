@@ -129,6 +129,9 @@ impl Store {
             detail,
         };
         let place = crate::files::replacement(dest).map_err(|e| failed(e.reason()))?;
+        if let Some(e) = crate::files::sqlite_path_too_long(place.target()) {
+            return Err(failed(e.to_string()));
+        }
         let tmp = tempfile::Builder::new()
             .prefix(".virkplan-kopi-")
             .tempfile_in(place.folder())

@@ -191,6 +191,17 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
     }
 }
 
+/// Refuses a path SQLite cannot take, saying so (SQLite's own error blames access rights).
+fn path_fits(path: &Path) -> Result<()> {
+    match crate::files::sqlite_path_too_long(path) {
+        Some(e) => Err(StoreError::Io {
+            path: path.into(),
+            detail: e.to_string(),
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Sets the per-connection protections (they are not stored in the file).
 fn harden(conn: &Connection, timeout: Duration) -> rusqlite::Result<()> {
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
@@ -240,6 +251,7 @@ pub(super) fn open(path: &Path, options: &OpenOptions) -> Result<Store> {
     if meta.len() == 0 {
         return Err(StoreError::Empty(path.into()));
     }
+    path_fits(path)?;
     let header = read_header(path, meta.len())?;
     if header.application_id != APPLICATION_ID {
         return Err(StoreError::Foreign(path.into()));
@@ -398,6 +410,7 @@ fn migrate(store: &mut Store, migrations: &Migrations) -> Result<()> {
 /// Creates a new plan file: written completely under a temporary name, then renamed, so that
 /// no half-made file ever carries the user's name.
 fn create(path: &Path, options: &OpenOptions) -> Result<Store> {
+    path_fits(path)?;
     let folder = folder_of(path);
     let tmp = tempfile::Builder::new()
         .prefix(".virkplan-ny-")

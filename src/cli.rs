@@ -8,9 +8,9 @@ use crate::files::write_atomically;
 use crate::model::{self, Command, Period, PlanId};
 use crate::report;
 use crate::store::Store;
+use crate::terminal::escape_controls as esc;
 use crate::transfer;
 use std::ffi::OsString;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -237,12 +237,12 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
 /// A subcommand's failure: one Danish sentence, path last; exit 1.
 type Outcome = Result<(), String>;
 
+/// A closed stdout (`| head -1`) ends quietly with exit 0: the reader has what it wanted.
 fn print(text: &str) -> Outcome {
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
-        .map_err(|e| format!("Resultatet kunne ikke skrives ud ({e})."))
+    match crate::terminal::write_stdout(text) {
+        Ok(()) | Err(crate::terminal::StdoutError::Closed) => Ok(()),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 fn check(file: &Path) -> Outcome {
@@ -268,7 +268,7 @@ fn check(file: &Path) -> Outcome {
     }
     let mut text = format!(
         "Fil: {}\nvirkplan-fil, skemaversion {}\n",
-        file.display(),
+        esc(&file.display().to_string()),
         store.schema_version()
     );
     text.push_str("Fuld kontrol af filens sider og indekser: ingen fejl.\n");
@@ -281,7 +281,7 @@ fn check(file: &Path) -> Outcome {
         text.push_str(&format!(
             "  {}\t{}\t{}\t{}\n",
             p.id,
-            p.title,
+            esc(&p.title),
             p.period,
             p.state.label()
         ));
@@ -295,7 +295,15 @@ fn list(file: &Path) -> Outcome {
     let plans = store.list_plans().map_err(|e| e.to_string())?;
     let text: String = plans
         .iter()
-        .map(|p| format!("{}\t{}\t{}\t{}\n", p.id, p.title, p.period, p.state.label()))
+        .map(|p| {
+            format!(
+                "{}\t{}\t{}\t{}\n",
+                p.id,
+                esc(&p.title),
+                p.period,
+                p.state.label()
+            )
+        })
         .collect();
     print(&text)
 }
@@ -344,7 +352,7 @@ fn export_pdf(
                             format!(
                                 "\n  {}\t{}\t{}\t{}",
                                 p.id,
-                                p.title,
+                                esc(&p.title),
                                 p.period,
                                 p.state.label()
                             )

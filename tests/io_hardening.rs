@@ -380,3 +380,179 @@ fn a_saved_copy_and_a_migration_backup_get_the_right_mode() {
         umask_default()
     );
 }
+
+// ---- Deep folders (case 4) ----
+
+/// A folder inside `root` whose path is at least `length` bytes long (and 36 more at most).
+fn deep_folder(root: &Path, length: usize) -> std::path::PathBuf {
+    let mut dir = root.to_path_buf();
+    let mut i = 0;
+    while dir.as_os_str().len() < length {
+        dir.push(format!("Fælles dokumenter - afdeling {i:02}"));
+        i += 1;
+    }
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn a_path_of_1000_bytes_works_where_it_can_and_says_so_where_sqlite_cannot() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = deep_folder(dir.path(), 1000);
+    let plan = common::plan_file(dir.path(), "plan.sqlite");
+
+    // Exports and imports through std: they work.
+    let json = deep.join("Virksomhedsplan for Sundhed og Omsorg.json");
+    assert!(json.as_os_str().len() >= 1000);
+    let out = run(&["export-json", p(&plan), "-o", p(&json)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = deep.join("Virksomhedsplan for Sundhed og Omsorg.pdf");
+    let out = run(&["export-pdf", p(&plan), "-o", p(&pdf)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let other = dir.path().join("anden.sqlite");
+    let out = run(&["import-json", p(&other), "--from", p(&json)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // A plan file there: SQLite's Unix limit (512 bytes) cannot be raised, so the message
+    // says that the path is too long, not that access is denied.
+    let too_long = |message: &str| {
+        assert!(message.contains("stien er for lang (1.0"), "{message}");
+        assert!(message.contains("ca. 500 bytes"), "{message}");
+        assert!(!message.contains("adgang"), "{message}");
+    };
+    let new = deep.join("plan.sqlite");
+    let out = run(&["import-json", p(&new), "--from", p(&json)]);
+    assert_eq!(out.status.code(), Some(1));
+    too_long(&stderr(&out));
+    assert!(!new.exists());
+
+    std::fs::copy(&plan, &new).unwrap();
+    let out = run(&["list", p(&new)]);
+    assert_eq!(out.status.code(), Some(1));
+    too_long(&stderr(&out));
+
+    let store = virkplan::store::Store::open(&plan).unwrap();
+    let copy = deep.join("kopi.sqlite");
+    too_long(&virkplan::transfer::save_copy(&store, &copy).unwrap_err());
+    assert!(!copy.exists());
+}
+
+#[test]
+fn a_path_just_under_sqlites_limit_is_still_opened() {
+    // The check must not refuse what SQLite can open: 430–470 bytes is fine.
+    let dir = tempfile::tempdir().unwrap();
+    let deep = deep_folder(dir.path(), 420);
+    let file = deep.join("plan.sqlite");
+    assert!(file.as_os_str().len() > 430 && file.as_os_str().len() < 470);
+    let out = run(&["import-json", p(&file), "--from", common::REFERENCE_JSON]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run(&["list", p(&file)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+// ---- The terminal (case 8) ----
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("stor.sqlite");
+    let out = run(&[
+        "demo",
+        p(&file),
+        "--areas",
+        "10",
+        "--goals",
+        "10",
+        "--follow-ups",
+        "3",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // `virkplan export-json stor.sqlite | head -c 100`: more than a pipe holds, read a little.
+    let mut child = Command::new(BIN)
+        .args(["export-json", p(&file)])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 100];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "nothing to say: the reader stopped");
+}
+
+#[test]
+fn a_full_stdout_is_said_in_danish() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = common::plan_file(dir.path(), "plan.sqlite");
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = Command::new(BIN)
+        .args(["export-json", p(&file)])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let message = stderr(&out);
+    assert!(message.contains("(disken er fuld)"), "{message}");
+    assert!(!message.contains("os error"), "{message}");
+}
+
+#[test]
+fn list_and_check_show_control_characters_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.sqlite");
+    let mut doc = common::small_document();
+    doc.plans[0].title = "Rød\u{1b}[31m plan\tmed\u{9b}2J fane".into();
+    let mut store = virkplan::store::Store::open_or_create(&file).unwrap();
+    store.import(&doc).unwrap();
+    drop(store);
+    for command in ["list", "check"] {
+        let out = run(&[command, p(&file)]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{9b}'),
+            "{text:?}"
+        );
+        assert!(
+            text.contains("Rød\\u{1b}[31m plan\\tmed\\u{9b}2J fane"),
+            "{text:?}"
+        );
+        let line = text.lines().find(|l| l.contains("Rød")).unwrap();
+        assert_eq!(line.split('\t').count(), 4, "four columns: {line:?}");
+    }
+}
+
+// ---- `extra` kept exactly (case 8) ----
+
+#[test]
+fn numbers_in_extra_come_back_exactly_through_a_plan_file() {
+    let extra = r#"{"sagsnr":123456789012345678901234567890,"andel":0.1000000000000000055511151231257827,"e":1e2,"liste":[-0.0,18446744073709551616]}"#;
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(common::REFERENCE_JSON).unwrap()).unwrap();
+    doc["plans"][0]["extra"] = serde_json::from_str(extra).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("ind.json");
+    std::fs::write(&json, doc.to_string()).unwrap();
+    let file = dir.path().join("plan.sqlite");
+    let out = run(&["import-json", p(&file), "--from", p(&json)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run(&["export-json", p(&file)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for number in [
+        "123456789012345678901234567890",
+        "0.1000000000000000055511151231257827",
+        // The same number; serde_json writes an exponent with its sign.
+        "1e+2",
+        "-0.0",
+        "18446744073709551616",
+    ] {
+        assert!(text.contains(number), "{number} kept exactly");
+    }
+    assert!(!text.contains("1.2345678901234568e+29"));
+}

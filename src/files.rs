@@ -404,8 +404,8 @@ pub const SQLITE_PATH_LIMIT: usize = 512;
 /// A plan file's path is too long for SQLite. `Display` is a phrase for inside a sentence.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "stien er for lang ({} bytes; SQLite kan ikke bruge stier over ca. 500 bytes). \
-     Flyt filen til en mappe højere oppe, eller giv mapperne kortere navne",
+    "stien er for lang: {} bytes, og SQLite kan ikke bruge stier over ca. 500 bytes; \
+     flyt filen til en mappe højere oppe, eller giv mapperne kortere navne",
     crate::units::format_amount(*.length as i64)
 )]
 pub struct PathTooLong {

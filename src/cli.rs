@@ -6,9 +6,9 @@ use crate::demo::{self, DemoSpec};
 use crate::document::{Document, DocumentError};
 use crate::model::{self, Command, Period, PlanId};
 use crate::report;
+use crate::terminal::escape_controls as esc;
 use crate::transfer::{self, TransferError};
 use std::ffi::OsString;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -288,9 +288,9 @@ enum CliError {
     /// `rollover` made no plan.
     #[error("Den nye plan blev ikke fundet: {}", .0.display())]
     NoNewPlan(PathBuf),
-    /// Standard output could not be written.
-    #[error("Resultatet kunne ikke skrives ud ({0}).")]
-    Print(String),
+    /// Standard output could not be written (a full disk; a closed pipe is not an error).
+    #[error(transparent)]
+    Print(crate::terminal::StdoutError),
     /// The editor was asked for where only subcommands run.
     #[error("intern fejl: editoren startes ikke herfra")]
     NotASubcommand,
@@ -298,12 +298,12 @@ enum CliError {
 
 type Outcome = Result<(), CliError>;
 
+/// A closed stdout (`| head -1`) ends quietly with exit 0: the reader has what it wanted.
 fn print(text: &str) -> Outcome {
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
-        .map_err(|e| CliError::Print(crate::files::io_reason(&e)))
+    match crate::terminal::write_stdout(text) {
+        Ok(()) | Err(crate::terminal::StdoutError::Closed) => Ok(()),
+        Err(e) => Err(CliError::Print(e)),
+    }
 }
 
 fn read<T>(file: &Path, result: Result<T, DocumentError>) -> Result<T, CliError> {
@@ -313,8 +313,16 @@ fn read<T>(file: &Path, result: Result<T, DocumentError>) -> Result<T, CliError>
     })
 }
 
+/// One plan as `list` prints it; control characters in the title are shown escaped, so a
+/// title can neither recolour the terminal nor break the tab-separated columns.
 fn plan_line(p: &model::PlanSummary) -> String {
-    format!("{}\t{}\t{}\t{}", p.id, p.title, p.period, p.state.label())
+    format!(
+        "{}\t{}\t{}\t{}",
+        p.id,
+        esc(&p.title),
+        p.period,
+        p.state.label()
+    )
 }
 
 fn check(file: &Path) -> Outcome {
@@ -342,7 +350,7 @@ fn check(file: &Path) -> Outcome {
     }
     let mut text = format!(
         "Fil: {}\nvirkplan-fil, skemaversion {}\n",
-        file.display(),
+        esc(&file.display().to_string()),
         document.schema_version()
     );
     text.push_str("Fuld kontrol af filens sider og indekser: ingen fejl.\n");

@@ -14,6 +14,7 @@ pub mod model;
 pub mod recent;
 pub mod report;
 pub mod store;
+pub mod terminal;
 pub mod transfer;
 pub mod ui;
 pub mod units;

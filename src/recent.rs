@@ -86,22 +86,14 @@ impl RecentFiles {
             .filter_map(|f| f.to_str())
             .map(|f| format!("{f}\n"))
             .collect();
-        write_atomically(store, text.as_bytes())
+        write_atomically(store, text.as_bytes()).map_err(|e| e.to_string())
     }
 }
 
 /// `canonicalize` on Windows gives `\\?\C:\…` (a "verbatim" path); the list stores and shows
-/// `C:\…`, as the user knows it. Network paths (`\\?\UNC\…`) and everything else are kept.
+/// the path as the user knows it ([`crate::files::plain_path`]).
 fn without_verbatim_prefix(path: PathBuf) -> PathBuf {
-    let Some(text) = path.to_str() else {
-        return path;
-    };
-    match text.strip_prefix(r"\\?\") {
-        Some(rest) if matches!(rest.as_bytes(), [d, b':', ..] if d.is_ascii_alphabetic()) => {
-            PathBuf::from(rest)
-        }
-        _ => path,
-    }
+    crate::files::plain_path(&path)
 }
 
 #[cfg(test)]
@@ -117,7 +109,7 @@ mod tests {
         );
         assert_eq!(
             plain(r"\\?\UNC\server\del\a.sqlite"),
-            PathBuf::from(r"\\?\UNC\server\del\a.sqlite")
+            PathBuf::from(r"\\server\del\a.sqlite")
         );
         assert_eq!(plain("/home/a/b.sqlite"), PathBuf::from("/home/a/b.sqlite"));
     }

@@ -14,20 +14,9 @@ use std::path::{Path, PathBuf};
 /// Why moving plans failed: each variant's `Display` is the sentence the user reads.
 #[derive(Debug, thiserror::Error)]
 pub enum TransferError {
-    /// The chosen input is a folder.
-    #[error("Stien er en mappe, ikke et JSON-dokument: {}", .0.display())]
-    InputIsFolder(PathBuf),
-    /// The chosen input does not exist.
-    #[error("JSON-dokumentet findes ikke. Kontrollér stien: {}", .0.display())]
-    InputMissing(PathBuf),
-    /// The chosen input cannot be read.
-    #[error("JSON-dokumentet kunne ikke læses ({reason}): {}", .path.display())]
-    InputUnreadable {
-        /// The file.
-        path: PathBuf,
-        /// Why not, in Danish.
-        reason: String,
-    },
+    /// The chosen input is not a readable file of a sensible size (files.rs says which).
+    #[error(transparent)]
+    Input(#[from] crate::files::InputError),
     /// The JSON document breaks the format; nothing was imported.
     #[error("JSON-dokumentet er ugyldigt, og intet er importeret: {error}: {}", .path.display())]
     InvalidJson {
@@ -54,8 +43,8 @@ pub enum TransferError {
     #[error(transparent)]
     Report(#[from] ReportError),
     /// The output file could not be written (the sentence of [`write_atomically`]).
-    #[error("{0}")]
-    Write(String),
+    #[error(transparent)]
+    Write(#[from] crate::files::WriteError),
     /// Plans copied from the open file into itself.
     #[error("Planerne er allerede i denne fil. Vælg en anden fil: {}", .0.display())]
     SameFile(PathBuf),
@@ -110,16 +99,7 @@ impl SourceFile {
 
 /// Reads a file the user chose as input, with a Danish message when it cannot be read.
 pub fn read_input(path: &Path) -> Result<Vec<u8>> {
-    if path.is_dir() {
-        return Err(TransferError::InputIsFolder(path.to_path_buf()));
-    }
-    std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => TransferError::InputMissing(path.to_path_buf()),
-        _ => TransferError::InputUnreadable {
-            path: path.to_path_buf(),
-            reason: crate::files::io_reason(&e),
-        },
-    })
+    Ok(crate::files::read_input(path, crate::files::INPUT_LIMIT)?)
 }
 
 /// Reads and checks a JSON document (plan-format.md) completely, before anything is written.
@@ -246,10 +226,8 @@ pub fn save_copy(document: &Document, dest: &Path) -> Result<CopyNote> {
             doc.drop_missing_owners();
             // Build the copy under a temporary name, so that a failure leaves nothing behind
             // with the user's name; then rename.
-            let folder = match dest.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p,
-                _ => Path::new("."),
-            };
+            let place = crate::files::replacement(dest)?;
+            let folder = place.folder();
             let fail = |e: std::io::Error| TransferError::CopyFailed {
                 path: dest.to_path_buf(),
                 reason: crate::files::io_reason(&e),
@@ -263,7 +241,9 @@ pub fn save_copy(document: &Document, dest: &Path) -> Result<CopyNote> {
                 let mut copy = Document::open_or_create(&tmp)?;
                 copy.import(&doc)?;
             }
-            std::fs::rename(&tmp, dest).map_err(fail)?;
+            let copy = std::fs::File::open(&tmp).map_err(fail)?;
+            place.apply(&copy).map_err(fail)?;
+            std::fs::rename(&tmp, place.target()).map_err(fail)?;
             Ok(CopyNote::WithoutForeignObjects)
         }
         _ => {

@@ -204,8 +204,18 @@ impl<'de> Deserialize<'de> for Whole {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct WholeVisitor;
 
-        impl Visitor<'_> for WholeVisitor {
+        impl<'de> Visitor<'de> for WholeVisitor {
             type Value = Whole;
+
+            /// A number beyond 64 bits or with decimals (serde_json's `arbitrary_precision`
+            /// gives it as its exact text): refused as before, with the same words.
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Whole, A::Error> {
+                let text = exact_number(map)?;
+                let v: f64 = text
+                    .parse()
+                    .map_err(|_| de::Error::custom(too_big(&text)))?;
+                self.visit_f64(v)
+            }
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("et helt tal")
@@ -295,14 +305,27 @@ impl ExtraObject {
 fn visit_object<'de, A: MapAccess<'de>>(
     mut map: A,
 ) -> Result<Vec<(String, StrictValue)>, A::Error> {
+    match map.next_key::<String>()? {
+        Some(first) => visit_object_from(first, map),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// [`visit_object`] once the first key has been read.
+fn visit_object_from<'de, A: MapAccess<'de>>(
+    first: String,
+    mut map: A,
+) -> Result<Vec<(String, StrictValue)>, A::Error> {
     let mut seen = HashSet::new();
     let mut members = Vec::new();
-    while let Some(key) = map.next_key::<String>()? {
+    let mut next = Some(first);
+    while let Some(key) = next {
         if !seen.insert(key.clone()) {
             return Err(de::Error::custom(format!("duplicate field `{key}`")));
         }
         let value = map.next_value::<StrictValue>()?;
         members.push((key, value));
+        next = map.next_key::<String>()?;
     }
     Ok(members)
 }
@@ -359,7 +382,33 @@ impl<'de> Visitor<'de> for StrictVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<StrictValue, A::Error> {
-        visit_object(map).map(StrictValue::Object)
+        let mut map = map;
+        let Some(first) = map.next_key::<String>()? else {
+            return Ok(StrictValue::Object(Vec::new()));
+        };
+        if first == NUMBER_TOKEN {
+            let text = map.next_value::<String>()?;
+            return text
+                .parse::<serde_json::Number>()
+                .map(StrictValue::Number)
+                .map_err(|_| de::Error::custom("tallet kan ikke læses"));
+        }
+        visit_object_from(first, map).map(StrictValue::Object)
+    }
+}
+
+/// How serde_json (feature `arbitrary_precision`) hands over a number that is not a 64-bit
+/// integer: as a map with this one key and the number's exact text, so that `extra` keeps
+/// 123456789012345678901234567890 and 1e2 as they were written.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// The exact text of a number given as [`NUMBER_TOKEN`]'s map.
+fn exact_number<'de, A: MapAccess<'de>>(mut map: A) -> Result<String, A::Error> {
+    match map.next_key::<String>()? {
+        Some(key) if key == NUMBER_TOKEN => map.next_value::<String>(),
+        _ => Err(de::Error::custom(
+            "forkert type: fandt et objekt, ventede et helt tal",
+        )),
     }
 }
 
@@ -435,6 +484,16 @@ mod tests {
         let extra = ExtraObject::from_text(text).unwrap();
         assert_eq!(extra.0[0].0, "z");
         assert_eq!(extra.to_text().unwrap(), text);
+    }
+
+    #[test]
+    fn extra_keeps_numbers_exactly() {
+        let text = r#"{"stor":123456789012345678901234567890,"lille":-0.000000000000000000012345678901234567,"e":1e+2,"x":[1.0,18446744073709551616]}"#;
+        let extra = ExtraObject::from_text(text).unwrap();
+        assert_eq!(extra.to_text().unwrap(), text);
+        // An exponent gets its sign (the same number, written as serde_json writes it).
+        let e = ExtraObject::from_text(r#"{"e":1e2,"f":2E-3}"#).unwrap();
+        assert_eq!(e.to_text().unwrap(), r#"{"e":1e+2,"f":2e-3}"#);
     }
 
     #[test]

@@ -128,16 +128,13 @@ impl Store {
             path: dest.to_path_buf(),
             detail,
         };
-        if dest.is_dir() {
-            return Err(failed("stien er en mappe".into()));
+        let place = crate::files::replacement(dest).map_err(|e| failed(e.reason()))?;
+        if let Some(e) = crate::files::sqlite_path_too_long(place.target()) {
+            return Err(failed(e.to_string()));
         }
-        let folder = match dest.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
         let tmp = tempfile::Builder::new()
             .prefix(".virkplan-kopi-")
-            .tempfile_in(&folder)
+            .tempfile_in(place.folder())
             .map_err(|e| failed(crate::files::io_reason(&e)))?;
         let sql_failed = |e: rusqlite::Error| match e.sqlite_error_code() {
             _ if error::is_busy(&e) => StoreError::CopyBusy(dest.to_path_buf()),
@@ -162,7 +159,10 @@ impl Store {
         }
         drop(read);
         drop(copy);
-        tmp.persist(dest)
+        place
+            .apply(tmp.as_file())
+            .map_err(|e| failed(crate::files::io_reason(&e)))?;
+        tmp.persist(place.target())
             .map_err(|e| failed(crate::files::io_reason(&e.error)))?;
         Ok(())
     }

@@ -191,6 +191,17 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
     }
 }
 
+/// Refuses a path SQLite cannot take, saying so (SQLite's own error blames access rights).
+fn path_fits(path: &Path) -> Result<()> {
+    match crate::files::sqlite_path_too_long(path) {
+        Some(e) => Err(StoreError::Io {
+            path: path.into(),
+            detail: e.to_string(),
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Sets the per-connection protections (they are not stored in the file).
 fn harden(conn: &Connection, timeout: Duration) -> rusqlite::Result<()> {
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
@@ -240,6 +251,7 @@ pub(super) fn open(path: &Path, options: &OpenOptions) -> Result<Store> {
     if meta.len() == 0 {
         return Err(StoreError::Empty(path.into()));
     }
+    path_fits(path)?;
     let header = read_header(path, meta.len())?;
     if header.application_id != APPLICATION_ID {
         return Err(StoreError::Foreign(path.into()));
@@ -367,6 +379,12 @@ fn migrate(store: &mut Store, migrations: &Migrations) -> Result<()> {
                 crate::files::io_reason(&e)
             ))
         })?;
+    crate::files::give_default_mode(tmp.as_file(), &folder_of(&path)).map_err(|e| {
+        failed(format!(
+            "sikkerhedskopien kunne ikke oprettes: {}",
+            crate::files::io_reason(&e)
+        ))
+    })?;
     store
         .conn
         .backup("main", tmp.path(), None::<fn(rusqlite::backup::Progress)>)
@@ -412,12 +430,14 @@ fn migrate(store: &mut Store, migrations: &Migrations) -> Result<()> {
 /// Creates a new plan file: written completely under a temporary name, then renamed, so that
 /// no half-made file ever carries the user's name.
 fn create(path: &Path, options: &OpenOptions) -> Result<Store> {
+    path_fits(path)?;
     let folder = folder_of(path);
     let tmp = tempfile::Builder::new()
         .prefix(".virkplan-ny-")
         .suffix(".sqlite")
         .tempfile_in(&folder)
         .map_err(|e| io_error(path, &e))?;
+    crate::files::give_default_mode(tmp.as_file(), &folder).map_err(|e| io_error(path, &e))?;
     {
         let mut conn = Connection::open(tmp.path()).map_err(|e| open_error(path, e))?;
         harden(&conn, options.busy_timeout).map_err(|e| open_error(path, e))?;

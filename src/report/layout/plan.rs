@@ -1697,31 +1697,36 @@ fn decorate(pages: &mut [Page], plan: &Plan, n_cover: usize) {
             }
             out
         };
+    // The same on every page: laid out once (a pasted blob in the title is broken into lines
+    // once, not once per page).
+    let half = BODY_W * 0.62;
+    let title = text_item(
+        &plan.title,
+        muted,
+        MARGINS.left,
+        header_y,
+        half,
+        Artifact::Header,
+    );
+    let muni_w = fonts.text_width(Face::Regular, &plan.municipality) * 8.5;
+    let muni_w = muni_w.min(BODY_W - half - 10.0);
+    let municipality = text_item(
+        &plan.municipality,
+        muted,
+        right - muni_w,
+        header_y,
+        BODY_W - half - 10.0,
+        Artifact::Header,
+    );
+    let mut organisation: Option<(f32, Vec<Item>)> = None;
     for (i, page) in pages.iter_mut().enumerate() {
         let mut front: Vec<Item> = Vec::new();
         if plan.state == PlanState::Draft {
             front.push(draft_mark());
         }
         if i >= n_cover {
-            let half = BODY_W * 0.62;
-            front.extend(text_item(
-                &plan.title,
-                muted,
-                MARGINS.left,
-                header_y,
-                half,
-                Artifact::Header,
-            ));
-            let muni_w = fonts.text_width(Face::Regular, &plan.municipality) * 8.5;
-            let muni_w = muni_w.min(BODY_W - half - 10.0);
-            front.extend(text_item(
-                &plan.municipality,
-                muted,
-                right - muni_w,
-                header_y,
-                BODY_W - half - 10.0,
-                Artifact::Header,
-            ));
+            front.extend(title.iter().cloned());
+            front.extend(municipality.iter().cloned());
             front.push(Item {
                 shape: Shape::Line {
                     x1: MARGINS.left,
@@ -1748,14 +1753,23 @@ fn decorate(pages: &mut [Page], plan: &Plan, n_cover: usize) {
             });
             let number = format!("Side {} af {}", i + 1, total);
             let nw = fonts.text_width(Face::Regular, &number) * 8.5;
-            front.extend(text_item(
-                &plan.organisation,
-                muted,
-                MARGINS.left,
-                footer_y,
-                BODY_W - nw - 16.0,
-                Artifact::Footer,
-            ));
+            // The organisation's room depends on the page number's width; the digits are
+            // tabular, so it changes only with the number of digits.
+            let items = match &organisation {
+                Some((w, items)) if *w == nw => items,
+                _ => {
+                    let items = text_item(
+                        &plan.organisation,
+                        muted,
+                        MARGINS.left,
+                        footer_y,
+                        BODY_W - nw - 16.0,
+                        Artifact::Footer,
+                    );
+                    &organisation.insert((nw, items)).1
+                }
+            };
+            front.extend(items.iter().cloned());
             front.extend(text_item(
                 &number,
                 muted,
@@ -1801,5 +1815,61 @@ fn draft_mark() -> Item {
             space_after: false,
         }),
         mark: Mark::Artifact(Artifact::Draft),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{FocusArea, Goal, Plan, PlanBundle, PlanId};
+    use crate::report::layout::text::lookups;
+
+    /// A plan whose title and goal text are one unbroken blob of `n` characters.
+    fn blob_plan(n: usize) -> PlanBundle {
+        let blob: String = "aHR0cHM6Ly9leGFtcGxlLmRr+/"
+            .chars()
+            .cycle()
+            .take(n)
+            .collect();
+        PlanBundle {
+            plans: vec![Plan {
+                id: PlanId(1),
+                title: blob.clone(),
+                organisation: "Sundheds- og Socialforvaltningen".into(),
+                focus_areas: vec![FocusArea {
+                    title: "Sundhed".into(),
+                    goals: vec![Goal {
+                        text: blob,
+                        ..Goal::default()
+                    }],
+                    ..FocusArea::default()
+                }],
+                ..Plan::default()
+            }],
+            ..PlanBundle::default()
+        }
+    }
+
+    /// Laying out a plan whose title and goal text are pasted blobs takes time linear in their
+    /// length: every page's running header shows the title, and it must not be broken into
+    /// lines again on every page (the blob makes hundreds of pages).
+    #[test]
+    fn a_plan_with_blobs_is_laid_out_with_lookups_linear_in_their_length() {
+        let lookups_for = |n: usize| -> (u64, usize) {
+            let doc = blob_plan(n);
+            let before = lookups();
+            let l = layout(&doc, PlanId(1), &Options::default()).expect("layout");
+            (lookups() - before, l.pages.len())
+        };
+        let n = 20_000;
+        let ((one, pages_one), (two, pages_two)) = (lookups_for(n), lookups_for(2 * n));
+        assert!(
+            pages_two > pages_one + 20,
+            "{pages_one} and {pages_two} pages"
+        );
+        assert!(
+            two <= 2 * one + 10_000,
+            "{one} look-ups for {n} characters, {two} for twice as many"
+        );
     }
 }

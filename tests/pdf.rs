@@ -595,6 +595,58 @@ fn a_character_no_font_has_is_replaced_reported_and_extracts_as_typed() {
     assert!(found, "ActualText with the original characters");
 }
 
+/// A pasted blob (issue 17, case 1): a goal text of a million characters without a space
+/// exports (it used to take minutes: breaking was quadratic in its length), and the PDF's
+/// text holds all of it, in order, between the running headers and footers of its pages.
+#[test]
+fn a_million_character_blob_in_a_goal_exports_whole_and_in_order() {
+    let (mut doc, id) = reference();
+    // Pseudo-random base64, so that a piece out of place or missing cannot go unseen.
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let text: String = (0..1_000_000)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            alphabet[(state % 64) as usize] as char
+        })
+        .collect();
+    let plan = doc.plans.iter_mut().find(|p| p.id == id).unwrap();
+    plan.focus_areas[0].goals[0].text = text.clone();
+    let (title, organisation, municipality) = (
+        plan.title.clone(),
+        plan.organisation.clone(),
+        plan.municipality.clone(),
+    );
+    let export = report::export_pdf(&doc, id, &options()).expect("the blob exports");
+    let pdf = Pdf::load_mem(&export.bytes).expect("PDF loads");
+    let pages = pdf_text(&pdf);
+    assert_eq!(pages.len(), export.pages);
+    assert!(export.pages > 300, "{} pages", export.pages);
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let mut body = String::new();
+    for (i, page) in pages.iter().enumerate() {
+        let mut page = squeeze(page);
+        // The draft mark and the running header and footer of the page are not part of the
+        // goal.
+        for decoration in [
+            "UDKAST".to_string(),
+            title.clone(),
+            organisation.clone(),
+            municipality.clone(),
+            format!("Side{}af{}", i + 1, pages.len()),
+        ] {
+            page = page.replacen(&squeeze(&decoration), "", 1);
+        }
+        body.push_str(&page);
+    }
+    assert!(
+        body.contains(&text),
+        "the million characters, whole and in order"
+    );
+}
+
 fn arb_text() -> impl Strategy<Value = String> {
     prop_oneof![
         3 => "\\PC{0,80}",
@@ -607,14 +659,35 @@ fn arb_text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// An unbroken text of a million characters, as a paste gone wrong gives (issue 17): a base64
+/// image, one letter held down, a URL list, characters only the fallback font has, characters
+/// no font has (each drawn as □ and extracted as typed).
+fn blob(kind: u8) -> String {
+    const N: usize = 1_000_000;
+    let pattern = match kind % 5 {
+        0 => {
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+        }
+        1 => "x",
+        2 => "https://www.albertslund.dk/politik/?id=1&side=2;bilag_3.pdf,",
+        3 => "שלוםעולם",
+        _ => "中文",
+    };
+    pattern.chars().cycle().take(N).collect()
+}
+
 prop_compose! {
     fn arb_plan()(
         title in arb_text(), org in arb_text(), intro in arb_text(),
         areas in proptest::collection::vec((arb_text(), arb_text(), proptest::collection::vec((arb_text(), arb_text(), arb_text()), 0..3)), 0..3),
         budget in proptest::collection::vec((arb_text(), any::<i64>(), any::<i64>()), 0..4),
         draft in any::<bool>(),
+        // Which field (title, goal text, budget area, a goal owner's name, organisation) gets
+        // an unbroken million characters, and of which kind.
+        pasted in proptest::option::weighted(0.2, (0u8..5, 0u8..5)),
     ) -> PlanBundle {
         let (mut doc, id) = reference();
+        let owner = doc.people[0].id;
         let plan = doc.plans.iter_mut().find(|p| p.id == id).unwrap();
         plan.title = if title.trim().is_empty() { "x".into() } else { title };
         plan.organisation = org;
@@ -629,6 +702,21 @@ prop_compose! {
             }}).collect(),
             ..FocusArea::default()
         }).collect();
+        if let Some((field, kind)) = pasted {
+            let text = blob(kind);
+            let mut goal = Goal { id: GoalId(20_000), text: "Mål med en indsat tekst".into(), owners: vec![owner], ..Goal::default() };
+            match field {
+                0 => plan.title = text,
+                1 => goal.text = text,
+                2 => plan.budget.rows.push(BudgetRow { area: text, expenses: 1, income: -1, ..BudgetRow::default() }),
+                3 => {}
+                _ => plan.organisation = text,
+            }
+            plan.focus_areas.push(FocusArea { title: "Indsat tekst".into(), goals: vec![goal], ..FocusArea::default() });
+            if field == 3 {
+                doc.people[0].name = blob(kind);
+            }
+        }
         doc
     }
 }

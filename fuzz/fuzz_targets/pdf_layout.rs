@@ -4,8 +4,11 @@
 //! and must keep every box inside the margins (the check of tests/pdf.rs, `assert_inside`);
 //! the PDF writer must turn every such layout into a PDF.
 //!
-//! Input: byte 0 chooses the options and the plan's state, bytes 1–8 an amount; the rest is
-//! split at 0xFF bytes (never part of UTF-8) into the text fields, in the order of `fields`.
+//! Input: byte 0 chooses the options and the plan's state (bits 0–2) and whether one field is a
+//! pasted blob (bit 3: the field `PASTED[bits 4–7]` is repeated to a million characters without
+//! a break, as a base64 image or URL list pasted by mistake is, issue 17); bytes 1–8 an amount;
+//! the rest is split at 0xFF bytes (never part of UTF-8) into the text fields, in the order of
+//! `document`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -48,6 +51,13 @@ fn assert_inside(l: &Layout) {
         }
     }
 }
+
+/// The fields a blob may land in (indices into `Fields`): titles, names, goal texts, the budget
+/// area, contact lines, body texts.
+const PASTED: [usize; 16] = [0, 1, 2, 4, 7, 9, 10, 12, 14, 17, 18, 20, 21, 32, 34, 38];
+
+/// How long a pasted blob is.
+const BLOB_CHARS: usize = 1_000_000;
 
 /// The fuzz input's text fields, in order; missing ones are empty.
 struct Fields(Vec<String>);
@@ -196,11 +206,21 @@ fuzz_target!(|data: &[u8]| {
         Some((a, r)) => (i64::from_le_bytes(a.try_into().expect("8 bytes")), r),
         None => (0, rest),
     };
-    let fields = Fields(
+    let mut fields = Fields(
         rest.split(|&b| b == 0xFF)
             .map(|s| String::from_utf8_lossy(s).into_owned())
             .collect(),
     );
+    if flags & 8 != 0 {
+        let i = PASTED[usize::from(flags >> 4)];
+        if fields.0.len() <= i {
+            fields.0.resize(i + 1, String::new());
+        }
+        // Whitespace is dropped, so that the blob is one unbroken word whatever the input.
+        let seed: String = fields.0[i].chars().filter(|c| !c.is_whitespace()).collect();
+        let seed = if seed.is_empty() { "x".to_string() } else { seed };
+        fields.0[i] = seed.chars().cycle().take(BLOB_CHARS).collect();
+    }
     let state = if flags & 1 == 0 {
         PlanState::Draft
     } else {

@@ -3,17 +3,11 @@
 use crate::model::Status;
 use egui::Color32;
 
-/// The colour of a goal status, as in the printed plan (green, yellow, red…).
+/// The colour of a goal status: the printed plan's own ([`crate::report::layout::Color::of_status`]),
+/// so the board, the dots and the PDF agree.
 pub fn status_colour(status: Option<Status>) -> Color32 {
-    match status {
-        None => Color32::from_rgb(0x80, 0x80, 0x80),
-        Some(Status::NotStarted) => Color32::from_rgb(0x60, 0x60, 0x60),
-        Some(Status::OnTrack) => Color32::from_rgb(0x2e, 0x7d, 0x32),
-        Some(Status::AtRisk) => Color32::from_rgb(0xb2, 0x8a, 0x00),
-        Some(Status::OffTrack) => Color32::from_rgb(0xc6, 0x28, 0x28),
-        Some(Status::Done) => Color32::from_rgb(0x15, 0x65, 0xc0),
-        Some(Status::Dropped) => Color32::from_rgb(0x6d, 0x4c, 0x41),
-    }
+    let c = crate::report::layout::Color::of_status(status);
+    Color32::from_rgb(c.r, c.g, c.b)
 }
 
 /// Background of the read-only banner.

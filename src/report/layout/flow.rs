@@ -7,8 +7,40 @@
 //! a `group` (a goal block, a short table, a table row) shorter than [`GROUP_LIMIT`] is not split; a block of a
 //! table that lands at the top of a new page gets the table's header rows first; blocks with
 //! `break_before` start a new page (chapters).
+//!
+//! A link in the flow goes to a [`Dest`]: an anchor ([`AnchorId`]) or an address. Pagination
+//! records where each anchor landed; only then does the assembly turn each `Dest` into the
+//! [`Target`] a finished page holds, so that no page number is guessed before it is known.
 
-use super::{Artifact, Item, Mark, Page};
+use super::{Artifact, Item, Mark, Page, Target};
+
+/// A place in the flow that links, contents entries and the outline point to (a heading, a
+/// goal); pagination says on which page and where it landed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnchorId(pub usize);
+
+/// Where a link in the flow goes, before the pages are known.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dest {
+    /// A place in this document (its page is known after pagination).
+    Anchor(AnchorId),
+    /// A web or mail address.
+    Uri(String),
+}
+
+impl Dest {
+    /// The final target, given where each anchor landed (1-based page, y): an anchor that did
+    /// not land anywhere goes to the top of the first page.
+    pub fn resolve(self, anchors: &[Option<AnchorPos>]) -> Target {
+        match self {
+            Dest::Uri(uri) => Target::Uri(uri),
+            Dest::Anchor(a) => {
+                let (page, y) = anchors.get(a.0).copied().flatten().unwrap_or((1, 0.0));
+                Target::Page { page, y }
+            }
+        }
+    }
+}
 
 /// Chains (`keep_with_next`) taller than this share of the body may be split.
 pub const KEEP_LIMIT: f32 = 0.4;
@@ -25,13 +57,13 @@ pub struct Block {
     /// Space above, dropped at the top of a page.
     pub space_before: f32,
     /// The items.
-    pub items: Vec<Item>,
+    pub items: Vec<Item<Dest>>,
     /// Never the last block on a page when the next one would move on.
     pub keep_with_next: bool,
     /// Start a new page (unless the page is still empty).
     pub break_before: bool,
     /// Places that links and the outline point to.
-    pub anchors: Vec<usize>,
+    pub anchors: Vec<AnchorId>,
     /// The table this block belongs to (for repeating its header).
     pub table: Option<usize>,
     /// This block is one of its table's header rows.
@@ -40,7 +72,7 @@ pub struct Block {
     pub group: Option<u32>,
     /// A page number to fill in once pages are known: (index of the placeholder item in
     /// `items`, the anchor whose page it shows, right edge).
-    pub page_ref: Option<(usize, usize, f32)>,
+    pub page_ref: Option<(usize, AnchorId, f32)>,
 }
 
 /// The body area blocks are placed in.
@@ -54,23 +86,24 @@ pub struct Area {
     pub bottom: f32,
 }
 
-/// Where an anchor ended up: (0-based page index in the paginated run, y).
+/// Where an anchor ended up: (page, y); the page is a 0-based index in the paginated run until
+/// the runs are put together, then the 1-based page number.
 pub type AnchorPos = (usize, f32);
 
 /// A page-number placeholder to fill: (page index, item index on the page, anchor, right edge).
-pub type PageRef = (usize, usize, usize, f32);
+pub type PageRef = (usize, usize, AnchorId, f32);
 
 /// The result of pagination.
 pub struct Paginated {
-    /// The pages.
-    pub pages: Vec<Page>,
+    /// The pages (links still go to anchors).
+    pub pages: Vec<Page<Dest>>,
     /// Anchor positions, indexed by anchor id (`None` for anchors not in this flow).
     pub anchors: Vec<Option<AnchorPos>>,
     /// Page numbers to fill in.
     pub page_refs: Vec<PageRef>,
 }
 
-fn place(block: &Block, page: &mut Page, left: f32, y: f32, repeated: bool) -> usize {
+fn place(block: &Block, page: &mut Page<Dest>, left: f32, y: f32, repeated: bool) -> usize {
     let first = page.items.len();
     for item in &block.items {
         let mut item = item.clone();
@@ -183,7 +216,7 @@ pub fn paginate(blocks: &[Block], tables: &[Vec<Block>], area: Area, anchors: us
             }
         }
         for &a in &block.anchors {
-            if let Some(slot) = out.anchors.get_mut(a) {
+            if let Some(slot) = out.anchors.get_mut(a.0) {
                 *slot = Some((page_index, y));
             }
         }

@@ -7,11 +7,18 @@
 //! footer, page number, UDKAST mark, decoration). [`Structure`] is the document's logical tree in
 //! reading order; it is what a tagged PDF (issue 9) is built from.
 
+mod assemble;
+mod builder;
+mod contents;
+mod cover;
 mod flow;
-mod plan;
+mod focus_areas;
+mod intro;
+mod review;
+mod summary;
 pub mod text;
 
-pub use plan::layout;
+pub use assemble::layout;
 
 use crate::report::fonts::{Face, FontSet};
 
@@ -59,6 +66,21 @@ pub struct Color {
 }
 
 impl Color {
+    /// The colour that marks a goal status, in the PDF and in the editor alike (the PDF always
+    /// prints the status's label beside it, so colour is never the only sign).
+    pub fn of_status(status: Option<crate::model::Status>) -> Color {
+        use crate::model::Status;
+        match status {
+            None => Color::rgb(0xe0, 0xe0, 0xe0),
+            Some(Status::NotStarted) => Color::rgb(0x9e, 0x9e, 0x9e),
+            Some(Status::OnTrack) => Color::rgb(0x2e, 0x7d, 0x32),
+            Some(Status::AtRisk) => Color::rgb(0xf9, 0xa8, 0x25),
+            Some(Status::OffTrack) => Color::rgb(0xc6, 0x28, 0x28),
+            Some(Status::Done) => Color::rgb(0x15, 0x65, 0xc0),
+            Some(Status::Dropped) => Color::rgb(0x42, 0x42, 0x42),
+        }
+    }
+
     /// Black text.
     pub const BLACK: Color = Color::rgb(0x1a, 0x1a, 0x1a);
     /// Headings: a dark blue (contrast 11:1 on white).
@@ -107,7 +129,9 @@ pub struct TextRun {
     pub space_after: bool,
 }
 
-/// Where a link goes.
+/// Where a link goes. A finished [`Layout`] holds only these; while the chapters are built, a
+/// link to a place in the document is an anchor (the layout's own `Dest`), resolved into a
+/// `Target::Page` once pagination knows the pages.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Target {
     /// A place in this document: page number (1-based) and y from the top.
@@ -121,9 +145,9 @@ pub enum Target {
     Uri(String),
 }
 
-/// What is drawn.
+/// What is drawn. `L` is where a link goes: a [`Target`] in a finished layout.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Shape {
+pub enum Shape<L = Target> {
     /// Text.
     Text(TextRun),
     /// A straight line.
@@ -169,11 +193,11 @@ pub enum Shape {
         /// Height.
         h: f32,
         /// Where it goes.
-        target: Target,
+        target: L,
     },
 }
 
-impl Shape {
+impl<L> Shape<L> {
     /// The box the shape covers on the page: (left, top, right, bottom).
     pub fn bbox(&self) -> (f32, f32, f32, f32) {
         match self {
@@ -214,6 +238,52 @@ impl Shape {
             Shape::Rect { x, y, w, h, .. } | Shape::Link { x, y, w, h, .. } => {
                 (*x, *y, x + w, y + h)
             }
+        }
+    }
+
+    /// The same shape with its link target turned into another kind of target.
+    fn map_link<M>(self, to: impl FnOnce(L) -> M) -> Shape<M> {
+        match self {
+            Shape::Text(r) => Shape::Text(r),
+            Shape::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+                color,
+                dotted,
+            } => Shape::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+                color,
+                dotted,
+            },
+            Shape::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill,
+                stroke,
+            } => Shape::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill,
+                stroke,
+            },
+            Shape::Link { x, y, w, h, target } => Shape::Link {
+                x,
+                y,
+                w,
+                h,
+                target: to(target),
+            },
         }
     }
 
@@ -263,20 +333,26 @@ pub enum Mark {
     Artifact(Artifact),
 }
 
-/// One thing on a page.
+/// One thing on a page (`L`: where a link goes, as in [`Shape`]).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Item {
+pub struct Item<L = Target> {
     /// What is drawn where.
-    pub shape: Shape,
+    pub shape: Shape<L>,
     /// What it is.
     pub mark: Mark,
 }
 
-/// One page: its items in drawing and reading order.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Page {
+/// One page: its items in drawing and reading order (`L`: where a link goes, as in [`Shape`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<L = Target> {
     /// The items.
-    pub items: Vec<Item>,
+    pub items: Vec<Item<L>>,
+}
+
+impl<L> Default for Page<L> {
+    fn default() -> Self {
+        Page { items: Vec::new() }
+    }
 }
 
 /// Index of a node in [`Structure`].

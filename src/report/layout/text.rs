@@ -1,10 +1,12 @@
 //! Line breaking over the fonts' advance widths: styled spans in, lines of positioned runs out.
 //!
 //! Greedy: words separated by spaces fill a line until the next one would not fit. A word longer
-//! than the line (a URL, a 10,000-character word) is cut, preferably after `/ - . _ ? & =`, so
-//! that nothing ever runs past the width. Text is drawn without kerning, so the summed advances
-//! are the printed width exactly. Characters no embedded face has become a replacement run that
-//! carries the original text (see [`crate::report::fonts`]).
+//! than the line (a URL, a 10,000-character word, a pasted base64 image of megabytes) is cut,
+//! preferably after `/ - . _ ? & =`, so that nothing ever runs past the width; each cut reads
+//! only what its line holds, so breaking is linear in the length of the text (issue 17). Text
+//! is drawn without kerning, so the summed advances are the printed width exactly. Characters
+//! no embedded face has become a replacement run that carries the original text (see
+//! [`crate::report::fonts`]).
 
 use super::{Color, TextRun};
 use crate::report::fonts::{Face, FontSet, Glyph, REPLACEMENT};
@@ -92,7 +94,7 @@ fn words(spans: &[Span], fonts: &FontSet) -> Vec<Word> {
                 return;
             }
             let text = std::mem::take(current);
-            let width = fonts.text_width(st.face, &text) * st.size;
+            let width = text_width(fonts, st.face, &text) * st.size;
             let piece = Piece {
                 text,
                 style: st,
@@ -132,15 +134,56 @@ fn words(spans: &[Span], fonts: &FontSet) -> Vec<Word> {
     out
 }
 
-/// Splits a piece that is wider than `room` into a head that fits and the rest. The head holds
-/// at least one character, so that every cut makes progress even in a hopelessly narrow column.
-fn cut(piece: &Piece, room: f32, fonts: &FontSet) -> (Piece, Piece) {
-    let st = piece.style;
+// How many advance widths the breaker has looked up on this thread: tests prove with it that
+// breaking is linear in the length of a text, without timing anything.
+#[cfg(test)]
+thread_local! {
+    static LOOKUPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many advance widths the breaker has looked up on this thread so far.
+#[cfg(test)]
+pub(crate) fn lookups() -> u64 {
+    LOOKUPS.with(std::cell::Cell::get)
+}
+
+/// The advance of `c` at size 1 (em): every width the breaker uses comes through here.
+#[inline]
+fn advance(fonts: &FontSet, face: Face, c: char) -> f32 {
+    #[cfg(test)]
+    LOOKUPS.with(|n| n.set(n.get() + 1));
+    fonts.width(face, c)
+}
+
+/// The width of a text at size 1 (em), summed in the order [`FontSet::text_width`] sums it.
+fn text_width(fonts: &FontSet, face: Face, text: &str) -> f32 {
+    text.chars().map(|c| advance(fonts, face, c)).sum()
+}
+
+/// The width of `text` in `style` when it is at most `limit`, else `None`. Stops measuring as
+/// soon as the limit is passed, so that a pasted blob is measured a line at a time and not
+/// once per line from the cut to its end (which made breaking quadratic in its length).
+fn width_within(text: &str, style: Style, limit: f32, fonts: &FontSet) -> Option<f32> {
+    let mut em = 0.0f32;
+    for c in text.chars() {
+        em += advance(fonts, style.face, c);
+        // Advances are never negative: once a prefix is too wide, so is the whole.
+        if em * style.size > limit {
+            return None;
+        }
+    }
+    Some(em * style.size)
+}
+
+/// Where to cut `text` (in `style`), which is wider than `room`: the byte length of a head
+/// that fits, and its width. The head holds at least one character, so that every cut makes
+/// progress even in a hopelessly narrow column. Reads no further than the cut.
+fn cut(text: &str, st: Style, room: f32, fonts: &FontSet) -> (usize, f32) {
     let mut width = 0.0;
     let mut end = 0;
     let mut last_break: Option<(usize, f32)> = None;
-    for (i, c) in piece.text.char_indices() {
-        let w = fonts.width(st.face, c) * st.size;
+    for (i, c) in text.char_indices() {
+        let w = advance(fonts, st.face, c) * st.size;
         if width + w > room && end > 0 {
             break;
         }
@@ -152,28 +195,19 @@ fn cut(piece: &Piece, room: f32, fonts: &FontSet) -> (Piece, Piece) {
     }
     // Prefer a cut after a URL separator when it keeps at least half the line.
     if let Some((b, w)) = last_break
-        && b < piece.text.len()
+        && b < text.len()
         && w >= room * 0.5
     {
         end = b;
         width = w;
     }
-    let head = Piece {
-        text: piece.text[..end].to_string(),
-        style: st,
-        width,
-    };
-    let tail_text = piece.text[end..].to_string();
-    let tail = Piece {
-        width: fonts.text_width(st.face, &tail_text) * st.size,
-        text: tail_text,
-        style: st,
-    };
-    (head, tail)
+    (end, width)
 }
 
 /// Lays out `spans` in lines no wider than `width` (the first line `first_width`, for a
-/// hanging label). Always returns at least one line.
+/// hanging label). Always returns at least one line. Linear in the length of the text: a
+/// word longer than a line is cut a line at a time, each cut reading only what that line
+/// holds.
 pub fn break_lines(spans: &[Span], first_width: f32, width: f32, fonts: &FontSet) -> Vec<Line> {
     let words = words(spans, fonts);
     let mut lines: Vec<Vec<(f32, Piece, bool)>> = vec![Vec::new()];
@@ -211,39 +245,71 @@ pub fn break_lines(spans: &[Span], first_width: f32, width: f32, fonts: &FontSet
             x += space;
         }
         for piece in word.pieces {
-            let mut piece = piece;
+            let Piece {
+                mut text,
+                style: st,
+                width: whole,
+            } = piece;
+            // `text[start..]` is what is not placed yet.
+            let mut start = 0;
             loop {
                 let r = room(&lines);
-                if x + piece.width <= r + 0.001 {
-                    let w = piece.width;
+                let rest = &text[start..];
+                // The rest's width when a line could hold it (measured no further than that).
+                let rest_width = if start == 0 {
+                    Some(whole).filter(|w| *w <= r + 0.001)
+                } else {
+                    width_within(rest, st, r + 0.001, fonts)
+                };
+                if let Some(w) = rest_width
+                    && x + w <= r + 0.001
+                {
+                    let placed = if start == 0 {
+                        std::mem::take(&mut text)
+                    } else {
+                        rest.to_string()
+                    };
                     if let Some(line) = lines.last_mut() {
-                        line.push((x, piece, false));
+                        line.push((
+                            x,
+                            Piece {
+                                text: placed,
+                                style: st,
+                                width: w,
+                            },
+                            false,
+                        ));
                     }
                     x += w;
                     break;
                 }
                 let line_empty = lines.last().is_none_or(|l| l.is_empty());
-                if !line_empty && piece.width <= r {
+                if !line_empty && rest_width.is_some_and(|w| w <= r) {
                     // The rest of the word fits on a line of its own.
                     lines.push(Vec::new());
                     x = 0.0;
                     continue;
                 }
-                let (head, tail) = cut(&piece, r - x, fonts);
-                if head.text.is_empty() || (x > 0.0 && head.width > r - x) {
+                let (end, head_width) = cut(rest, st, r - x, fonts);
+                if end == 0 || (x > 0.0 && head_width > r - x) {
                     lines.push(Vec::new());
                     x = 0.0;
                     continue;
                 }
+                let head = Piece {
+                    text: rest[..end].to_string(),
+                    style: st,
+                    width: head_width,
+                };
                 if let Some(line) = lines.last_mut() {
                     line.push((x, head, false));
                 }
                 lines.push(Vec::new());
                 x = 0.0;
-                if tail.text.is_empty() {
+                start += end;
+                if start >= text.len() {
                     break;
                 }
-                piece = tail;
             }
         }
     }
@@ -320,6 +386,8 @@ pub fn runs_of(text: &str, style: Style, x: f32, fonts: &FontSet, out: &mut Vec<
         }
     };
     for (i, c) in text.char_indices() {
+        #[cfg(test)]
+        LOOKUPS.with(|n| n.set(n.get() + 1));
         let (g, w) = fonts.resolve(style.face, c);
         let w = w * style.size;
         match &mut open {
@@ -390,5 +458,31 @@ mod tests {
         assert_eq!(replaced.len(), 1);
         assert_eq!(replaced[0].text, "□");
         assert_eq!(replaced[0].actual.as_deref(), Some("中"));
+    }
+    /// A pasted blob (a base64 image, a URL list) is broken in time linear in its length:
+    /// each character's width is looked up a bounded number of times, so twice the text makes
+    /// (about) twice the look-ups. Before, every cut measured the rest of the blob again.
+    #[test]
+    fn an_unbroken_blob_is_broken_with_a_bounded_number_of_lookups_per_character() {
+        let fonts = FontSet::get();
+        let blob =
+            |n: usize| -> String { "iVBORw0KGgo+AAAA/NSUhEUg".chars().cycle().take(n).collect() };
+        let lookups_for = |n: usize| -> u64 {
+            let text = blob(n);
+            let before = lookups();
+            let lines = break_lines(&[Span::new(&text, style())], 300.0, 300.0, fonts);
+            let after = lookups();
+            assert!(lines.len() > n / 100);
+            assert!(lines.iter().all(|l| l.width <= 300.01));
+            assert_eq!(lines.iter().map(text_of).collect::<String>(), text);
+            after - before
+        };
+        let n = 30_000;
+        let (one, two) = (lookups_for(n), lookups_for(2 * n));
+        assert!(one <= 6 * n as u64, "{one} look-ups for {n} characters");
+        assert!(
+            two <= 2 * one + 1_000,
+            "{one} look-ups for {n} characters, {two} for twice as many"
+        );
     }
 }

@@ -1,0 +1,22 @@
+//! The chapter Opfølgning: the previous plan's focus areas and goals, numbered on from the
+//! plan's own, with the plan's introduction to the review (issue 4; `--no-review` leaves it
+//! out).
+
+use super::builder::Builder;
+use super::{Role, Structure};
+use crate::model::Plan;
+
+impl Builder<'_> {
+    /// The review of `previous`, the plan that `plan` follows.
+    pub(super) fn review_chapter(&mut self, plan: &Plan, previous: &Plan) {
+        let sect = self.node(Role::Sect, Structure::ROOT);
+        self.heading(sect, 1, &format!("Opfølgning på {}", previous.title), true);
+        if !plan.review_intro.trim().is_empty() {
+            self.body_text(sect, &plan.review_intro, 0.0, 0.0);
+        }
+        let offset = plan.focus_areas.len();
+        for (i, area) in previous.focus_areas.iter().enumerate() {
+            self.focus_area(sect, area, offset + i + 1, true);
+        }
+    }
+}

@@ -303,8 +303,15 @@ fn list(file: &Path) -> Outcome {
 fn import_json(file: &Path, from: &Path) -> Outcome {
     // Read and check everything before the plan file is opened or created: all or nothing.
     let doc = transfer::read_json(from)?;
-    let mut document = Document::open_or_create(file).map_err(|e| e.to_string())?;
-    let ids = document.import(&doc).map_err(|e| e.to_string())?;
+    let ids = if std::fs::symlink_metadata(file).is_ok() {
+        let mut document = Document::open(file).map_err(|e| e.to_string())?;
+        document.import(&doc).map_err(|e| e.to_string())?
+    } else {
+        // A new file gets its name only when the import succeeded.
+        Document::create_with_import(file, &doc)
+            .map_err(|e| e.to_string())?
+            .1
+    };
     print(&ids.iter().map(|id| format!("{id}\n")).collect::<String>())
 }
 

@@ -44,6 +44,17 @@ impl Document {
         Ok(Document::new(Store::open_or_create(path)?))
     }
 
+    /// Creates a new file at `path` holding `doc`, all or nothing: the file gets its name only
+    /// when the import succeeded (a full disk leaves nothing). Returns the file and the new
+    /// plans' ids.
+    pub fn create_with_import(
+        path: &Path,
+        doc: &model::PlanBundle,
+    ) -> Result<(Document, Vec<PlanId>)> {
+        let (store, ids) = Store::create_with(path, |store| Ok(store.import(doc)?.0))?;
+        Ok((Document::new(store), ids))
+    }
+
     /// The store, for reading.
     pub fn store(&self) -> &Store {
         &self.store

@@ -113,7 +113,10 @@ fn journal(path: &Path) -> PathBuf {
 
 fn assert_disk_full_message(err: &str, path: &Path) {
     assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
-    assert!(err.contains("Disken er fuld"), "says the disk is full: {err}");
+    assert!(
+        err.contains("Disken er fuld"),
+        "says the disk is full: {err}"
+    );
     assert!(
         err.trim_end().ends_with(&path.display().to_string()),
         "names the file last: {err}"

@@ -17,10 +17,6 @@
 //! - `two-writers FILE [--seconds S] [--busy-ms B]` runs two writers on one file for S
 //!   seconds and checks that nothing committed is lost, the file is sound, each writer saw the
 //!   other's plans, and a writer that lost a lock got the Danish message within its wait.
-//! - `hold FILE [--wal]` opens FILE with SQLite (no checks: any file, e.g. another instance's
-//!   half-made temporary), takes an exclusive lock (with `--wal`: switches the file to WAL and
-//!   keeps it open, as another program would), prints `held` and waits until killed: another
-//!   running program, for the tests of what the store must not touch.
 
 use std::io::Read;
 use std::path::Path;
@@ -467,7 +463,7 @@ fn flag<T: std::str::FromStr>(rest: &[String], name: &str, default: T) -> Result
 
 const USAGE: &str = "brug: virkplan-stress write FIL [--tag T] [--count N] [--seconds S] [--busy-ms B] \
     | verify FIL | crash-cycles FIL [--cycles N] [--seed S] [--max-delay-ms D] [--fresh-every K] \
-    | two-writers FIL [--seconds S] [--busy-ms B] | hold FIL [--wal]";
+    | two-writers FIL [--seconds S] [--busy-ms B]";
 
 fn run(args: &[String]) -> Result<(), String> {
     let Some((cmd, rest)) = args.split_first() else {
@@ -502,22 +498,7 @@ fn run(args: &[String]) -> Result<(), String> {
             flag(rest, "--seconds", 60)?,
             flag(rest, "--busy-ms", 50)?,
         ),
-        "hold" => hold(file, rest.iter().any(|a| a == "--wal")),
         _ => Err(USAGE.into()),
-    }
-}
-
-fn hold(file: &str, wal: bool) -> Result<(), String> {
-    let conn = rusqlite::Connection::open(file).map_err(|e| e.to_string())?;
-    let sql = if wal {
-        "PRAGMA journal_mode = WAL; SELECT count(*) FROM sqlite_schema;"
-    } else {
-        "BEGIN EXCLUSIVE;"
-    };
-    conn.execute_batch(sql).map_err(|e| e.to_string())?;
-    println!("held");
-    loop {
-        std::thread::sleep(Duration::from_secs(60));
     }
 }
 

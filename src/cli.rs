@@ -379,8 +379,13 @@ fn list(file: &Path) -> Outcome {
 fn import_json(file: &Path, from: &Path) -> Outcome {
     // Read and check everything before the plan file is opened or created: all or nothing.
     let doc = transfer::read_json(from)?;
-    let mut document = Document::open_or_create(file)?;
-    let ids = document.import(&doc)?;
+    let ids = if std::fs::symlink_metadata(file).is_ok() {
+        let mut document = Document::open(file)?;
+        document.import(&doc)?
+    } else {
+        // A new file gets its name only when the import succeeded.
+        Document::create_with_import(file, &doc)?.1
+    };
     print(&ids.iter().map(|id| format!("{id}\n")).collect::<String>())
 }
 

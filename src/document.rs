@@ -118,6 +118,17 @@ impl Document {
         Ok(Document::new(Store::open_or_create(path)?))
     }
 
+    /// Creates a new file at `path` holding `doc`, all or nothing: the file gets its name only
+    /// when the import succeeded (a full disk leaves nothing). Returns the file and the new
+    /// plans' ids.
+    pub fn create_with_import(
+        path: &Path,
+        doc: &model::PlanBundle,
+    ) -> Result<(Document, Vec<PlanId>)> {
+        let (store, ids) = Store::create_with(path, |store| Ok(store.import(doc)?.0))?;
+        Ok((Document::new(store), ids))
+    }
+
     /// The store, for [`crate::transfer`]'s copy of the whole file.
     pub(crate) fn store(&self) -> &Store {
         &self.store
@@ -136,6 +147,12 @@ impl Document {
     /// Why the file is open read-only, or `None` when it can be edited.
     pub fn read_only(&self) -> Option<&ReadOnlyReason> {
         self.store.read_only()
+    }
+
+    /// True when the file lies on a network drive (a UNC path or a mapped drive on Windows):
+    /// the editor says so in the status bar, since colleagues may have it open too.
+    pub fn on_network_drive(&self) -> bool {
+        self.store.on_network_drive()
     }
 
     /// A number that changes when another program has committed a change to the file since

@@ -174,3 +174,71 @@ fn a_copy_taken_while_another_process_writes_opens_whole() {
         "the writer wrote during the copies: {sizes:?}"
     );
 }
+
+fn new_file_temporaries(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(".virkplan-ny-")
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+fn make_old(path: &std::path::Path) {
+    let an_hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(an_hour_ago)
+        .unwrap();
+}
+
+/// Issue 16: writers killed while they create a new file leave `.virkplan-ny-*.sqlite` (and
+/// its journal) beside it. The next open in that folder removes the stale ones silently, and
+/// leaves a fresh one alone.
+#[cfg(unix)]
+#[test]
+fn killed_creators_leave_temporaries_that_the_next_open_removes() {
+    let dir = tempfile::tempdir().unwrap();
+    // Kill writers while they create their file, at varying moments, until some temporaries
+    // are left (about one kill in five leaves one).
+    let mut cycle = 0u64;
+    while new_file_temporaries(dir.path()).len() < 3 {
+        assert!(cycle < 400, "no temporary was left in {cycle} kills");
+        let mut child = Command::new(STRESS)
+            .arg("write")
+            .arg(dir.path().join(format!("ny {cycle}.sqlite")))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(300 * (cycle % 40)));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        cycle += 1;
+    }
+    let stale = new_file_temporaries(dir.path());
+    for path in &stale {
+        make_old(path);
+    }
+    // A fresh one: another virkplan may be creating a file right now.
+    let fresh = dir.path().join(".virkplan-ny-frisk.sqlite");
+    std::fs::copy(&stale[0], &fresh).unwrap();
+
+    let plan = dir.path().join("plan.sqlite");
+    create_with_one_plan(&plan);
+    let left = new_file_temporaries(dir.path());
+    assert_eq!(
+        left,
+        vec![fresh],
+        "the stale temporaries and their journals are gone, the fresh one stays"
+    );
+    verify(&plan);
+}

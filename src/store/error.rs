@@ -111,6 +111,22 @@ pub enum StoreError {
     /// A budget sum that does not fit.
     #[error("Beløbet er for stort: summen af budgettet kan ikke regnes ud")]
     Overflow,
+    /// The disk (or the user's quota on it) is full. The failed change was rolled back: an
+    /// existing file is as before and whole on its own, a new one was not created.
+    #[error("Disken er fuld, så intet blev gemt, og filen er som før (en ny fil er ikke oprettet). Frigør plads på drevet, eller gem et andet sted: {}", .path.display())]
+    DiskFull {
+        /// The plan file (or the new file's folder).
+        path: PathBuf,
+    },
+    /// The disk is full and the failed change could not even be rolled back: the journal
+    /// beside the file holds the pages that make it whole again, and must stay with it.
+    #[error("Disken er fuld, så ændringen blev ikke gemt, og filen kunne ikke gøres færdig. Frigør plads på drevet, og åbn filen igen; flyt, slet eller send aldrig filen uden journalfilen {}, der ligger ved siden af den: {}", .journal.display(), .path.display())]
+    DiskFullJournalKept {
+        /// The plan file.
+        path: PathBuf,
+        /// Its hot journal, which holds the pages to put back.
+        journal: PathBuf,
+    },
     /// Any other SQLite error: what SQLite's result code means, in Danish words with its
     /// number ([`sqlite_detail`]); SQLite's own English text never reaches the user.
     #[error(
@@ -151,6 +167,10 @@ impl From<rusqlite::Error> for StoreError {
         }
         match e.sqlite_error_code() {
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly("skrivebeskyttet fil".into()),
+            // The store fills in the path (`Store::write`, `open`): SQLite's error has none.
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull {
+                path: PathBuf::new(),
+            },
             _ => StoreError::Sql(sqlite_detail(&e)),
         }
     }
@@ -211,6 +231,14 @@ pub fn describe_damage(report: &str) -> String {
         Some(n) => format!("den indbyggede kontrol fandt en fejl på side {n} af filen"),
         None => "den indbyggede kontrol fandt en fejl i filens opbygning".into(),
     }
+}
+
+/// True for an operating-system error that means the disk or the quota is full.
+pub(super) fn is_disk_full_io(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
+    )
 }
 
 /// A result of the store.

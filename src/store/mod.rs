@@ -6,12 +6,14 @@
 //! about JSON, egui or printpdf, and keeps no state beyond the open connection.
 
 mod error;
+mod network;
 mod open;
 mod read;
 pub mod schema;
 mod write;
 
 pub use error::{Result, StoreError, describe_damage};
+pub use network::is_network_path;
 pub use open::{OpenOptions, ReadOnlyReason};
 
 use crate::model::{Command, Person, Plan, PlanBundle, PlanId, PlanSummary};
@@ -26,6 +28,8 @@ pub struct Store {
     schema_version: i64,
     read_only: Option<ReadOnlyReason>,
     busy_timeout: std::time::Duration,
+    /// On a network drive (`network::on_network_drive`): `synchronous=FULL` is set.
+    network: bool,
 }
 
 impl Store {
@@ -43,6 +47,17 @@ impl Store {
         open::open(path, &options)
     }
 
+    /// Creates a new plan file at `path`, runs `fill` on it (an import) and gives the file the
+    /// user's name only when both succeeded: on any failure (a full disk, a bad document)
+    /// nothing is left at `path`. Refuses when the path already exists. Returns the file,
+    /// reopened under its name, and what `fill` returned.
+    pub fn create_with<T>(
+        path: &Path,
+        fill: impl FnOnce(&mut Store) -> Result<T>,
+    ) -> Result<(Store, T)> {
+        open::create_with(path, &OpenOptions::default(), fill)
+    }
+
     /// Opens with explicit options (timeouts, migrations under test).
     pub fn open_with(path: &Path, options: &OpenOptions) -> Result<Store> {
         open::open(path, options)
@@ -56,6 +71,12 @@ impl Store {
     /// The schema version the file was written with.
     pub fn schema_version(&self) -> i64 {
         self.schema_version
+    }
+
+    /// True when the file lies on a network drive (a UNC path or a mapped network drive on
+    /// Windows): the status bar says so, since two people may open it (ARCHITECTURE.md).
+    pub fn on_network_drive(&self) -> bool {
+        self.network
     }
 
     /// Why the file is open read-only, or `None` when it can be edited.
@@ -200,11 +221,50 @@ impl Store {
         if let Some(reason) = &self.read_only {
             return Err(StoreError::ReadOnly(reason.short()));
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
-        tx.commit()?;
-        Ok(value)
+        let conn = &mut self.conn;
+        let result = (move || {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        match result {
+            Err(StoreError::DiskFull { .. }) => Err(self.recover_from_full_disk()),
+            other => other,
+        }
+    }
+
+    /// After a write failed because the disk is full. SQLite may have written part of the
+    /// transaction into the file already and leaves its rollback journal "hot" beside it: the
+    /// file is whole only together with that journal, and a user who then copies or mails the
+    /// `.sqlite` alone sends a damaged file. Closing the connection and reading through a new
+    /// one makes SQLite roll the journal back into the file at once (overwriting pages needs
+    /// no new space) and delete it. Returns the error to show: the file is as before, or,
+    /// when the journal is still there, that it must stay with the file.
+    fn recover_from_full_disk(&mut self) -> StoreError {
+        let journal = open::journal_path(&self.path);
+        let kept = |path: &Path| StoreError::DiskFullJournalKept {
+            path: path.to_path_buf(),
+            journal: journal.clone(),
+        };
+        let Ok(placeholder) = Connection::open_in_memory() else {
+            return kept(&self.path);
+        };
+        drop(std::mem::replace(&mut self.conn, placeholder));
+        let reopened = open::connect(&self.path, false, self.busy_timeout, self.network);
+        if let Ok(conn) = reopened {
+            // The read takes the shared lock, which is when SQLite rolls a hot journal back.
+            let _ = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0));
+            self.conn = conn;
+        }
+        // Without its journal the file was never touched: SQLite writes into the file only
+        // after the journal that undoes it is on disk.
+        if journal.exists() {
+            kept(&self.path)
+        } else {
+            StoreError::DiskFull {
+                path: self.path.clone(),
+            }
+        }
     }
 }

@@ -50,6 +50,9 @@ pub enum ReadOnlyReason {
     },
     /// The file holds schema objects that are not ours; they are never executed.
     ForeignObjects(Vec<String>),
+    /// Another program switched the file to WAL and still has it open, so it cannot be set
+    /// back to the rollback journal.
+    WalInUse,
 }
 
 impl ReadOnlyReason {
@@ -64,6 +67,7 @@ impl ReadOnlyReason {
             ReadOnlyReason::ForeignObjects(names) => {
                 format!("filen indeholder fremmede dele: {}", names.join(", "))
             }
+            ReadOnlyReason::WalInUse => "et andet program har filen åben i WAL-tilstand".into(),
         }
     }
 
@@ -90,6 +94,10 @@ impl ReadOnlyReason {
                  udført, og filen er åbnet til læsning. Gem en kopi for at rette i planerne.",
                 names.join(", ")
             ),
+            ReadOnlyReason::WalInUse => "Et andet program har filen åben og har sat den i \
+                WAL-tilstand, som deler filen i tre og ikke er sikker på netværksdrev, så den er \
+                åbnet til læsning. Luk det andet program, og åbn filen igen for at rette i den."
+                .into(),
         }
     }
 }
@@ -143,7 +151,9 @@ fn read_header(path: &Path, len: u64) -> Result<Header> {
     })
 }
 
-fn journal_path(path: &Path) -> PathBuf {
+/// The rollback journal SQLite keeps beside `path` during a write (and leaves there, "hot",
+/// when a write was cut off: it then holds the pages that make the file whole).
+pub(super) fn journal_path(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push("-journal");
     PathBuf::from(name)
@@ -161,6 +171,9 @@ fn read_up_to(file: &mut fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> StoreError {
+    if super::error::is_disk_full_io(e) {
+        return StoreError::DiskFull { path: path.into() };
+    }
     let detail = crate::files::io_reason(e);
     StoreError::Io {
         path: path.into(),
@@ -182,6 +195,7 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
         Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
             corrupt(path, &super::error::describe_damage(&e.to_string()))
         }
+        Some(ErrorCode::DiskFull) => StoreError::DiskFull { path: path.into() },
         Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => StoreError::Io {
             path: path.into(),
             detail: "SQLite kunne ikke åbne den eller dens journal; kontrollér adgangen til mappen"
@@ -200,6 +214,29 @@ fn path_fits(path: &Path) -> Result<()> {
         }),
         None => Ok(()),
     }
+}
+
+/// Opens a connection to a plan file with the per-connection settings (`harden`): for the
+/// first open and for the reopen after a failed write (`Store::write`).
+pub(super) fn connect(
+    path: &Path,
+    read_only: bool,
+    timeout: Duration,
+    network: bool,
+) -> rusqlite::Result<Connection> {
+    let flags = if read_only {
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+    } else {
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+    } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    harden(&conn, timeout)?;
+    if network {
+        // Every commit reaches the server's disk before it is reported done; a share's
+        // cache is the usual way a "saved" edit is lost.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+    }
+    Ok(conn)
 }
 
 /// Sets the per-connection protections (they are not stored in the file).
@@ -234,6 +271,8 @@ fn folder_of(path: &Path) -> PathBuf {
 }
 
 pub(super) fn open(path: &Path, options: &OpenOptions) -> Result<Store> {
+    let folder = folder_of(path);
+    clean_stale_temporaries(&folder);
     let meta = match fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -259,7 +298,7 @@ pub(super) fn open(path: &Path, options: &OpenOptions) -> Result<Store> {
     let latest = options.migrations.latest();
     let mut read_only = if meta.permissions().readonly() {
         Some(ReadOnlyReason::FileReadOnly)
-    } else if !is_writable_folder(&folder_of(path)) {
+    } else if !is_writable_folder(&folder) {
         Some(ReadOnlyReason::FolderReadOnly)
     } else if header.user_version > latest {
         Some(ReadOnlyReason::NewerVersion {
@@ -270,19 +309,21 @@ pub(super) fn open(path: &Path, options: &OpenOptions) -> Result<Store> {
         None
     };
 
-    let flags = if read_only.is_some() {
-        OpenFlags::SQLITE_OPEN_READ_ONLY
-    } else {
-        OpenFlags::SQLITE_OPEN_READ_WRITE
-    } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
-    harden(&conn, options.busy_timeout).map_err(|e| open_error(path, e))?;
+    let network = super::network::on_network_drive(path);
+    let mut conn = connect(path, read_only.is_some(), options.busy_timeout, network)
+        .map_err(|e| open_error(path, e))?;
 
     let check: String = conn
         .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
         .map_err(|e| open_error(path, e))?;
     if check != "ok" {
         return Err(corrupt(path, &super::error::describe_damage(&check)));
+    }
+    if read_only.is_none() && !leave_wal(&conn, path)? {
+        // Another connection holds the WAL file open: write nothing, read what it holds.
+        conn =
+            connect(path, true, options.busy_timeout, network).map_err(|e| open_error(path, e))?;
+        read_only = Some(ReadOnlyReason::WalInUse);
     }
     // Read the versions again through SQLite, under its lock: the header we read may be stale.
     let version: i64 = conn
@@ -311,18 +352,15 @@ pub(super) fn open(path: &Path, options: &OpenOptions) -> Result<Store> {
         }
         if !check.foreign.is_empty() {
             // Reopen read-only: a read-write connection must never exist for such a file.
-            let conn = Connection::open_with_flags(
-                path,
-                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )
-            .map_err(|e| open_error(path, e))?;
-            harden(&conn, options.busy_timeout).map_err(|e| open_error(path, e))?;
+            let conn = connect(path, true, options.busy_timeout, network)
+                .map_err(|e| open_error(path, e))?;
             return Ok(Store {
                 conn,
                 path: path.into(),
                 schema_version: version,
                 read_only: Some(ReadOnlyReason::ForeignObjects(check.foreign)),
                 busy_timeout: options.busy_timeout,
+                network,
             });
         }
     }
@@ -333,6 +371,7 @@ pub(super) fn open(path: &Path, options: &OpenOptions) -> Result<Store> {
         schema_version: version,
         read_only,
         busy_timeout: options.busy_timeout,
+        network,
     };
     if version < latest {
         if store.read_only.is_some() {
@@ -427,41 +466,164 @@ fn migrate(store: &mut Store, migrations: &Migrations) -> Result<()> {
     Ok(())
 }
 
+/// Sets a file another program switched to WAL back to the rollback journal (which
+/// checkpoints the WAL into the file and removes the `-wal` and `-shm` files), so that the
+/// file stays one file. False when that cannot be done because another connection has it
+/// open: the caller then opens read-only.
+fn leave_wal(conn: &Connection, path: &Path) -> Result<bool> {
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .map_err(|e| open_error(path, e))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Ok(true);
+    }
+    match conn.query_row("PRAGMA journal_mode = DELETE", [], |r| {
+        r.get::<_, String>(0)
+    }) {
+        Ok(mode) => Ok(mode.eq_ignore_ascii_case("delete")),
+        Err(e) if super::error::is_busy(&e) => Ok(false),
+        Err(e) => Err(open_error(path, e)),
+    }
+}
+
+/// How old a leftover new-file temporary must be before it is removed: far longer than any
+/// creation takes, so that one another virkplan is still making is never touched.
+const STALE_AFTER: Duration = Duration::from_secs(10 * 60);
+
+/// Removes the temporary files (`.virkplan-ny-*.sqlite`, with their journals) that a virkplan
+/// killed while it created a new file left in `folder`: only those older than
+/// [`STALE_AFTER`] on which SQLite can take an exclusive lock, i.e. that no running process
+/// is writing. Silent: the user never asked for these files and cannot use them. (Opening and
+/// closing them here cannot drop a lock of this process's own: this process's temporaries
+/// live for one creation, far shorter than [`STALE_AFTER`].)
+pub(super) fn clean_stale_temporaries(folder: &Path) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !(name.starts_with(NEW_FILE_PREFIX) && name.ends_with(NEW_FILE_SUFFIX)) {
+            continue;
+        }
+        let path = entry.path();
+        let journal = journal_path(&path);
+        let old = |p: &Path| match fs::symlink_metadata(p) {
+            Ok(m) => {
+                m.is_file()
+                    && m.modified()
+                        .ok()
+                        .and_then(|t| t.elapsed().ok())
+                        .is_some_and(|age| age >= STALE_AFTER)
+            }
+            Err(e) => e.kind() == std::io::ErrorKind::NotFound && p != path,
+        };
+        if !old(&path) || !old(&journal) || !nobody_holds(&path) {
+            continue;
+        }
+        let _ = fs::remove_file(&journal);
+        let _ = fs::remove_file(&path);
+    }
+}
+
+/// True when SQLite can take an exclusive lock on the file at once: no process is inside a
+/// transaction on it.
+fn nobody_holds(path: &Path) -> bool {
+    let Ok(conn) = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    ) else {
+        return false;
+    };
+    if conn.busy_timeout(Duration::ZERO).is_err() {
+        return false;
+    }
+    match conn.execute_batch("BEGIN EXCLUSIVE; ROLLBACK;") {
+        Ok(()) => true,
+        // A file SQLite cannot read (cut off before its first page) is nobody's either.
+        Err(e) => !super::error::is_busy(&e),
+    }
+}
+
+const NEW_FILE_PREFIX: &str = ".virkplan-ny-";
+const NEW_FILE_SUFFIX: &str = ".sqlite";
+
 /// Creates a new plan file: written completely under a temporary name, then renamed, so that
 /// no half-made file ever carries the user's name.
 fn create(path: &Path, options: &OpenOptions) -> Result<Store> {
+    create_with(path, options, |_| Ok(())).map(|(store, ())| store)
+}
+
+/// Creates a new plan file under a temporary name beside `path`, runs `fill` on it (an
+/// import), and gives it the user's name only when both succeeded: all or nothing. On failure
+/// the temporary file and its journal are removed and nothing is left at `path`. Refuses when
+/// something already has the name.
+pub(super) fn create_with<T>(
+    path: &Path,
+    options: &OpenOptions,
+    fill: impl FnOnce(&mut Store) -> Result<T>,
+) -> Result<(Store, T)> {
     path_fits(path)?;
     let folder = folder_of(path);
+    clean_stale_temporaries(&folder);
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(io_error(
+            path,
+            &std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+        ));
+    }
     let tmp = tempfile::Builder::new()
-        .prefix(".virkplan-ny-")
-        .suffix(".sqlite")
+        .prefix(NEW_FILE_PREFIX)
+        .suffix(NEW_FILE_SUFFIX)
         .tempfile_in(&folder)
         .map_err(|e| io_error(path, &e))?;
     crate::files::give_default_mode(tmp.as_file(), &folder).map_err(|e| io_error(path, &e))?;
-    {
-        let mut conn = Connection::open(tmp.path()).map_err(|e| open_error(path, e))?;
-        harden(&conn, options.busy_timeout).map_err(|e| open_error(path, e))?;
-        conn.pragma_update(None, "journal_mode", "DELETE")
-            .map_err(|e| open_error(path, e))?;
-        let tx = conn.transaction().map_err(|e| open_error(path, e))?;
-        let latest = options.migrations.latest();
-        options
-            .migrations
-            .create(&tx, latest)
-            .map_err(|e| open_error(path, e))?;
-        tx.pragma_update(None, "application_id", APPLICATION_ID)
-            .map_err(|e| open_error(path, e))?;
-        tx.pragma_update(None, "user_version", latest)
-            .map_err(|e| open_error(path, e))?;
-        tx.commit().map_err(|e| open_error(path, e))?;
-    }
+    let tmp_path = tmp.path().to_path_buf();
+    let network = super::network::on_network_drive(path);
+    let latest = options.migrations.latest();
+    let made = (|| -> rusqlite::Result<Connection> {
+        let mut conn = connect(&tmp_path, false, options.busy_timeout, network)?;
+        conn.pragma_update(None, "journal_mode", "DELETE")?;
+        let tx = conn.transaction()?;
+        options.migrations.create(&tx, latest)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "user_version", latest)?;
+        tx.commit()?;
+        Ok(conn)
+    })();
+    let filled = made.map_err(|e| open_error(path, e)).and_then(|conn| {
+        let mut store = Store {
+            conn,
+            path: tmp_path.clone(),
+            schema_version: latest,
+            read_only: None,
+            busy_timeout: options.busy_timeout,
+            network,
+        };
+        fill(&mut store)
+    });
+    let value = match filled {
+        Ok(value) => value,
+        Err(e) => {
+            // The journal of a file that is thrown away holds nothing anyone needs.
+            let _ = fs::remove_file(journal_path(&tmp_path));
+            drop(tmp);
+            return Err(match e {
+                StoreError::DiskFull { .. } | StoreError::DiskFullJournalKept { .. } => {
+                    StoreError::DiskFull { path: path.into() }
+                }
+                other => other,
+            });
+        }
+    };
     tmp.persist_noclobber(path)
         .map_err(|e| io_error(path, &e.error))?;
-    open(
+    let store = open(
         path,
         &OpenOptions {
             create: false,
             ..options.clone()
         },
-    )
+    )?;
+    Ok((store, value))
 }

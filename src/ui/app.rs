@@ -18,6 +18,10 @@ use crate::recent::RecentFiles;
 use crate::transfer;
 use std::path::{Path, PathBuf};
 
+/// Said in the status bar while the open file lies on a network drive (ARCHITECTURE.md,
+/// `store`: two people may edit it at once).
+pub const NETWORK_NOTE: &str = "Filen ligger på et netværksdrev. Kolleger kan åbne og rette i den samtidig; hver ændring gemmes med det samme, men gem jævnligt en kopi (Fil ▸ Gem en kopi som…).";
+
 /// How often the editor looks for changes another program made to the file (seconds).
 const POLL_INTERVAL: f64 = 1.0;
 
@@ -257,12 +261,22 @@ impl App {
                     });
                 });
         }
+        let network = self
+            .document
+            .as_ref()
+            .is_some_and(Document::on_network_drive);
         egui::Panel::bottom("statuslinje").show(ui, |ui| {
-            match &self.status {
-                StatusLine::None => ui.label(""),
-                StatusLine::Saved(text) => ui.colored_label(theme::SAVED_TEXT, text),
-                StatusLine::Error(text) => ui.colored_label(theme::ERROR_TEXT, text),
-            };
+            ui.horizontal_wrapped(|ui| {
+                match &self.status {
+                    StatusLine::None => ui.label(""),
+                    StatusLine::Saved(text) => ui.colored_label(theme::SAVED_TEXT, text),
+                    StatusLine::Error(text) => ui.colored_label(theme::ERROR_TEXT, text),
+                };
+                if network {
+                    ui.separator();
+                    ui.label(NETWORK_NOTE);
+                }
+            });
         });
         egui::Panel::left("navigation")
             .resizable(true)

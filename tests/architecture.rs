@@ -443,30 +443,10 @@ fn circles(
     found
 }
 
-/// Folders where a `mod.rs` and its own files still import each other (the parent re-exports
-/// or calls a child that uses the parent's types). Their owners are untangling them (issue 16);
-/// a circle is tolerated only when it stays inside one of these folders. Remove a folder here
-/// once its circle is gone: nothing else may import in a circle.
-const CIRCLES_BEING_UNTANGLED: &[&str] = &[
-    "src/json/",
-    "src/model/",
-    "src/report/layout/",
-    "src/store/",
-];
-
 #[test]
 fn no_two_files_import_each_other_in_a_circle() {
     let graph = import_graph();
-    let found: Vec<Vec<String>> = circles(&graph)
-        .into_iter()
-        .filter(|circle| {
-            !CIRCLES_BEING_UNTANGLED.iter().any(|folder| {
-                circle
-                    .iter()
-                    .all(|file| file.strip_prefix(folder).is_some_and(|f| !f.contains('/')))
-            })
-        })
-        .collect();
+    let found = circles(&graph);
     assert!(
         found.is_empty(),
         "files of src/ that import each other in a circle:\n{}",

@@ -4,12 +4,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::FormatError;
+use super::error::FormatError;
 use super::raw::{
     ExtraObject, RawBudget, RawBudgetRow, RawContact, RawDocument, RawFocusArea, RawFollowUp,
     RawGoal, RawPeriod, RawPerson, RawPlan, RawSection, Whole,
 };
-use super::{FORMAT_NAME, FORMAT_VERSION};
+use super::version::{FORMAT_NAME, FORMAT_VERSION};
 use crate::model::{Extra, Goal, GoalId, Plan, PlanBundle, PlanId};
 
 type Result<T> = std::result::Result<T, FormatError>;

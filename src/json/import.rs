@@ -4,11 +4,12 @@
 
 use std::collections::HashMap;
 
+use super::error::FormatError;
 use super::raw::{
     ExtraObject, RawBudget, RawContact, RawDocument, RawFocusArea, RawFollowUp, RawGoal, RawPerson,
     RawPlan, Whole, shorten,
 };
-use super::{FORMAT_NAME, FORMAT_VERSION, FormatError};
+use super::version::{FORMAT_NAME, FORMAT_VERSION};
 use crate::model::{
     Budget, BudgetRow, BudgetRowId, Contact, Date, Extra, FocusArea, FocusAreaId, FollowUp,
     FollowUpId, Goal, GoalId, Period, Person, PersonId, Plan, PlanBundle, PlanId, PlanState,

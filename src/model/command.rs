@@ -1,9 +1,10 @@
 //! Edits as data. Every change to a plan file is a [`Command`]; the store applies it in one
 //! transaction and returns its inverse, which is the undo step. One mechanism for every edit.
 
-use super::{
-    BudgetRow, BudgetRowId, Date, FocusArea, FocusAreaId, FollowUp, FollowUpId, Goal, GoalId,
-    Period, Person, PersonId, Plan, PlanBundle, PlanId, PlanState, Section, SectionId, Status,
+use super::date::Date;
+use super::plan::{
+    BudgetRow, BudgetRowId, FocusArea, FocusAreaId, FollowUp, FollowUpId, Goal, GoalId, Period,
+    Person, PersonId, Plan, PlanBundle, PlanId, PlanState, Section, SectionId, Status,
 };
 
 /// A text field of a plan (its metadata, contact block and budget texts).

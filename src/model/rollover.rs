@@ -2,7 +2,7 @@
 //! inserts the result with `Command::InsertPlan`, one undo step, and the old plan is not
 //! changed.
 
-use super::{Budget, FocusArea, Goal, GoalId, Period, Plan, PlanState, Section, Status};
+use super::plan::{Budget, FocusArea, Goal, GoalId, Period, Plan, PlanState, Section, Status};
 
 /// The next plan after `old`: a new title and period; the metadata, contact block, intro
 /// sections, budget rows and focus areas copied; the goals that are not done or dropped copied
@@ -37,7 +37,7 @@ pub fn next_plan(old: &Plan, title: &str, period: Period) -> Plan {
                 .budget
                 .rows
                 .iter()
-                .map(|r| super::BudgetRow {
+                .map(|r| super::plan::BudgetRow {
                     id: Default::default(),
                     ..r.clone()
                 })
@@ -78,7 +78,8 @@ pub fn next_plan(old: &Plan, title: &str, period: Period) -> Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{BudgetRow, Date, FollowUp, FollowUpId, PersonId, PlanId};
+    use crate::model::date::Date;
+    use crate::model::plan::{BudgetRow, FollowUp, FollowUpId, PersonId, PlanId};
 
     fn old() -> Plan {
         let goal = |id, status| Goal {

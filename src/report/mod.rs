@@ -5,34 +5,17 @@
 //! items into PDF bytes (the only user of printpdf and lopdf). [`fonts`] holds the embedded
 //! fonts and their metrics. [`export_pdf`] is the one door the command line and the editor use.
 
+mod error;
 pub mod fonts;
 pub mod layout;
+mod options;
 mod render;
+
+pub use error::ReportError;
+pub use options::Options;
 
 use crate::model::{PlanBundle, PlanId};
 use std::fmt;
-
-/// What to include in the PDF.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Options {
-    /// Add the status summary chapter (table and chart).
-    pub summary: bool,
-    /// Include the review chapter of the previous plan (`--no-review` turns it off).
-    pub review: bool,
-    /// The creation date written in the PDF's metadata, as seconds since 1970 (UTC); `None`
-    /// = now.
-    pub created: Option<i64>,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            summary: false,
-            review: true,
-            created: None,
-        }
-    }
-}
 
 /// Something the user should know about an export that succeeded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,18 +41,6 @@ impl fmt::Display for Warning {
             ),
         }
     }
-}
-
-/// Why an export failed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ReportError {
-    /// The plan is not in the document.
-    #[error("Planen med id {0} findes ikke i filen. Se planerne med «virkplan list FIL».")]
-    PlanNotFound(PlanId),
-    /// The PDF could not be written (a defect: the layout produced something the writer
-    /// refused).
-    #[error("PDF'en kunne ikke dannes ({0}). Prøv igen, og meld fejlen, hvis den gentager sig.")]
-    Render(String),
 }
 
 /// A finished export.

@@ -3,10 +3,13 @@
 //! mode, no triggers or views executed, `trusted_schema=OFF`, no extensions, `quick_check`
 //! before use, and a schema that must be exactly ours. Nothing here changes a file unless the
 //! file is ours, sound, writable and older than this program (then: backup, then migrate).
+//! [`Store`]'s constructors (`open`, `open_or_create`, `open_with`, `create_with`) are here; the
+//! per-connection protections themselves are set in `connection`.
 
+use super::connection::{connect, journal_path};
+use super::error::{Result, StoreError};
+use super::handle::{ReadOnlyReason, Store};
 use super::schema::{self, APPLICATION_ID, Migrations};
-use super::{Result, Store, StoreError};
-use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 use std::fs;
 use std::io::Read;
@@ -34,71 +37,35 @@ impl Default for OpenOptions {
     }
 }
 
-/// Why a file is open read-only.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReadOnlyReason {
-    /// The file itself is write-protected.
-    FileReadOnly,
-    /// The folder does not let us create the journal beside the file.
-    FolderReadOnly,
-    /// A newer virkplan wrote it.
-    NewerVersion {
-        /// The file's schema version.
-        found: i64,
-        /// The newest this program knows.
-        supported: i64,
-    },
-    /// The file holds schema objects that are not ours; they are never executed.
-    ForeignObjects(Vec<String>),
-    /// Another program switched the file to WAL and still has it open, so it cannot be set
-    /// back to the rollback journal.
-    WalInUse,
-}
-
-impl ReadOnlyReason {
-    /// A short Danish reason, for inside a sentence.
-    pub fn short(&self) -> String {
-        match self {
-            ReadOnlyReason::FileReadOnly => "filen er skrivebeskyttet".into(),
-            ReadOnlyReason::FolderReadOnly => "mappen er skrivebeskyttet".into(),
-            ReadOnlyReason::NewerVersion { found, .. } => {
-                format!("filen er skrevet af en nyere virkplan (skemaversion {found})")
-            }
-            ReadOnlyReason::ForeignObjects(names) => {
-                format!("filen indeholder fremmede dele: {}", names.join(", "))
-            }
-            ReadOnlyReason::WalInUse => "et andet program har filen åben i WAL-tilstand".into(),
-        }
+impl Store {
+    /// Opens an existing plan file as the editor does, with every safety check.
+    pub fn open(path: &Path) -> Result<Store> {
+        open(path, &OpenOptions::default())
     }
 
-    /// The whole Danish message for the banner: what happened and what to do.
-    pub fn message(&self) -> String {
-        match self {
-            ReadOnlyReason::FileReadOnly => {
-                "Filen er skrivebeskyttet, så den er åbnet til læsning. \
-                Gem en kopi for at rette i den."
-                    .into()
-            }
-            ReadOnlyReason::FolderReadOnly => {
-                "Mappen, filen ligger i, er skrivebeskyttet, så filen er \
-                åbnet til læsning. Gem en kopi i en anden mappe for at rette i den."
-                    .into()
-            }
-            ReadOnlyReason::NewerVersion { found, supported } => format!(
-                "Filen er skrevet af en nyere version af virkplan (skemaversion {found}; denne \
-                 version kender op til {supported}), så den er åbnet til læsning. Opdatér \
-                 virkplan for at rette i den."
-            ),
-            ReadOnlyReason::ForeignObjects(names) => format!(
-                "Filen indeholder dele, som virkplan ikke selv har lavet ({}). De bliver ikke \
-                 udført, og filen er åbnet til læsning. Gem en kopi for at rette i planerne.",
-                names.join(", ")
-            ),
-            ReadOnlyReason::WalInUse => "Et andet program har filen åben og har sat den i \
-                WAL-tilstand, som deler filen i tre og ikke er sikker på netværksdrev, så den er \
-                åbnet til læsning. Luk det andet program, og åbn filen igen for at rette i den."
-                .into(),
-        }
+    /// Opens a plan file, creating a new, empty one when none exists at the path.
+    pub fn open_or_create(path: &Path) -> Result<Store> {
+        let options = OpenOptions {
+            create: true,
+            ..OpenOptions::default()
+        };
+        open(path, &options)
+    }
+
+    /// Creates a new plan file at `path`, runs `fill` on it (an import) and gives the file the
+    /// user's name only when both succeeded: on any failure (a full disk, a bad document)
+    /// nothing is left at `path`. Refuses when the path already exists. Returns the file,
+    /// reopened under its name, and what `fill` returned.
+    pub fn create_with<T>(
+        path: &Path,
+        fill: impl FnOnce(&mut Store) -> Result<T>,
+    ) -> Result<(Store, T)> {
+        create_with(path, &OpenOptions::default(), fill)
+    }
+
+    /// Opens with explicit options (timeouts, migrations under test).
+    pub fn open_with(path: &Path, options: &OpenOptions) -> Result<Store> {
+        open(path, options)
     }
 }
 
@@ -149,14 +116,6 @@ fn read_header(path: &Path, len: u64) -> Result<Header> {
         application_id: be32(&bytes, 68) as i32,
         user_version: i64::from(be32(&bytes, 60) as i32),
     })
-}
-
-/// The rollback journal SQLite keeps beside `path` during a write (and leaves there, "hot",
-/// when a write was cut off: it then holds the pages that make the file whole).
-pub(super) fn journal_path(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push("-journal");
-    PathBuf::from(name)
 }
 
 fn read_up_to(file: &mut fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
@@ -214,42 +173,6 @@ fn path_fits(path: &Path) -> Result<()> {
         }),
         None => Ok(()),
     }
-}
-
-/// Opens a connection to a plan file with the per-connection settings (`harden`): for the
-/// first open and for the reopen after a failed write (`Store::write`).
-pub(super) fn connect(
-    path: &Path,
-    read_only: bool,
-    timeout: Duration,
-    network: bool,
-) -> rusqlite::Result<Connection> {
-    let flags = if read_only {
-        OpenFlags::SQLITE_OPEN_READ_ONLY
-    } else {
-        OpenFlags::SQLITE_OPEN_READ_WRITE
-    } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags)?;
-    harden(&conn, timeout)?;
-    if network {
-        // Every commit reaches the server's disk before it is reported done; a share's
-        // cache is the usual way a "saved" edit is lost.
-        conn.pragma_update(None, "synchronous", "FULL")?;
-    }
-    Ok(conn)
-}
-
-/// Sets the per-connection protections (they are not stored in the file).
-fn harden(conn: &Connection, timeout: Duration) -> rusqlite::Result<()> {
-    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
-    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
-    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
-    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_VIEW, false)?;
-    conn.busy_timeout(timeout)?;
-    conn.pragma_update(None, "cell_size_check", true)?;
-    conn.pragma_update(None, "mmap_size", 0)?;
-    conn.pragma_update(None, "foreign_keys", true)?;
-    Ok(())
 }
 
 fn is_writable_folder(dir: &Path) -> bool {

@@ -1,6 +1,6 @@
 //! Queries: rows to model values. Each `row_to_x` reads one table's columns in one place.
 
-use super::{Result, StoreError};
+use super::error::{Result, StoreError};
 use crate::model::{
     Budget, BudgetRow, BudgetRowId, Contact, Date, FocusArea, FocusAreaId, FollowUp, FollowUpId,
     Goal, GoalId, Period, Person, PersonId, Plan, PlanBundle, PlanId, PlanState, PlanSummary,

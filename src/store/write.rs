@@ -4,8 +4,8 @@
 //! (ids are AUTOINCREMENT, never reused). Deletes record everything they remove, including
 //! links from elsewhere (`previous`, `continues`), so that their inverse puts all of it back.
 
+use super::error::{Result, StoreError};
 use super::read::{self, parse_date};
-use super::{Result, StoreError};
 use crate::model::{
     BudgetRow, Command, FocusArea, FocusAreaField, FocusAreaId, FollowUp, Goal, GoalField, GoalId,
     Person, PersonField, PersonId, Plan, PlanBundle, PlanField, PlanId, Section, SectionField,

@@ -9,14 +9,15 @@ use super::builder::{BODY_W, Builder, style};
 use super::contents::contents;
 use super::cover::cover;
 use super::flow::{AnchorPos, Area, Dest, Paginated, paginate};
-use super::text::{Span, Style, break_lines};
-use super::{
+use super::output::{
     Artifact, Color, Item, Layout, MARGINS, Mark, Meta, OutlineEntry, PAGE_HEIGHT, PAGE_WIDTH,
     Page, Role, Shape, Structure, TextRun,
 };
+use super::text::{Span, Style, break_lines};
 use crate::model::{Plan, PlanBundle, PlanId, PlanState};
+use crate::report::error::ReportError;
 use crate::report::fonts::{Face, FontSet};
-use crate::report::{Options, ReportError};
+use crate::report::options::Options;
 
 /// Lays out a plan of `doc` as pages of positioned items.
 ///

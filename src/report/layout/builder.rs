@@ -6,11 +6,11 @@
 //! them and paginates.
 
 use super::flow::{AnchorId, Block, Dest, GROUP_LIMIT};
-use super::text::{Line, Span, Style, break_lines};
-use super::{
+use super::output::{
     Artifact, Color, Item, MARGINS, Mark, NodeId, PAGE_HEIGHT, PAGE_WIDTH, Role, Scope, Shape,
     Structure, TextRun,
 };
+use super::text::{Line, Span, Style, break_lines};
 use crate::model::{Person, Status};
 use crate::report::fonts::{Face, FontSet};
 use std::collections::HashSet;

@@ -4,8 +4,8 @@
 
 use super::builder::{BODY_W, Builder, TEXT, style};
 use super::flow::{AnchorId, Block, Dest};
+use super::output::{Artifact, Color, Item, Mark, NodeId, Role, Shape, TextRun};
 use super::text::Span;
-use super::{Artifact, Color, Item, Mark, NodeId, Role, Shape, TextRun};
 use crate::report::fonts::Face;
 
 /// The contents: one entry per chapter (bold) and section, with leaders and page numbers, each

@@ -4,8 +4,8 @@
 
 use super::builder::{BODY_W, Builder, rule, space_after_last_run, style};
 use super::flow::{Block, Dest};
+use super::output::{Artifact, Color, Item, MARGINS, Mark, NodeId, PAGE_HEIGHT, Role, Shape};
 use super::text::{Span, Style};
-use super::{Artifact, Color, Item, MARGINS, Mark, NodeId, PAGE_HEIGHT, Role, Shape};
 use crate::model::{Plan, PlanState};
 use crate::report::fonts::Face;
 use crate::units;

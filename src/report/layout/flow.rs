@@ -12,7 +12,7 @@
 //! records where each anchor landed; only then does the assembly turn each `Dest` into the
 //! [`Target`] a finished page holds, so that no page number is guessed before it is known.
 
-use super::{Artifact, Item, Mark, Page, Target};
+use super::output::{Artifact, Item, Mark, Page, Target};
 
 /// A place in the flow that links, contents entries and the outline point to (a heading, a
 /// goal); pagination says on which page and where it landed.

@@ -5,8 +5,8 @@
 use super::builder::{BODY, BODY_W, Builder, Entry, LABEL, LABEL_W, LEADING, PARA_GAP, TEXT};
 use super::builder::{capitalised, status_color, style};
 use super::flow::{Block, Dest};
+use super::output::{Artifact, Color, Item, Mark, NodeId, Role, Shape, Structure};
 use super::text::Span;
-use super::{Artifact, Color, Item, Mark, NodeId, Role, Shape, Structure};
 use crate::model::{Date, FocusArea, Goal, Plan, Status};
 use crate::report::fonts::Face;
 use crate::units;

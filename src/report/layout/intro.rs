@@ -2,8 +2,8 @@
 //! chapter's own text) and the budget table with its caption and note.
 
 use super::builder::{BODY_W, Builder, CELL_PAD, Col, style};
+use super::output::{Color, Mark, NodeId, Role, Structure};
 use super::text::Span;
-use super::{Color, Mark, NodeId, Role, Structure};
 use crate::model::Plan;
 use crate::report::fonts::Face;
 use crate::units;

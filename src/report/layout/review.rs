@@ -3,7 +3,7 @@
 //! out).
 
 use super::builder::Builder;
-use super::{Role, Structure};
+use super::output::{Role, Structure};
 use crate::model::Plan;
 
 impl Builder<'_> {

@@ -4,8 +4,8 @@
 
 use super::builder::{BODY_W, Builder, Col, LEADING, capitalised, status_color, style};
 use super::flow::Block;
+use super::output::{Color, Item, Mark, NodeId, Role, Shape, Structure, TextRun};
 use super::text::{Span, runs_of};
-use super::{Color, Item, Mark, NodeId, Role, Shape, Structure, TextRun};
 use crate::model::{Plan, Status};
 use crate::report::fonts::Face;
 

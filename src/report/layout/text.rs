@@ -8,7 +8,7 @@
 //! no embedded face has become a replacement run that carries the original text (see
 //! [`crate::report::fonts`]).
 
-use super::{Color, TextRun};
+use super::output::{Color, TextRun};
 use crate::report::fonts::{Face, FontSet, Glyph, REPLACEMENT};
 
 /// How a span of text looks.

@@ -28,6 +28,7 @@ use super::layout::{
 mod writer;
 
 use std::collections::BTreeMap;
+use tags::{Event, tag_of};
 use writer::{PdfWriter, Ref, array, deflate, hex16, int, literal, name, num, reference, text};
 
 /// A PDF text string: UTF-16BE with a byte order mark (for /ActualText).
@@ -68,37 +69,6 @@ fn push_cid(out: &mut Vec<u8>, cid: u16) {
     }
 }
 
-/// The standard structure type of a node's role.
-pub(crate) fn tag_of(role: &super::layout::Role) -> &'static str {
-    use super::layout::Role;
-    match role {
-        Role::Document => "Document",
-        Role::Part => "Part",
-        Role::Sect => "Sect",
-        Role::Heading(1) => "H1",
-        Role::Heading(2) => "H2",
-        Role::Heading(_) => "H3",
-        Role::P => "P",
-        Role::L => "L",
-        Role::LI => "LI",
-        Role::Lbl => "Lbl",
-        Role::LBody => "LBody",
-        Role::Table => "Table",
-        Role::THead => "THead",
-        Role::TBody => "TBody",
-        Role::TR => "TR",
-        Role::TH(_) => "TH",
-        Role::TD => "TD",
-        Role::TOC => "TOC",
-        Role::TOCI => "TOCI",
-        Role::Reference => "Reference",
-        Role::Link => "Link",
-        Role::Figure => "Figure",
-        Role::Div => "Div",
-        Role::Caption => "Caption",
-    }
-}
-
 fn artifact_props(a: Artifact) -> &'static [u8] {
     match a {
         Artifact::Header => b"/Artifact <</Type /Pagination /Subtype /Header>> BDC\n",
@@ -109,15 +79,6 @@ fn artifact_props(a: Artifact) -> &'static [u8] {
         Artifact::RepeatedHeader => b"/Artifact <</Type /Pagination>> BDC\n",
         Artifact::Decoration => b"/Artifact <</Type /Layout>> BDC\n",
     }
-}
-
-/// What a page's content stream tells the structure tree, in reading order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Event {
-    /// Marked content `mcid` on this page belongs to the node.
-    Content { mcid: u32, node: NodeId },
-    /// Link annotation `index` (of this page's links) belongs to the node.
-    Annotation { index: usize, node: NodeId },
 }
 
 /// A link annotation of a page.

@@ -1,11 +1,51 @@
 //! The structure tree of the tagged PDF: one structure element per node of the layout's
 //! [`Structure`] that has content, its kids in reading order (child elements, marked-content
 //! references, link annotations), and the parent tree that maps every MCID and annotation back
-//! to its element. Nodes without any content on a page are left out.
+//! to its element. Nodes without any content on a page are left out. Also what the pages and
+//! the tree share: the [`Event`]s a page's content stream records, and the standard structure
+//! type of each role ([`tag_of`]).
 
 use super::writer::{PdfWriter, Ref, int, name, reference, text};
-use super::{Event, tag_of};
-use crate::report::layout::{Role, Scope, Structure};
+use crate::report::layout::{NodeId, Role, Scope, Structure};
+
+/// What a page's content stream tells the structure tree, in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Event {
+    /// Marked content `mcid` on this page belongs to the node.
+    Content { mcid: u32, node: NodeId },
+    /// Link annotation `index` (of this page's links) belongs to the node.
+    Annotation { index: usize, node: NodeId },
+}
+
+/// The standard structure type of a node's role.
+pub(crate) fn tag_of(role: &Role) -> &'static str {
+    match role {
+        Role::Document => "Document",
+        Role::Part => "Part",
+        Role::Sect => "Sect",
+        Role::Heading(1) => "H1",
+        Role::Heading(2) => "H2",
+        Role::Heading(_) => "H3",
+        Role::P => "P",
+        Role::L => "L",
+        Role::LI => "LI",
+        Role::Lbl => "Lbl",
+        Role::LBody => "LBody",
+        Role::Table => "Table",
+        Role::THead => "THead",
+        Role::TBody => "TBody",
+        Role::TR => "TR",
+        Role::TH(_) => "TH",
+        Role::TD => "TD",
+        Role::TOC => "TOC",
+        Role::TOCI => "TOCI",
+        Role::Reference => "Reference",
+        Role::Link => "Link",
+        Role::Figure => "Figure",
+        Role::Div => "Div",
+        Role::Caption => "Caption",
+    }
+}
 
 /// A kid of a structure element.
 enum Kid {

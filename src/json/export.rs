@@ -235,16 +235,9 @@ fn resolve_continues(
 }
 
 fn find_goal(plan: &Plan, id: GoalId) -> Vec<(usize, usize)> {
-    plan.focus_areas
-        .iter()
-        .enumerate()
-        .flat_map(|(a, area)| {
-            area.goals
-                .iter()
-                .enumerate()
-                .filter(move |(_, g)| g.id == id)
-                .map(move |(g, _)| (a, g))
-        })
+    plan.numbered_goals()
+        .filter(|(_, _, _, g)| g.id == id)
+        .map(|(a, g, _, _)| (a, g))
         .collect()
 }
 

@@ -432,6 +432,17 @@ impl Plan {
             .enumerate()
             .flat_map(|(i, a)| a.goals.iter().map(move |g| (i, g)))
     }
+
+    /// All goals of the plan, in print order, each with its focus area and both positions
+    /// (0-based): goal `(1, 2, …)` is printed as "2.3".
+    pub fn numbered_goals(&self) -> impl Iterator<Item = (usize, usize, &FocusArea, &Goal)> {
+        self.focus_areas.iter().enumerate().flat_map(|(a, area)| {
+            area.goals
+                .iter()
+                .enumerate()
+                .map(move |(g, goal)| (a, g, area, goal))
+        })
+    }
 }
 
 /// A line of the plan list: what `virkplan list` prints.

@@ -209,16 +209,12 @@ impl Board {
 
         // The rows that pass the filters, sorted.
         let mut rows: Vec<Row<'_>> = plan
-            .focus_areas
-            .iter()
-            .enumerate()
-            .flat_map(|(a, area)| {
-                area.goals.iter().enumerate().map(move |(g, goal)| Row {
-                    area: a + 1,
-                    number: g + 1,
-                    area_id: area.id,
-                    goal,
-                })
+            .numbered_goals()
+            .map(|(a, g, area, goal)| Row {
+                area: a + 1,
+                number: g + 1,
+                area_id: area.id,
+                goal,
             })
             .filter(|r| self.status.is_none_or(|s| r.goal.status == s))
             .filter(|r| self.owner.is_none_or(|o| r.goal.owners.contains(&o)))

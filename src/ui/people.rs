@@ -10,16 +10,9 @@ use crate::units;
 
 /// The goals of `plan` that `person` carries, each with its number ("2.3").
 pub fn carried(plan: &Plan, person: PersonId) -> Vec<(String, &Goal)> {
-    plan.focus_areas
-        .iter()
-        .enumerate()
-        .flat_map(|(a, area)| {
-            area.goals
-                .iter()
-                .enumerate()
-                .filter(move |(_, g)| g.owners.contains(&person))
-                .map(move |(g, goal)| (format!("{}.{}", a + 1, g + 1), goal))
-        })
+    plan.numbered_goals()
+        .filter(|(_, _, _, g)| g.owners.contains(&person))
+        .map(|(a, g, _, goal)| (format!("{}.{}", a + 1, g + 1), goal))
         .collect()
 }
 

@@ -168,6 +168,22 @@ grep -q "^Brug: virkplan" "$r/usage.win.err" || fail "no usage line for a wrong 
 lnx "$r/usage.lin" 2 export-pdf
 same "$r/usage.win.err" "$r/usage.lin.err" "the usage error on stderr"
 
+echo "== a plan file in a folder deeper than 260 characters (OneDrive, ESDH)"
+deep_unix="$win_docs_unix"
+deep_win="$win_docs"
+for i in $(seq 1 12); do
+  deep_unix="$deep_unix/Undermappe nummer $i med et langt navn æøå"
+  deep_win="$deep_win\\Undermappe nummer $i med et langt navn æøå"
+done
+mkdir -p "$deep_unix"
+echo "   the plan file's path: $(( ${#deep_win} + 12 )) characters"
+win "$r/deep-import.win" 0 import-json "$deep_win\\Plan æøå.sqlite" --from "$win_docs\\Referenceplan æøå.json"
+[ -f "$deep_unix/Plan æøå.sqlite" ] || fail "virkplan.exe wrote no plan file in the deep folder"
+win "$r/deep-list.win" 0 list "$deep_win\\Plan æøå.sqlite"
+same "$r/deep-list.win" "$r/list.lin" "list of the plan file in the deep folder"
+win "$r/deep-pdf.win" 0 export-pdf "$deep_win\\Plan æøå.sqlite" --plan "$plan" -o "$deep_win\\Plan æøå.pdf"
+[ -s "$deep_unix/Plan æøå.pdf" ] || fail "no PDF in the deep folder"
+
 echo "== the editor under Xvfb + Wine"
 display=77
 while [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done

@@ -52,7 +52,7 @@ impl RecentFiles {
     pub fn add(&mut self, file: &Path) -> Result<(), String> {
         let file = file
             .canonicalize()
-            .map(without_verbatim_prefix)
+            .map(|p| crate::files::plain_path(&p))
             .unwrap_or_else(|_| file.to_path_buf());
         self.files.retain(|f| *f != file);
         self.files.insert(0, file);
@@ -90,29 +90,9 @@ impl RecentFiles {
     }
 }
 
-/// `canonicalize` on Windows gives `\\?\C:\…` (a "verbatim" path); the list stores and shows
-/// the path as the user knows it ([`crate::files::plain_path`]).
-fn without_verbatim_prefix(path: PathBuf) -> PathBuf {
-    crate::files::plain_path(&path)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn windows_verbatim_drive_paths_lose_their_prefix() {
-        let plain = |s: &str| without_verbatim_prefix(PathBuf::from(s));
-        assert_eq!(
-            plain(r"\\?\C:\Users\Søren\Dokumenter\Min plan.sqlite"),
-            PathBuf::from(r"C:\Users\Søren\Dokumenter\Min plan.sqlite")
-        );
-        assert_eq!(
-            plain(r"\\?\UNC\server\del\a.sqlite"),
-            PathBuf::from(r"\\server\del\a.sqlite")
-        );
-        assert_eq!(plain("/home/a/b.sqlite"), PathBuf::from("/home/a/b.sqlite"));
-    }
 
     #[test]
     fn newest_first_once_and_remembered_between_runs() {

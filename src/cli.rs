@@ -363,6 +363,18 @@ fn check(file: &Path) -> Outcome {
         text.push_str(&format!("  {}\n", plan_line(p)));
     }
     text.push_str(&format!("Personer: {}\n", people.len()));
+    // Links another program left to people it deleted: the exports go on past them, so
+    // `check` is where the user hears of them before the meeting.
+    let missing = document.load_bundle(None)?.missing_owners();
+    if !missing.is_empty() {
+        text.push_str(&format!(
+            "Mål med en tovholder, der er slettet: {}\n",
+            missing.len()
+        ));
+        for m in &missing {
+            text.push_str(&format!("  {}.\n", esc(&m.to_string())));
+        }
+    }
     print(&text)
 }
 

@@ -153,3 +153,24 @@ fn a_file_with_another_programs_table_and_a_deleted_tovholder_can_be_saved_as_a_
         "only the tovholder who is still there"
     );
 }
+
+#[test]
+fn check_names_the_goals_whose_tovholder_was_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = file_with_deleted_owner(dir.path());
+    let out = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("Mål med en tovholder, der er slettet: 2\n"),
+        "{stdout}"
+    );
+    assert_names_the_goal(&stdout);
+    // A sound file says nothing of the kind.
+    let sound = dir.path().join("sund.sqlite");
+    let mut doc = Document::open_or_create(&sound).unwrap();
+    doc.import(&common::small_document()).unwrap();
+    drop(doc);
+    let out = run(&["check", sound.to_str().unwrap()]);
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("slettet"));
+}

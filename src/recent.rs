@@ -2,8 +2,25 @@
 //! small text file in the user's settings folder (`%APPDATA%\virkplan` on Windows,
 //! `~/.config/virkplan` on Linux): one path per line, newest first.
 
-use crate::files::write_atomically;
+use crate::files::{WriteError, io_reason, write_atomically};
 use std::path::{Path, PathBuf};
+
+/// Why the list could not be saved (it is kept in memory for this run); `Display` is the
+/// Danish sentence for the status bar.
+#[derive(Debug, thiserror::Error)]
+pub enum RecentError {
+    /// The settings folder could not be made.
+    #[error("Listen over seneste filer kunne ikke gemmes ({reason}): {}", .folder.display())]
+    Folder {
+        /// [`io_reason`]'s phrase.
+        reason: String,
+        /// The folder.
+        folder: PathBuf,
+    },
+    /// The list's file could not be written.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+}
 
 /// How many files the list keeps.
 pub const MAX: usize = 10;
@@ -49,7 +66,7 @@ impl RecentFiles {
 
     /// Puts `file` first (once) and saves the list. A list that cannot be saved is kept in
     /// memory; the returned message says why it was not saved.
-    pub fn add(&mut self, file: &Path) -> Result<(), String> {
+    pub fn add(&mut self, file: &Path) -> Result<(), RecentError> {
         let file = file
             .canonicalize()
             .map(|p| crate::files::plain_path(&p))
@@ -61,21 +78,19 @@ impl RecentFiles {
     }
 
     /// Takes `file` off the list (it is gone) and saves the list.
-    pub fn remove(&mut self, file: &Path) -> Result<(), String> {
+    pub fn remove(&mut self, file: &Path) -> Result<(), RecentError> {
         self.files.retain(|f| f != file);
         self.save()
     }
 
-    fn save(&self) -> Result<(), String> {
+    fn save(&self) -> Result<(), RecentError> {
         let Some(store) = &self.store else {
             return Ok(());
         };
         if let Some(dir) = store.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                format!(
-                    "Listen over seneste filer kunne ikke gemmes ({e}): {}",
-                    dir.display()
-                )
+            std::fs::create_dir_all(dir).map_err(|e| RecentError::Folder {
+                reason: io_reason(&e),
+                folder: dir.to_path_buf(),
             })?;
         }
         // Paths that are not valid Unicode cannot be written as text lines; they stay in
@@ -86,7 +101,7 @@ impl RecentFiles {
             .filter_map(|f| f.to_str())
             .map(|f| format!("{f}\n"))
             .collect();
-        write_atomically(store, text.as_bytes()).map_err(|e| e.to_string())
+        Ok(write_atomically(store, text.as_bytes())?)
     }
 }
 

@@ -177,10 +177,13 @@ pub struct Period {
 pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
 
 /// Why a period cannot be used; `Display` is the Danish sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PeriodError {
+    /// Text that is not a whole number.
+    #[error("«{0}» er ikke et årstal: skriv et årstal med fire cifre ({first}–{last}), fx 2013.", first = YEARS.start(), last = YEARS.end())]
+    NotAYear(String),
     /// A year without four digits.
-    #[error("Årstallet {0} kan ikke bruges: skriv et årstal med fire cifre (1000–9999), fx 2013.")]
+    #[error("Årstallet {0} kan ikke bruges: skriv et årstal med fire cifre ({first}–{last}), fx 2013.", first = YEARS.start(), last = YEARS.end())]
     Year(i32),
     /// The first year after the last.
     #[error(
@@ -203,6 +206,14 @@ impl Period {
             return Err(PeriodError::StartAfterEnd { start, end });
         }
         Ok(Period { start, end })
+    }
+
+    /// A year as typed ("2013"), with the rule of [`Period::year`].
+    pub fn parse_year(text: &str) -> Result<i32, PeriodError> {
+        match text.trim().parse::<i32>() {
+            Ok(year) => Period::year(year),
+            Err(_) => Err(PeriodError::NotAYear(text.trim().to_owned())),
+        }
     }
 
     /// `year` when a period may start or end in it ([`YEARS`]).

@@ -11,7 +11,7 @@ pub mod layout;
 mod options;
 mod render;
 
-pub use error::ReportError;
+pub use error::{RenderError, ReportError};
 pub use options::Options;
 
 use crate::model::{PlanBundle, PlanId};
@@ -72,7 +72,7 @@ pub fn export_pdf(
             context: context.clone(),
         })
         .collect();
-    let bytes = render::render(layout, created).map_err(ReportError::Render)?;
+    let bytes = render::render(layout, created)?;
     Ok(Export {
         bytes,
         pages,

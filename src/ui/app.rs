@@ -450,7 +450,7 @@ impl App {
             let id = plan.id;
             self.preview
                 .show(ui, &mut self.pending, plan, self.generation, || {
-                    transfer::load_for_pdf(doc, id).map_err(|e| e.to_string())
+                    transfer::load_for_pdf(doc, id)
                 });
             return;
         }
@@ -559,7 +559,7 @@ impl App {
                 Action::CloseWindow => self.window = None,
                 Action::OpenInViewer(path) => {
                     if let Err(e) = self.dialogs.open_in_viewer(&path) {
-                        self.alert("PDF'en kunne ikke åbnes", e);
+                        self.alert("PDF'en kunne ikke åbnes", e.to_string());
                     }
                 }
                 Action::CopyPlans(chosen) => {

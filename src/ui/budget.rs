@@ -6,20 +6,16 @@
 use super::action::AfterEdit;
 use super::fields::{Form, form_grid, move_buttons};
 use super::theme;
-use crate::model::{BudgetRow, Command, Plan, PlanField};
+use crate::model::{BudgetRow, Command, Period, PeriodError, Plan, PlanField};
 use crate::units;
 
 const AMOUNT_WIDTH: f32 = 130.0;
 
-fn parse_year(text: &str) -> Result<Option<i32>, String> {
+fn parse_year(text: &str) -> Result<Option<i32>, PeriodError> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    super::modal::parse_year(text).map(Some)
-}
-
-fn parse_amount(text: &str) -> Result<i64, String> {
-    units::parse_amount(text).map_err(|e| e.to_string())
+    Period::parse_year(text).map(Some)
 }
 
 /// A figure, right-aligned in its column.
@@ -52,7 +48,7 @@ fn amount_cell(
         "0",
         AMOUNT_WIDTH,
         true,
-        parse_amount,
+        units::parse_amount,
     ) && amount != stored
     {
         form.apply(Command::SetBudgetRow(with(amount)), AfterEdit::Stay);
@@ -112,7 +108,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan) {
                         "fx Børn og unge",
                         260.0,
                         false,
-                        |t| Ok::<_, String>(t.trim().to_owned()),
+                        |t| Ok::<_, std::convert::Infallible>(t.trim().to_owned()),
                     ) && area != row.area
                     {
                         let changed = BudgetRow {
@@ -210,10 +206,10 @@ mod tests {
 
     #[test]
     fn danish_amounts_are_read_and_nonsense_is_refused_in_danish() {
-        assert_eq!(parse_amount("1.120.883.000"), Ok(1_120_883_000));
-        assert_eq!(parse_amount("-21.742.000"), Ok(-21_742_000));
-        assert!(parse_amount("12,5").is_err());
-        assert!(parse_amount("mange").is_err_and(|e| e.contains("cifre")));
+        assert_eq!(units::parse_amount("1.120.883.000"), Ok(1_120_883_000));
+        assert_eq!(units::parse_amount("-21.742.000"), Ok(-21_742_000));
+        assert!(units::parse_amount("12,5").is_err());
+        assert!(units::parse_amount("mange").is_err_and(|e| e.to_string().contains("cifre")));
         assert_eq!(parse_year(""), Ok(None));
         assert_eq!(parse_year("2012"), Ok(Some(2012)));
     }

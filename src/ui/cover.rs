@@ -3,8 +3,7 @@
 
 use super::action::{Action, AfterEdit, Dialog};
 use super::fields::{Form, form_grid};
-use super::modal::{parse_year, period};
-use crate::model::{Command, Plan, PlanField, PlanId, PlanState, PlanSummary};
+use crate::model::{Command, Period, Plan, PlanField, PlanId, PlanState, PlanSummary};
 use crate::units;
 
 /// Draws the Forside screen of `plan`; `plans` are the file's plans (for "Følger op på").
@@ -40,7 +39,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan, plans: &[PlanSu
             "Periode fra",
             &current.start.to_string(),
             "fx 2012",
-            |t| parse_year(t).and_then(|y| period(y, current.end)),
+            |t| Period::parse_year(t).and_then(|y| Period::new(y, current.end)),
         );
         let end = form.parsed_row(
             ui,
@@ -48,7 +47,7 @@ pub fn show(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan, plans: &[PlanSu
             "Periode til",
             &current.end.to_string(),
             "fx 2013",
-            |t| parse_year(t).and_then(|y| period(current.start, y)),
+            |t| Period::parse_year(t).and_then(|y| Period::new(current.start, y)),
         );
         if let Some(period) = start.or(end).filter(|p| *p != current) {
             form.apply(Command::SetPeriod { plan: id, period }, AfterEdit::Stay);

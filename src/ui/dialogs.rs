@@ -24,6 +24,12 @@ impl FileKind {
     }
 }
 
+/// The system's program could not show the file (opener's own text is English, so it is not
+/// passed on); `Display` is the Danish sentence.
+#[derive(Debug, thiserror::Error)]
+#[error("Filen kunne ikke vises i systemets program. Åbn den selv fra mappen: {}", .0.display())]
+pub struct ViewerError(pub PathBuf);
+
 /// Asks the user for a file. `None`: the user cancelled (or no dialog could be shown).
 pub trait FileDialogs {
     /// A file to read.
@@ -31,7 +37,7 @@ pub trait FileDialogs {
     /// A file to write, suggesting `name`.
     fn save_file(&self, title: &str, kind: FileKind, name: &str) -> Option<PathBuf>;
     /// Shows a file in the system's program for it (a PDF in the PDF viewer).
-    fn open_in_viewer(&self, path: &std::path::Path) -> Result<(), String> {
+    fn open_in_viewer(&self, path: &std::path::Path) -> Result<(), ViewerError> {
         let _ = path;
         Ok(())
     }
@@ -41,13 +47,8 @@ pub trait FileDialogs {
 pub struct NativeDialogs;
 
 impl FileDialogs for NativeDialogs {
-    fn open_in_viewer(&self, path: &std::path::Path) -> Result<(), String> {
-        opener::open(path).map_err(|e| {
-            format!(
-                "Filen kunne ikke vises ({e}). Åbn den selv fra mappen: {}",
-                path.display()
-            )
-        })
+    fn open_in_viewer(&self, path: &std::path::Path) -> Result<(), ViewerError> {
+        opener::open(path).map_err(|_| ViewerError(path.to_path_buf()))
     }
 
     fn open_file(&self, title: &str, kind: FileKind) -> Option<PathBuf> {

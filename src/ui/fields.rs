@@ -114,14 +114,14 @@ impl Form<'_> {
     }
 
     /// A labelled row saved when complete: see [`Drafts::parsed_row`].
-    pub fn parsed_row<T>(
+    pub fn parsed_row<T, E: std::fmt::Display>(
         &mut self,
         ui: &mut egui::Ui,
         id_salt: impl egui::AsIdSalt,
         label: &str,
         stored: &str,
         hint: &str,
-        parse: impl FnOnce(&str) -> Result<T, String>,
+        parse: impl FnOnce(&str) -> Result<T, E>,
     ) -> Option<T> {
         let label = ui.label(label);
         let value = self.drafts.parsed_field(
@@ -155,7 +155,7 @@ impl Drafts {
     /// presses Enter or leaves the field. Returns the value to save; a refused entry stays in
     /// the field with the reason in red under it, and nothing is saved.
     #[allow(clippy::too_many_arguments)]
-    pub fn parsed_field<T>(
+    pub fn parsed_field<T, E: std::fmt::Display>(
         &mut self,
         ui: &mut egui::Ui,
         id_salt: impl egui::AsIdSalt,
@@ -164,7 +164,7 @@ impl Drafts {
         hint: &str,
         width: f32,
         right: bool,
-        parse: impl FnOnce(&str) -> Result<T, String>,
+        parse: impl FnOnce(&str) -> Result<T, E>,
     ) -> Option<T> {
         let id = ui.make_persistent_id(id_salt);
         let mut text = self
@@ -201,7 +201,8 @@ impl Drafts {
                         committed = Some(value);
                     }
                     Err(reason) => {
-                        self.errors.insert(id, reason);
+                        // Text only here, where it is shown under the field.
+                        self.errors.insert(id, reason.to_string());
                     }
                 }
             }

@@ -27,13 +27,11 @@ fn status_dot(ui: &mut egui::Ui, status: Option<Status>) {
 }
 
 /// Reads a deadline as typed; an empty field means no deadline.
-fn parse_deadline(text: &str) -> Result<Option<crate::model::Date>, String> {
+fn parse_deadline(text: &str) -> Result<Option<crate::model::Date>, units::DateInputError> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    units::parse_date_input(text)
-        .map(Some)
-        .map_err(|e| e.to_string())
+    units::parse_date_input(text).map(Some)
 }
 
 /// Draws the screen for the selected focus area (`area`) and goal (`goal`) of `plan`.
@@ -383,7 +381,7 @@ fn follow_ups(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal) {
                             "fx maj 2013 eller 1.6.2013",
                             180.0,
                             false,
-                            |t| units::parse_date_input(t).map_err(|e| e.to_string()),
+                            units::parse_date_input,
                         )
                         .filter(|d| *d != f.date)
                     {
@@ -483,7 +481,7 @@ fn owners_row(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal, people: &[Per
                 "fx Anne Hansen",
                 super::fields::FIELD_WIDTH / 2.0,
                 false,
-                |t| Ok::<_, String>(t.trim().to_owned()),
+                |t| Ok::<_, std::convert::Infallible>(t.trim().to_owned()),
             )
             .filter(|n| !n.is_empty())
         {
@@ -509,6 +507,6 @@ mod tests {
     fn an_empty_deadline_is_no_deadline_and_nonsense_is_refused_in_danish() {
         assert_eq!(parse_deadline("  "), Ok(None));
         assert!(parse_deadline("juni 2013").is_ok_and(|d| d.is_some()));
-        assert!(parse_deadline("snart").is_err_and(|e| e.contains("Datoen")));
+        assert!(parse_deadline("snart").is_err_and(|e| e.to_string().contains("Datoen")));
     }
 }

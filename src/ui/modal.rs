@@ -5,29 +5,28 @@
 use super::action::{Action, AfterEdit};
 use super::clock;
 use super::theme;
-use crate::model::{self, Command, Date, Period, Plan, PlanId, PlanState, PlanSummary};
+use crate::model::{Command, Date, Period, PeriodError, Plan, PlanId, PlanState, PlanSummary};
 use crate::transfer::CopyNote;
 use crate::transfer::SourceFile;
 use crate::units;
 use std::path::PathBuf;
 use std::rc::Rc;
 
-/// Reads a year as typed ("2013"), with the model's rule for a period's years.
-pub fn parse_year(text: &str) -> Result<i32, String> {
-    match text.trim().parse::<i32>() {
-        Ok(year) => Period::year(year).map_err(|e| e.to_string()),
-        Err(_) => Err(format!(
-            "«{}» er ikke et årstal: skriv et årstal med fire cifre ({}–{}), fx 2013.",
-            text.trim(),
-            model::YEARS.start(),
-            model::YEARS.end()
-        )),
-    }
-}
-
-/// Checks a period with the model's rule: the first year must not come after the last.
-pub fn period(start: i32, end: i32) -> Result<Period, String> {
-    Period::new(start, end).map_err(|e| e.to_string())
+/// Why a dialog's form was not accepted; `Display` is the sentence shown under the form.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FormError {
+    /// "Ny plan" without a title.
+    #[error("Skriv planens titel.")]
+    NoTitle,
+    /// "Ny plan fra denne" without a title.
+    #[error("Skriv den nye plans titel.")]
+    NoNewTitle,
+    /// A year or period the model refuses.
+    #[error(transparent)]
+    Period(#[from] PeriodError),
+    /// A date that cannot be read.
+    #[error(transparent)]
+    Date(#[from] units::DateInputError),
 }
 
 /// The form for a new plan.
@@ -38,7 +37,7 @@ pub struct NewPlanForm {
     municipality: String,
     start: String,
     end: String,
-    error: Option<String>,
+    error: Option<FormError>,
 }
 
 /// The form for approving a plan.
@@ -47,7 +46,7 @@ pub struct ApproveForm {
     plan: PlanId,
     on: String,
     by: String,
-    error: Option<String>,
+    error: Option<FormError>,
 }
 
 /// The form for "Ny plan fra denne…".
@@ -57,7 +56,7 @@ pub struct RollOverForm {
     title: String,
     start: String,
     end: String,
-    error: Option<String>,
+    error: Option<FormError>,
 }
 
 /// A dialog window.
@@ -169,23 +168,23 @@ fn input(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str) {
     ui.end_row();
 }
 
-fn new_plan(form: &NewPlanForm) -> Result<Plan, String> {
+fn new_plan(form: &NewPlanForm) -> Result<Plan, FormError> {
     if form.title.trim().is_empty() {
-        return Err("Skriv planens titel.".into());
+        return Err(FormError::NoTitle);
     }
-    let start = parse_year(&form.start)?;
-    let end = parse_year(&form.end)?;
+    let start = Period::parse_year(&form.start)?;
+    let end = Period::parse_year(&form.end)?;
     Ok(Plan {
         title: form.title.trim().to_owned(),
         organisation: form.organisation.trim().to_owned(),
         municipality: form.municipality.trim().to_owned(),
-        period: period(start, end)?,
+        period: Period::new(start, end)?,
         ..Plan::default()
     })
 }
 
-fn approval(form: &ApproveForm) -> Result<Command, String> {
-    let on = units::parse_date_input(&form.on).map_err(|e| e.to_string())?;
+fn approval(form: &ApproveForm) -> Result<Command, FormError> {
+    let on = units::parse_date_input(&form.on)?;
     Ok(Command::Batch(vec![
         Command::SetPlanText {
             plan: form.plan,
@@ -214,7 +213,7 @@ fn create_buttons(ui: &mut egui::Ui, out: &mut Vec<Action>, create: &str) -> boo
 }
 
 /// Adds the plan a form made (closing the window), or says under the form what is wrong.
-fn finish(out: &mut Vec<Action>, error: &mut Option<String>, made: Result<Plan, String>) {
+fn finish(out: &mut Vec<Action>, error: &mut Option<FormError>, made: Result<Plan, FormError>) {
     match made {
         Ok(plan) => {
             out.push(Action::CloseWindow);
@@ -262,7 +261,7 @@ pub fn show(ctx: &egui::Context, window: &mut Modal, out: &mut Vec<Action>) {
                         input(ui, "Periode til", &mut form.end, "fx 2015");
                     });
                 if let Some(error) = &form.error {
-                    ui.colored_label(theme::ERROR_TEXT, error);
+                    ui.colored_label(theme::ERROR_TEXT, error.to_string());
                 }
                 if create_buttons(ui, out, "Opret plan") {
                     let made = new_plan(form);
@@ -284,15 +283,16 @@ pub fn show(ctx: &egui::Context, window: &mut Modal, out: &mut Vec<Action>) {
                         input(ui, "Periode til", &mut form.end, "fx 2015");
                     });
                 if let Some(error) = &form.error {
-                    ui.colored_label(theme::ERROR_TEXT, error);
+                    ui.colored_label(theme::ERROR_TEXT, error.to_string());
                 }
                 if create_buttons(ui, out, "Opret den nye plan") {
                     let made = if form.title.trim().is_empty() {
-                        Err("Skriv den nye plans titel.".to_owned())
+                        Err(FormError::NoNewTitle)
                     } else {
-                        parse_year(&form.start)
-                            .and_then(|start| period(start, parse_year(&form.end)?))
+                        Period::parse_year(&form.start)
+                            .and_then(|start| Period::new(start, Period::parse_year(&form.end)?))
                             .map(|p| crate::model::next_plan(&form.from, &form.title, p))
+                            .map_err(FormError::from)
                     };
                     finish(out, &mut form.error, made);
                 }
@@ -309,7 +309,7 @@ pub fn show(ctx: &egui::Context, window: &mut Modal, out: &mut Vec<Action>) {
                         input(ui, "Godkendt af", &mut form.by, "fx Byrådet");
                     });
                 if let Some(error) = &form.error {
-                    ui.colored_label(theme::ERROR_TEXT, error);
+                    ui.colored_label(theme::ERROR_TEXT, error.to_string());
                 }
                 ui.horizontal(|ui| {
                     if ui.button("Godkend").clicked() {
@@ -413,21 +413,21 @@ mod tests {
 
     #[test]
     fn years_are_four_digits_in_range() {
-        assert_eq!(parse_year(" 2013 "), Ok(2013));
-        assert!(parse_year("13x").is_err());
-        assert!(parse_year("20130").is_err());
+        assert_eq!(Period::parse_year(" 2013 "), Ok(2013));
+        assert!(Period::parse_year("13x").is_err());
+        assert!(Period::parse_year("20130").is_err());
     }
 
     #[test]
     fn the_editor_accepts_the_years_the_command_line_and_json_accept() {
         // One rule (model::Period): a 1850 plan imported from JSON can be edited.
-        assert_eq!(parse_year("1850"), Ok(1850));
-        assert_eq!(parse_year("9999"), Ok(9999));
-        let message = parse_year("999").unwrap_err();
+        assert_eq!(Period::parse_year("1850"), Ok(1850));
+        assert_eq!(Period::parse_year("9999"), Ok(9999));
+        let message = Period::parse_year("999").unwrap_err().to_string();
         assert!(message.contains("fire cifre (1000–9999)"), "{message}");
-        let message = parse_year("tyve").unwrap_err();
+        let message = Period::parse_year("tyve").unwrap_err().to_string();
         assert!(message.contains("«tyve» er ikke et årstal"), "{message}");
-        let message = period(2014, 2013).unwrap_err();
+        let message = Period::new(2014, 2013).unwrap_err().to_string();
         assert!(
             message.contains("2014–2013") && message.contains("senest"),
             "{message}"
@@ -436,9 +436,9 @@ mod tests {
 
     #[test]
     fn a_period_cannot_end_before_it_starts() {
-        assert!(period(2014, 2013).is_err());
+        assert!(Period::new(2014, 2013).is_err());
         assert_eq!(
-            period(2013, 2013),
+            Period::new(2013, 2013),
             Ok(Period {
                 start: 2013,
                 end: 2013
@@ -466,6 +466,6 @@ mod tests {
         form.end = "2013".into();
         assert!(new_plan(&form).is_err());
         form.title.clear();
-        assert!(new_plan(&form).is_err_and(|e| e.contains("titel")));
+        assert!(new_plan(&form).is_err_and(|e| e.to_string().contains("titel")));
     }
 }

@@ -14,6 +14,7 @@ use crate::model::{Plan, PlanBundle, PlanId};
 use crate::report::fonts::Face;
 use crate::report::layout::{self, Color, Layout, PAGE_HEIGHT, PAGE_WIDTH, Shape, Target};
 use crate::report::{Options, Warning};
+use crate::transfer::TransferError;
 use egui::epaint::text::{FontInsert, InsertFontFamily};
 use egui::{Color32, FontFamily, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, vec2};
 use std::sync::Arc;
@@ -46,12 +47,23 @@ pub fn install_fonts(ctx: &egui::Context) {
     }
 }
 
+/// Why there are no pages to show; `Display` is the Danish sentence.
+#[derive(Debug, thiserror::Error)]
+enum PreviewError {
+    /// The plan could not be read.
+    #[error(transparent)]
+    Load(TransferError),
+    /// The plan could not be laid out.
+    #[error(transparent)]
+    Layout(crate::report::ReportError),
+}
+
 /// A layout made for one state of the plan with one set of options.
 struct LaidOut {
     /// The plan, the editor's generation of what it loaded, and the options.
     key: (PlanId, u64, Options),
     /// The pages, or why there are none.
-    result: Result<Layout, String>,
+    result: Result<Layout, PreviewError>,
 }
 
 /// The print preview's state: options, zoom, and the layout last made.
@@ -100,12 +112,13 @@ impl Preview {
         out: &mut Vec<Action>,
         plan: &Plan,
         generation: u64,
-        load: impl FnOnce() -> Result<PlanBundle, String>,
+        load: impl FnOnce() -> Result<PlanBundle, TransferError>,
     ) {
         let key = (plan.id, generation, self.options.clone());
         if self.made.as_ref().is_none_or(|m| m.key != key) {
-            let result = load()
-                .and_then(|doc| layout::layout(&doc, plan.id, &key.2).map_err(|e| e.to_string()));
+            let result = load().map_err(PreviewError::Load).and_then(|doc| {
+                layout::layout(&doc, plan.id, &key.2).map_err(PreviewError::Layout)
+            });
             self.made = Some(LaidOut { key, result });
         }
 

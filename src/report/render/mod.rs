@@ -21,6 +21,7 @@
 mod post;
 mod tags;
 
+use super::error::RenderError;
 use super::fonts::{Face, FontSet, is_invisible};
 use super::layout::{
     Artifact, Color, Layout, Mark, NodeId, PAGE_HEIGHT, PAGE_WIDTH, Shape, Target, TextRun,
@@ -382,12 +383,11 @@ fn parsed(face: Face) -> Option<&'static printpdf::ParsedFont> {
         .and_then(Option::as_ref)
 }
 
-fn subset(face: Face, glyphs: &BTreeMap<u16, char>) -> Result<Subset, String> {
-    let font =
-        parsed(face).ok_or_else(|| format!("skrifttypen {} kunne ikke læses", face.name()))?;
+fn subset(face: Face, glyphs: &BTreeMap<u16, char>) -> Result<Subset, RenderError> {
+    let font = parsed(face).ok_or(RenderError::FontUnreadable(face.name()))?;
     let ids: BTreeMap<u16, String> = glyphs.iter().map(|(g, c)| (*g, c.to_string())).collect();
     let sub = printpdf::font::subset_font(font, &ids)
-        .map_err(|e| format!("skrifttypen {} kunne ikke deles op: {e}", face.name()))?;
+        .map_err(|_| RenderError::FontSubset(face.name()))?;
     Ok(Subset {
         face,
         bytes: sub.bytes,
@@ -613,7 +613,7 @@ fn annotation(link: &PageLink, page: Ref, page_ids: &[Ref], key: Option<i64>) ->
 }
 
 /// Renders a layout as PDF bytes; `created` is the creation date (seconds since 1970, UTC).
-pub fn render(layout: Layout, created: i64) -> Result<Vec<u8>, String> {
+pub fn render(layout: Layout, created: i64) -> Result<Vec<u8>, RenderError> {
     let fonts = FontSet::get();
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -650,7 +650,7 @@ pub fn render(layout: Layout, created: i64) -> Result<Vec<u8>, String> {
                 .iter()
                 .filter(|f| !used[face_index(**f)].is_empty())
                 .map(|f| subset(*f, &used[face_index(*f)]))
-                .collect::<Result<Vec<Subset>, String>>()
+                .collect::<Result<Vec<Subset>, RenderError>>()
         });
         let writers: Vec<_> = layout
             .pages
@@ -674,9 +674,9 @@ pub fn render(layout: Layout, created: i64) -> Result<Vec<u8>, String> {
         }
         let subsets = subsetter
             .join()
-            .unwrap_or_else(|_| Err("skrifttyperne kunne ikke deles op".to_string()));
+            .unwrap_or(Err(RenderError::SubsetterStopped));
         if failed {
-            return (Err("en side kunne ikke skrives".to_string()), pages);
+            return (Err(RenderError::PageWriterStopped), pages);
         }
         (subsets, pages)
     });

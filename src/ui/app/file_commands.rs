@@ -33,7 +33,7 @@ impl App {
                 self.status = StatusLine::None;
                 self.reload(None);
                 if let Err(e) = self.recent.add(path) {
-                    self.status = StatusLine::Error(e);
+                    self.status = StatusLine::Error(e.to_string());
                 }
             }
             Err(e) => {

@@ -630,6 +630,7 @@ impl Gen {
                     }
                 }
                 FollowUp {
+                    measurements: Vec::new(),
                     id: FollowUpId(0),
                     date,
                     status: fu_status,
@@ -651,6 +652,9 @@ impl Gen {
         let id = GoalId(self.next_goal);
         self.next_goal += 1;
         Goal {
+            indicators: Vec::new(),
+            milestones: Vec::new(),
+            related: Vec::new(),
             id,
             text,
             details,
@@ -674,6 +678,7 @@ impl Gen {
             format!("{theme}: {aspect}")
         };
         FocusArea {
+            owners: Vec::new(),
             id: FocusAreaId(index as i64 + 1),
             title,
             description: self.text(1, 3),
@@ -710,6 +715,9 @@ pub fn generate(spec: &DemoSpec) -> PlanBundle {
     );
     let focus_areas = (0..spec.areas).map(|i| g.focus_area(spec, i)).collect();
     let plan = Plan {
+        labels: Default::default(),
+        numbering: Default::default(),
+        print: Default::default(),
         id: PlanId(0),
         previous: None,
         title: format!("Virksomhedsplan {}/{}", START_YEAR, START_YEAR + 1),
@@ -760,10 +768,7 @@ mod tests {
     }
 
     fn is_valid(d: Date) -> bool {
-        match d {
-            Date::Month { year, month } => Date::month(year, month).is_ok(),
-            Date::Day { year, month, day } => Date::day(year, month, day).is_ok(),
-        }
+        Date::parse_iso(&d.to_string()) == Ok(d)
     }
 
     #[test]

@@ -210,6 +210,9 @@ pub fn format_date(d: Date) -> String {
     match d {
         Date::Month { year, month } => format!("{} {year}", month_name(month)),
         Date::Day { year, month, day } => format!("{day}. {} {year}", month_name(month)),
+        Date::Quarter { year, quarter } => format!("{quarter}. kvartal {year}"),
+        Date::Half { year, half } => format!("{half}. halvår {year}"),
+        Date::Year { year } => year.to_string(),
     }
 }
 

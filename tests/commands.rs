@@ -292,6 +292,7 @@ fn follow_ups_keep_date_order_and_equal_dates_keep_their_order() {
                 date: Date::parse_iso(date).unwrap(),
                 status: None,
                 text: text.into(),
+                measurements: Vec::new(),
                 extra: None,
             },
         })

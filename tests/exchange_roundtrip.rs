@@ -101,6 +101,7 @@ fn person() -> impl Strategy<Value = Person> {
 
 fn follow_up() -> impl Strategy<Value = FollowUp> {
     (date(), status(), text(), extra()).prop_map(|(date, status, text, extra)| FollowUp {
+        measurements: Vec::new(),
         id: FollowUpId(0),
         date,
         status,
@@ -134,6 +135,9 @@ fn goal() -> impl Strategy<Value = (Goal, Vec<prop::sample::Index>, Option<prop:
             )| {
                 (
                     Goal {
+                        indicators: Vec::new(),
+                        milestones: Vec::new(),
+                        related: Vec::new(),
                         id: GoalId(0),
                         text,
                         details,
@@ -164,6 +168,7 @@ fn focus_area() -> impl Strategy<Value = (FocusArea, Vec<RawGoalPick>)> {
         .prop_map(|(title, description, extra, goals)| {
             (
                 FocusArea {
+                    owners: Vec::new(),
                     id: FocusAreaId(0),
                     title,
                     description,
@@ -260,6 +265,9 @@ fn plan() -> impl Strategy<Value = RawPlanPick> {
                 previous,
             )| {
                 let plan = Plan {
+                    labels: Default::default(),
+                    numbering: Default::default(),
+                    print: Default::default(),
                     id: PlanId(0),
                     previous: None,
                     title,

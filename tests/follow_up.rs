@@ -22,6 +22,7 @@ fn follow_up(date: &str, status: Option<Status>, text: &str) -> FollowUp {
         date: Date::parse_iso(date).unwrap(),
         status,
         text: text.into(),
+        measurements: Vec::new(),
         extra: None,
     }
 }

@@ -50,6 +50,7 @@ fn small_plan(tag: &str, n: u64) -> PlanBundle {
                     }),
                     status: None,
                     text: format!("Opfølgning {f}"),
+                    measurements: Vec::new(),
                     extra: None,
                 })
                 .collect(),

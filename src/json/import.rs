@@ -284,6 +284,9 @@ fn plan(i: usize, p: RawPlan, refs: &Refs<'_>, next_goal: &mut i64) -> Result<Pl
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(Plan {
+        labels: Default::default(),
+        numbering: Default::default(),
+        print: Default::default(),
         id: PlanId(index_id(i)),
         previous: refs.previous.map(|j| PlanId(index_id(j))),
         title,
@@ -400,6 +403,7 @@ fn focus_area(
         goals.push(goal(&format!("{path}.goals[{g}]"), id, raw, refs)?);
     }
     Ok(FocusArea {
+        owners: Vec::new(),
         id: FocusAreaId(index_id(a)),
         title,
         description: area.description.unwrap_or_default(),
@@ -453,6 +457,9 @@ fn goal(path: &str, id: GoalId, g: RawGoal, refs: &Refs<'_>) -> Result<Goal> {
         follow_up.id = FollowUpId(index_id(f));
     }
     Ok(Goal {
+        indicators: Vec::new(),
+        milestones: Vec::new(),
+        related: Vec::new(),
         id,
         text,
         details: g.details.unwrap_or_default(),
@@ -495,6 +502,7 @@ fn continued_goal(path: &str, key: &str, refs: &Refs<'_>) -> Result<GoalId> {
 
 fn follow_up(path: &str, raw: RawFollowUp) -> Result<FollowUp> {
     Ok(FollowUp {
+        measurements: Vec::new(),
         id: FollowUpId(0),
         date: date(&format!("{path}.date"), &raw.date)?,
         status: optional_status(&format!("{path}.status"), raw.status)?,

@@ -2,10 +2,12 @@
 //! transaction and returns its inverse, which is the undo step. One mechanism for every edit.
 
 use super::date::Date;
+use super::figures::{Indicator, IndicatorId, Milestone, MilestoneId};
 use super::plan::{
     BudgetRow, BudgetRowId, FocusArea, FocusAreaId, FollowUp, FollowUpId, Goal, GoalId, Period,
     Person, PersonId, Plan, PlanBundle, PlanId, PlanState, Section, SectionId, Status,
 };
+use super::words::{Labels, Numbering, PrintSettings};
 
 /// A text field of a plan (its metadata, contact block and budget texts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -205,6 +207,13 @@ pub enum Command {
         /// New position.
         index: usize,
     },
+    /// Sets who answers for a focus area (ansvarlige).
+    SetFocusAreaOwners {
+        /// Focus area.
+        area: FocusAreaId,
+        /// Owners in order.
+        owners: Vec<PersonId>,
+    },
     /// Adds a goal with its follow-ups.
     InsertGoal {
         /// Focus area.
@@ -275,6 +284,64 @@ pub enum Command {
     DeleteFollowUp(FollowUpId),
     /// Replaces a follow-up's date, status and text.
     SetFollowUp(FollowUp),
+    /// Sets the goals a goal is tied to ("sammenhæng med"), as written on it.
+    SetGoalRelated {
+        /// Goal.
+        goal: GoalId,
+        /// Related goals in order (any plan of the file; not the goal itself).
+        related: Vec<GoalId>,
+    },
+    /// Adds an indicator (målepunkt) to a goal.
+    InsertIndicator {
+        /// Goal.
+        goal: GoalId,
+        /// Position among the goal's indicators.
+        index: usize,
+        /// Content.
+        indicator: Indicator,
+    },
+    /// Deletes an indicator with its measurements.
+    DeleteIndicator(IndicatorId),
+    /// Replaces an indicator's name, unit, baseline, target and direction.
+    SetIndicator(Indicator),
+    /// Moves an indicator among its goal's.
+    MoveIndicator {
+        /// Indicator.
+        indicator: IndicatorId,
+        /// New position.
+        index: usize,
+    },
+    /// Adds a milestone (delmål) to a goal.
+    InsertMilestone {
+        /// Goal.
+        goal: GoalId,
+        /// Position among the goal's milestones.
+        index: usize,
+        /// Content.
+        milestone: Milestone,
+    },
+    /// Deletes a milestone.
+    DeleteMilestone(MilestoneId),
+    /// Replaces a milestone's text, date and done.
+    SetMilestone(Milestone),
+    /// Moves a milestone among its goal's.
+    MoveMilestone {
+        /// Milestone.
+        milestone: MilestoneId,
+        /// New position.
+        index: usize,
+    },
+    /// Sets the plan's own words, numbering and print settings ("Tilpas planen").
+    SetPlanWords {
+        /// Plan.
+        plan: PlanId,
+        /// Labels.
+        labels: Labels,
+        /// Numbering.
+        numbering: Numbering,
+        /// Print settings.
+        print: PrintSettings,
+    },
     /// Adds a person.
     InsertPerson(Person),
     /// Deletes a person who carries no goals.
@@ -308,6 +375,10 @@ pub enum TextTarget {
     Person(PersonId, PersonField),
     /// A follow-up's text (its date and status change with it, as one row).
     FollowUp(FollowUpId),
+    /// An indicator (name, unit and figures change as one row).
+    Indicator(IndicatorId),
+    /// A milestone's text (its date and done change with it).
+    Milestone(MilestoneId),
 }
 
 impl Command {
@@ -326,6 +397,8 @@ impl Command {
                 Some(TextTarget::Person(*person, *field))
             }
             Command::SetFollowUp(f) => Some(TextTarget::FollowUp(f.id)),
+            Command::SetIndicator(i) => Some(TextTarget::Indicator(i.id)),
+            Command::SetMilestone(m) => Some(TextTarget::Milestone(m.id)),
             _ => None,
         }
     }
@@ -353,6 +426,7 @@ impl Command {
             Command::DeleteFocusArea(_) => "slet indsatsområde",
             Command::SetFocusAreaText { .. } => "ret indsatsområde",
             Command::MoveFocusArea { .. } => "flyt indsatsområde",
+            Command::SetFocusAreaOwners { .. } => "ret ansvarlige",
             Command::InsertGoal { .. } => "nyt mål",
             Command::DeleteGoal(_) => "slet mål",
             Command::SetGoalText { .. } => "ret mål",
@@ -364,6 +438,16 @@ impl Command {
             Command::InsertFollowUp { .. } => "ny opfølgning",
             Command::DeleteFollowUp(_) => "slet opfølgning",
             Command::SetFollowUp(_) => "ret opfølgning",
+            Command::SetGoalRelated { .. } => "ret sammenhæng",
+            Command::InsertIndicator { .. } => "nyt målepunkt",
+            Command::DeleteIndicator(_) => "slet målepunkt",
+            Command::SetIndicator(_) => "ret målepunkt",
+            Command::MoveIndicator { .. } => "flyt målepunkt",
+            Command::InsertMilestone { .. } => "nyt delmål",
+            Command::DeleteMilestone(_) => "slet delmål",
+            Command::SetMilestone(_) => "ret delmål",
+            Command::MoveMilestone { .. } => "flyt delmål",
+            Command::SetPlanWords { .. } => "tilpas planen",
             Command::InsertPerson(_) => "ny person",
             Command::DeletePerson(_) => "slet person",
             Command::SetPersonText { .. } => "ret person",

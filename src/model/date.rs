@@ -1,9 +1,13 @@
-//! A plan date: a day ("1. juni 2012") or a month ("maj 2010"), as plan-format.md's DATE.
+//! A plan date: a period of time as plan-format.md's DATE (version 2): a day ("30. juni
+//! 2013"), a month ("juni 2013"), a quarter ("3. kvartal 2013"), a half year ("2. halvår
+//! 2013") or a year ("2013"), with its order and its "overdue" rule.
 
 use std::cmp::Ordering;
 use std::fmt;
 
-/// A day or a month. Ordered by time; a month sorts before the days of the same month.
+/// A period of time: a day, a month, a quarter, a half year or a year. Ordered by the
+/// period's first day, then by its last day, the shorter first: `2013-01-01` < `2013-01` <
+/// `2013-Q1` < `2013-H1` < `2013` < `2013-02`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Date {
     /// A whole month, `"YYYY-MM"`.
@@ -22,15 +26,38 @@ pub enum Date {
         /// Day of month, valid for the month.
         day: u8,
     },
+    /// A quarter, `"YYYY-Qn"`.
+    Quarter {
+        /// Year, 1000–9999.
+        year: i32,
+        /// Quarter, 1–4.
+        quarter: u8,
+    },
+    /// A half year, `"YYYY-Hn"`.
+    Half {
+        /// Year, 1000–9999.
+        year: i32,
+        /// Half, 1–2.
+        half: u8,
+    },
+    /// A whole year, `"YYYY"`.
+    Year {
+        /// Year, 1000–9999.
+        year: i32,
+    },
 }
 
 /// Why a text is not a DATE.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
-    /// Not of the form YYYY-MM or YYYY-MM-DD.
-    #[error("en dato skal skrives ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, fx 2013-06 eller 2013-06-30")]
+    /// Not of one of the five forms.
+    #[error(
+        "en dato skal skrives ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM, ÅÅÅÅ-Qn, ÅÅÅÅ-Hn eller ÅÅÅÅ, \
+         fx 2013-06-30, 2013-06, 2013-Q3, 2013-H2 eller 2013"
+    )]
     Form,
-    /// A month outside 1–12 or a day the month does not have.
+    /// A month outside 1–12, a day the month does not have, a quarter outside 1–4, a half
+    /// outside 1–2, or a year without four digits.
     #[error("datoen findes ikke")]
     Impossible,
 }
@@ -46,10 +73,19 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
+fn checked_year(year: i32) -> Result<i32, DateError> {
+    if (1000..=9999).contains(&year) {
+        Ok(year)
+    } else {
+        Err(DateError::Impossible)
+    }
+}
+
 impl Date {
     /// A month, checked.
     pub fn month(year: i32, month: u8) -> Result<Date, DateError> {
-        if !(1000..=9999).contains(&year) || !(1..=12).contains(&month) {
+        checked_year(year)?;
+        if !(1..=12).contains(&month) {
             return Err(DateError::Impossible);
         }
         Ok(Date::Month { year, month })
@@ -64,60 +100,113 @@ impl Date {
         Ok(Date::Day { year, month, day })
     }
 
-    /// Parses `"YYYY-MM"` or `"YYYY-MM-DD"`, exactly (no spaces, no signs).
+    /// A quarter (1–4), checked.
+    pub fn quarter(year: i32, quarter: u8) -> Result<Date, DateError> {
+        checked_year(year)?;
+        if !(1..=4).contains(&quarter) {
+            return Err(DateError::Impossible);
+        }
+        Ok(Date::Quarter { year, quarter })
+    }
+
+    /// A half year (1–2), checked.
+    pub fn half(year: i32, half: u8) -> Result<Date, DateError> {
+        checked_year(year)?;
+        if !(1..=2).contains(&half) {
+            return Err(DateError::Impossible);
+        }
+        Ok(Date::Half { year, half })
+    }
+
+    /// A whole year, checked.
+    pub fn whole_year(year: i32) -> Result<Date, DateError> {
+        Ok(Date::Year {
+            year: checked_year(year)?,
+        })
+    }
+
+    /// Parses one of the five forms of plan-format.md exactly (no spaces, no signs):
+    /// `"YYYY-MM-DD"`, `"YYYY-MM"`, `"YYYY-Qn"`, `"YYYY-Hn"`, `"YYYY"`.
     pub fn parse_iso(text: &str) -> Result<Date, DateError> {
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         let parts: Vec<&str> = text.split('-').collect();
-        let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
-        if !(lens == [4, 2] || lens == [4, 2, 2]) || !parts.iter().all(|p| digits(p)) {
-            return Err(DateError::Form);
-        }
         let num = |s: &str| s.parse::<i32>().map_err(|_| DateError::Form);
-        let year = num(parts[0])?;
-        let month = u8::try_from(num(parts[1])?).map_err(|_| DateError::Impossible)?;
-        match parts.get(2) {
-            None => Date::month(year, month),
-            Some(d) => Date::day(
-                year,
-                month,
-                u8::try_from(num(d)?).map_err(|_| DateError::Impossible)?,
-            ),
+        let small = |s: &str| u8::try_from(num(s)?).map_err(|_| DateError::Impossible);
+        match parts.as_slice() {
+            [y] if y.len() == 4 && digits(y) => Date::whole_year(num(y)?),
+            [y, p] if y.len() == 4 && digits(y) && p.len() == 2 => {
+                let (kind, n) = p.split_at(1);
+                match kind {
+                    "Q" if digits(n) => Date::quarter(num(y)?, small(n)?),
+                    "H" if digits(n) => Date::half(num(y)?, small(n)?),
+                    _ if digits(p) => Date::month(num(y)?, small(p)?),
+                    _ => Err(DateError::Form),
+                }
+            }
+            [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+                if !(digits(y) && digits(m) && digits(d)) {
+                    return Err(DateError::Form);
+                }
+                Date::day(num(y)?, small(m)?, small(d)?)
+            }
+            _ => Err(DateError::Form),
         }
     }
 
-    /// The year.
+    /// The year (of the period's start; every form lies within one year).
     pub fn year(self) -> i32 {
         match self {
-            Date::Month { year, .. } | Date::Day { year, .. } => year,
+            Date::Month { year, .. }
+            | Date::Day { year, .. }
+            | Date::Quarter { year, .. }
+            | Date::Half { year, .. }
+            | Date::Year { year } => year,
         }
     }
 
-    /// The month, 1–12.
+    /// The month of the period's first day, 1–12.
     pub fn month_number(self) -> u8 {
+        self.first_day().1
+    }
+
+    /// The first day the period covers, as (year, month, day).
+    pub fn first_day(self) -> (i32, u8, u8) {
         match self {
-            Date::Month { month, .. } | Date::Day { month, .. } => month,
+            Date::Day { year, month, day } => (year, month, day),
+            Date::Month { year, month } => (year, month, 1),
+            Date::Quarter { year, quarter } => (year, quarter * 3 - 2, 1),
+            Date::Half { year, half } => (year, half * 6 - 5, 1),
+            Date::Year { year } => (year, 1, 1),
         }
     }
 
-    /// The last day this date covers (a month covers all its days): used for "overdue".
+    /// The last day the period covers (a month covers all its days): used for "overdue".
     pub fn last_day(self) -> (i32, u8, u8) {
+        let end_of = |year: i32, month: u8| (year, month, days_in_month(year, month));
         match self {
-            Date::Month { year, month } => (year, month, days_in_month(year, month)),
             Date::Day { year, month, day } => (year, month, day),
+            Date::Month { year, month } => end_of(year, month),
+            Date::Quarter { year, quarter } => end_of(year, quarter * 3),
+            Date::Half { year, half } => end_of(year, half * 6),
+            Date::Year { year } => end_of(year, 12),
         }
     }
 
-    fn sort_key(self) -> (i32, u8, u8) {
-        match self {
-            Date::Month { year, month } => (year, month, 0),
-            Date::Day { year, month, day } => (year, month, day),
-        }
+    /// True when the period has ended on `today` (a day): the day after its last day has come.
+    /// What "overdue" means for a deadline of a goal that is neither done nor dropped.
+    pub fn has_ended_by(self, today: Date) -> bool {
+        today.first_day() > self.last_day()
+    }
+
+    /// True when the period is a single day.
+    pub fn is_day(self) -> bool {
+        matches!(self, Date::Day { .. })
     }
 }
 
 impl Ord for Date {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.sort_key().cmp(&other.sort_key())
+        (self.first_day(), self.last_day()).cmp(&(other.first_day(), other.last_day()))
     }
 }
 
@@ -128,11 +217,14 @@ impl PartialOrd for Date {
 }
 
 impl fmt::Display for Date {
-    /// The ISO form of plan-format.md: `2013-06` or `2013-06-30`.
+    /// The form of plan-format.md: `2013-06-30`, `2013-06`, `2013-Q3`, `2013-H2`, `2013`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
             Date::Month { year, month } => write!(f, "{year:04}-{month:02}"),
             Date::Day { year, month, day } => write!(f, "{year:04}-{month:02}-{day:02}"),
+            Date::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
+            Date::Half { year, half } => write!(f, "{year:04}-H{half}"),
+            Date::Year { year } => write!(f, "{year:04}"),
         }
     }
 }
@@ -164,7 +256,10 @@ mod tests {
         assert_eq!(Date::parse_iso("2013-00"), Err(DateError::Impossible));
         for bad in [
             "",
-            "2013",
+            "13",
+            "2013-Q",
+            "2013-q3",
+            "2013-H",
             "2013-6",
             "13-06",
             "2013-06-1",
@@ -178,12 +273,47 @@ mod tests {
     }
 
     #[test]
-    fn a_month_sorts_before_its_days_and_round_trips() {
-        let m = Date::parse_iso("2012-06").unwrap();
-        let d = Date::parse_iso("2012-06-01").unwrap();
-        let later = Date::parse_iso("2012-07").unwrap();
-        assert!(m < d && d < later);
-        assert_eq!(m.to_string(), "2012-06");
-        assert_eq!(d.to_string(), "2012-06-01");
+    fn periods_sort_by_start_then_the_shorter_first_and_round_trip() {
+        let order = [
+            "2012-12",
+            "2013-01-01",
+            "2013-01",
+            "2013-Q1",
+            "2013-H1",
+            "2013",
+            "2013-01-02",
+            "2013-02",
+            "2013-Q2",
+            "2013-07",
+            "2013-Q3",
+            "2013-H2",
+            "2014",
+        ];
+        let dates: Vec<Date> = order.iter().map(|t| Date::parse_iso(t).unwrap()).collect();
+        for pair in dates.windows(2) {
+            assert!(pair[0] < pair[1], "{} < {}", pair[0], pair[1]);
+        }
+        for (text, date) in order.iter().zip(&dates) {
+            assert_eq!(&date.to_string(), text);
+        }
+        assert_eq!(Date::parse_iso("2013-Q5"), Err(DateError::Impossible));
+        assert_eq!(Date::parse_iso("2013-H3"), Err(DateError::Impossible));
+        assert_eq!(Date::parse_iso("2013-Q0"), Err(DateError::Impossible));
+        assert_eq!(Date::parse_iso("0999"), Err(DateError::Impossible));
+    }
+
+    #[test]
+    fn a_period_has_ended_the_day_after_its_last_day() {
+        let today = |t| Date::parse_iso(t).unwrap();
+        let h2 = today("2013-H2");
+        assert!(!h2.has_ended_by(today("2013-12-31")));
+        assert!(h2.has_ended_by(today("2014-01-01")));
+        let q1 = today("2012-Q1");
+        assert!(!q1.has_ended_by(today("2012-03-31")));
+        assert!(q1.has_ended_by(today("2012-04-01")));
+        assert!(today("2012").has_ended_by(today("2013-01-01")));
+        assert!(!today("2012-02").has_ended_by(today("2012-02-29")));
+        assert_eq!(today("2013-Q3").first_day(), (2013, 7, 1));
+        assert_eq!(today("2013-H1").last_day(), (2013, 6, 30));
     }
 }

@@ -6,16 +6,26 @@
 
 mod command;
 mod date;
+mod figures;
 mod plan;
 mod rollover;
+mod words;
 
 pub use command::{
     Command, FocusAreaField, GoalField, PersonField, PlanField, SectionField, TextTarget,
 };
 pub use date::{Date, DateError};
+pub use figures::{
+    Direction, Figure, Indicator, IndicatorId, MAX_DIGITS, Measurement, Milestone, MilestoneId,
+    Number, NumberError, Reading,
+};
 pub use plan::{
     Budget, BudgetRow, BudgetRowId, BudgetTotals, Contact, Extra, FocusArea, FocusAreaId, FollowUp,
     FollowUpId, Goal, GoalId, MISSING_OWNER, MissingOwner, Period, PeriodError, Person, PersonId,
     Plan, PlanBundle, PlanId, PlanState, PlanSummary, Section, SectionId, Status, YEARS,
 };
 pub use rollover::next_plan;
+pub use words::{
+    AreaNumbering, EmptyFields, GoalNumbering, Label, Labels, Numbering, PrintSettings, letters,
+    roman,
+};

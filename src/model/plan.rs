@@ -4,6 +4,8 @@
 //! period, budget sums, tovholdere missing from the file).
 
 use super::date::Date;
+use super::figures::{Indicator, IndicatorId, Measurement, Milestone, Reading};
+use super::words::{Labels, Numbering, PrintSettings};
 use std::fmt;
 
 macro_rules! id_type {
@@ -348,8 +350,10 @@ pub struct FollowUp {
     pub date: Date,
     /// The status it reports, if any.
     pub status: Option<Status>,
-    /// What happened.
+    /// What happened; may be empty when there is a status or a measurement.
     pub text: String,
+    /// Figures for the goal's indicators, at most one per indicator.
+    pub measurements: Vec<Measurement>,
     /// The JSON `extra` object, verbatim.
     pub extra: Extra,
 }
@@ -375,6 +379,13 @@ pub struct Goal {
     pub continues: Option<GoalId>,
     /// Follow-ups, oldest first (equal dates keep their order).
     pub follow_ups: Vec<FollowUp>,
+    /// Målepunkter, in the user's order.
+    pub indicators: Vec<Indicator>,
+    /// Delmål, in the user's order (not sorted by date).
+    pub milestones: Vec<Milestone>,
+    /// Other goals of the file (any plan) this goal is tied to ("sammenhæng med"), as
+    /// written on this goal; no duplicates, never the goal itself.
+    pub related: Vec<GoalId>,
     /// The JSON `extra` object, verbatim.
     pub extra: Extra,
 }
@@ -388,6 +399,8 @@ pub struct FocusArea {
     pub title: String,
     /// Description.
     pub description: String,
+    /// Who answers for the focus area as a whole (ansvarlig), in order, no duplicates.
+    pub owners: Vec<PersonId>,
     /// Goals, in the user's order.
     pub goals: Vec<Goal>,
     /// The JSON `extra` object, verbatim.
@@ -431,6 +444,12 @@ pub struct Plan {
     pub focus_areas: Vec<FocusArea>,
     /// Text that opens the review of the previous plan.
     pub review_intro: String,
+    /// The plan's own words.
+    pub labels: Labels,
+    /// The plan's numbering of focus areas and goals.
+    pub numbering: Numbering,
+    /// How the plan prints empty fields and owners.
+    pub print: PrintSettings,
     /// The JSON `extra` object, verbatim.
     pub extra: Extra,
 }
@@ -532,7 +551,7 @@ impl PlanBundle {
                         if !self.people.iter().any(|p| p.id == *owner) {
                             out.push(MissingOwner {
                                 plan: plan.title.clone(),
-                                goal: format!("{}.{}", a + 1, g + 1),
+                                goal: plan.numbering.goal_number(a, g),
                                 text: goal.text.clone(),
                                 person: *owner,
                             });
@@ -551,6 +570,7 @@ impl PlanBundle {
         let people: Vec<PersonId> = self.people.iter().map(|p| p.id).collect();
         for plan in &mut self.plans {
             for area in &mut plan.focus_areas {
+                area.owners.retain(|o| people.contains(o));
                 for goal in &mut area.goals {
                     goal.owners.retain(|o| people.contains(o));
                 }
@@ -581,12 +601,18 @@ impl PlanBundle {
             for area in &mut plan.focus_areas {
                 for goal in &mut area.goals {
                     goal.continues = goal.continues.filter(|g| kept_goals.contains(g));
+                    goal.related.retain(|g| kept_goals.contains(g));
                 }
             }
         }
         let named: std::collections::HashSet<PersonId> = plans
             .iter()
-            .flat_map(|p| p.goals().flat_map(|(_, g)| g.owners.iter().copied()))
+            .flat_map(|p| {
+                p.focus_areas
+                    .iter()
+                    .flat_map(|a| a.owners.iter().copied())
+                    .chain(p.goals().flat_map(|(_, g)| g.owners.iter().copied()))
+            })
             .collect();
         PlanBundle {
             people: self
@@ -612,8 +638,32 @@ impl Goal {
         ordered.iter().rev().find_map(|f| f.status)
     }
 
+    /// The deadline's period has ended by `today` (the day after its last day has come) and
+    /// the goal is neither done nor dropped (plan-format.md, DATE version 2).
+    pub fn is_overdue(&self, today: Date) -> bool {
+        self.deadline.is_some_and(|d| d.has_ended_by(today))
+            && !self.status.is_some_and(Status::is_closed)
+    }
+
     /// The date of the newest follow-up, if any.
     pub fn latest_follow_up(&self) -> Option<Date> {
         self.follow_ups.iter().map(|f| f.date).max()
+    }
+
+    /// The measurements of one indicator, oldest first (the follow-ups' order), each with its
+    /// follow-up's date. The last is the indicator's current value.
+    pub fn readings(&self, indicator: IndicatorId) -> Vec<Reading> {
+        self.follow_ups
+            .iter()
+            .flat_map(|f| {
+                f.measurements
+                    .iter()
+                    .filter(move |m| m.indicator == indicator)
+                    .map(move |m| Reading {
+                        date: f.date,
+                        value: m.value,
+                    })
+            })
+            .collect()
     }
 }

@@ -11,6 +11,9 @@ use super::plan::{Budget, FocusArea, Goal, GoalId, Period, Plan, PlanState, Sect
 /// plan is `old`. It starts as a draft.
 pub fn next_plan(old: &Plan, title: &str, period: Period) -> Plan {
     Plan {
+        labels: Default::default(),
+        numbering: Default::default(),
+        print: Default::default(),
         id: Default::default(),
         previous: Some(old.id),
         title: title.trim().to_owned(),
@@ -55,6 +58,9 @@ pub fn next_plan(old: &Plan, title: &str, period: Period) -> Plan {
                     .iter()
                     .filter(|g| !g.status.is_some_and(Status::is_closed))
                     .map(|g| Goal {
+                        indicators: Vec::new(),
+                        milestones: Vec::new(),
+                        related: Vec::new(),
                         id: GoalId::default(),
                         text: g.text.clone(),
                         details: g.details.clone(),
@@ -93,6 +99,7 @@ mod tests {
                 date: Date::parse_iso("2013-01").expect("date"),
                 status,
                 text: "Fulgt op".into(),
+                measurements: Vec::new(),
                 extra: None,
             }],
             ..Goal::default()

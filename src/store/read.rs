@@ -108,6 +108,9 @@ const PLAN_COLUMNS: &str = "id, previous_id, title, organisation, municipality, 
 
 fn row_to_plan(r: &Row<'_>) -> rusqlite::Result<Plan> {
     Ok(Plan {
+        labels: Default::default(),
+        numbering: Default::default(),
+        print: Default::default(),
         id: PlanId(r.get(0)?),
         previous: r.get::<_, Option<i64>>(1)?.map(PlanId),
         title: r.get(2)?,
@@ -165,6 +168,7 @@ fn row_to_budget_row(r: &Row<'_>) -> rusqlite::Result<BudgetRow> {
 
 fn row_to_focus_area(r: &Row<'_>) -> rusqlite::Result<FocusArea> {
     Ok(FocusArea {
+        owners: Vec::new(),
         id: FocusAreaId(r.get(0)?),
         title: r.get(1)?,
         description: r.get(2)?,
@@ -179,6 +183,9 @@ const GOAL_COLUMNS: &str = "g.id, g.text, g.details, g.documentation, g.deadline
 
 fn row_to_goal(r: &Row<'_>) -> rusqlite::Result<Goal> {
     Ok(Goal {
+        indicators: Vec::new(),
+        milestones: Vec::new(),
+        related: Vec::new(),
         id: GoalId(r.get(0)?),
         text: r.get(1)?,
         details: r.get(2)?,
@@ -201,6 +208,7 @@ fn row_to_follow_up(r: &Row<'_>) -> rusqlite::Result<FollowUp> {
         rusqlite::types::Type::Null,
     ))?;
     Ok(FollowUp {
+        measurements: Vec::new(),
         id: FollowUpId(r.get(0)?),
         date,
         status: parse_status(r.get(2)?)?,

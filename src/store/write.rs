@@ -866,6 +866,19 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
             inverses.reverse();
             Command::Batch(inverses)
         }
+        // Schema 2 (issue 18) brings the tables these commands write; until then they are
+        // refused, never half-applied.
+        Command::SetFocusAreaOwners { .. }
+        | Command::SetGoalRelated { .. }
+        | Command::InsertIndicator { .. }
+        | Command::DeleteIndicator(_)
+        | Command::SetIndicator(_)
+        | Command::MoveIndicator { .. }
+        | Command::InsertMilestone { .. }
+        | Command::DeleteMilestone(_)
+        | Command::SetMilestone(_)
+        | Command::MoveMilestone { .. }
+        | Command::SetPlanWords { .. } => return Err(StoreError::NotFound("Ændringen")),
     })
 }
 

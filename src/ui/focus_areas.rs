@@ -352,6 +352,7 @@ fn follow_ups(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal) {
                     goal: goal.id,
                     index: goal.follow_ups.len(),
                     follow_up: FollowUp {
+                        measurements: Vec::new(),
                         id: FollowUpId(0),
                         date: super::clock::today(),
                         status: None,

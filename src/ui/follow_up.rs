@@ -52,17 +52,7 @@ struct Row<'a> {
 /// True when the deadline has passed (a month deadline: after that month) and the goal is not
 /// done or dropped.
 fn overdue(goal: &Goal, today: Date) -> bool {
-    let passed = match goal.deadline {
-        Some(Date::Month { year, month }) => match today {
-            Date::Day {
-                year: y, month: m, ..
-            }
-            | Date::Month { year: y, month: m } => (y, m) > (year, month),
-        },
-        Some(day) => day < today,
-        None => false,
-    };
-    passed && !goal.status.is_some_and(Status::is_closed)
+    goal.is_overdue(today)
 }
 
 /// Counts per status (ikke vurderet last) of some goals.
@@ -614,6 +604,7 @@ impl MyFollowUp {
                                 date,
                                 status: entry.status,
                                 text: entry.text.trim().to_owned(),
+                                measurements: Vec::new(),
                                 extra: None,
                             };
                             let mut after = goal.follow_ups.clone();

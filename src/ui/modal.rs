@@ -5,7 +5,7 @@
 use super::action::{Action, AfterEdit};
 use super::clock;
 use super::theme;
-use crate::model::{Command, Date, Period, PeriodError, Plan, PlanId, PlanState, PlanSummary};
+use crate::model::{Command, Period, PeriodError, Plan, PlanId, PlanState, PlanSummary};
 use crate::transfer::CopyNote;
 use crate::transfer::SourceFile;
 use crate::units;
@@ -113,9 +113,7 @@ impl Modal {
     /// The form for a new plan, with the organisation and municipality of `like` (the plan
     /// shown) and the coming two years.
     pub fn new_plan(like: Option<&Plan>) -> Modal {
-        let year = match clock::today() {
-            Date::Day { year, .. } | Date::Month { year, .. } => year,
-        };
+        let year = clock::today().year();
         Modal::NewPlan(NewPlanForm {
             title: String::new(),
             organisation: like.map(|p| p.organisation.clone()).unwrap_or_default(),

@@ -24,8 +24,12 @@ pub fn small_document() -> PlanBundle {
             date: Date::parse_iso("2012-06-01").expect("valid date"),
             status: Some(Status::OnTrack),
             text: "Godt i gang.".into(),
+            measurements: Vec::new(),
             extra: None,
         }],
+        indicators: Vec::new(),
+        milestones: Vec::new(),
+        related: Vec::new(),
         extra: None,
     };
     PlanBundle {

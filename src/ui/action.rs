@@ -4,7 +4,7 @@
 //! needs the app.
 
 use super::commands::UiCommand;
-use crate::model::{Command, FocusAreaId, GoalId, PersonId, Plan, PlanId};
+use crate::model::{Command, FocusAreaId, GoalId, Labels, PersonId, Plan, PlanId};
 use std::path::PathBuf;
 
 /// How long typed text may wait before it is saved (seconds): keystrokes within this time are
@@ -28,11 +28,13 @@ pub enum Part {
     People,
     /// Udskrift: the pages of the PDF, before it is exported.
     Print,
+    /// Tilpas planen: the plan's own words, numbering and print settings.
+    Words,
 }
 
 impl Part {
     /// Every part, in the navigation panel's order.
-    pub const ALL: [Part; 7] = [
+    pub const ALL: [Part; 8] = [
         Part::Cover,
         Part::Intro,
         Part::Budget,
@@ -40,6 +42,7 @@ impl Part {
         Part::FollowUp,
         Part::People,
         Part::Print,
+        Part::Words,
     ];
 
     /// The Danish name in the navigation panel and as the screen's heading.
@@ -52,6 +55,17 @@ impl Part {
             Part::FollowUp => "Opfølgning",
             Part::People => "Personer",
             Part::Print => "Udskrift",
+            Part::Words => "Tilpas planen",
+        }
+    }
+
+    /// The name in the navigation panel and the heading in the plan's own words: its
+    /// "Indledning" and "Indsatsområder" may be called something else.
+    pub fn title(self, labels: &Labels) -> &str {
+        match self {
+            Part::Intro => labels.intro(),
+            Part::FocusAreas => labels.focus_areas(),
+            _ => self.label(),
         }
     }
 }
@@ -101,6 +115,8 @@ pub enum Action {
     SelectArea(FocusAreaId),
     /// Show a goal's editor.
     SelectGoal(GoalId),
+    /// Show a goal of any plan of the file (a related goal).
+    OpenGoal(PlanId, GoalId),
     /// Show a person.
     SelectPerson(PersonId),
     /// Go to a search hit.

@@ -7,6 +7,7 @@ use super::commands::UiCommand;
 use super::dialogs::{FileDialogs, FileKind, NoDialogs};
 use super::fields::{Drafts, Form};
 use super::modal::{self, Modal};
+use super::related::FileGoal;
 use super::search::Search;
 use super::{budget, clock, cover, focus_areas, intro, menu, nav, people, theme};
 use crate::document::Document;
@@ -68,6 +69,9 @@ pub struct App {
     board: super::follow_up::Board,
     mine: super::follow_up::MyFollowUp,
     preview: super::preview::Preview,
+    words: super::words::Words,
+    /// Every goal of the file (for related goals), with the generation it was read in.
+    file_goals: Option<(u64, Vec<FileGoal>)>,
     dialogs: Box<dyn FileDialogs>,
     recent: RecentFiles,
     seen_version: Option<i64>,
@@ -105,6 +109,9 @@ fn typed_text(command: &Command) -> Option<&str> {
         | Command::SetGoalText { value, .. }
         | Command::SetPersonText { value, .. } => Some(value),
         Command::SetFollowUp(f) => Some(&f.text),
+        // The field shows what was typed in it (`Drafts`); this says there is typing.
+        Command::SetIndicator(i) => Some(&i.name),
+        Command::SetMilestone(m) => Some(&m.text),
         _ => None,
     }
 }
@@ -135,6 +142,8 @@ impl App {
             board: Default::default(),
             mine: Default::default(),
             preview: Default::default(),
+            words: Default::default(),
+            file_goals: None,
             dialogs: services.dialogs,
             recent: services.recent,
             seen_version: None,
@@ -403,7 +412,11 @@ impl App {
         };
         let read_only = self.read_only();
         let locked = self.locked();
-        ui.heading(self.part.label());
+        ui.heading(self.part.title(&plan.labels));
+        if self.part == Part::FocusAreas {
+            self.read_file_goals();
+        }
+        let Some(plan) = &self.plan else { return };
         if locked && !matches!(self.part, Part::People | Part::Print) {
             egui::Frame::new()
                 .fill(theme::LOCK_FILL)
@@ -466,6 +479,13 @@ impl App {
             out: &mut self.pending,
             drafts: &mut self.drafts,
         };
+        let no_goals = Vec::new();
+        let context = super::goal::Context {
+            people: &self.people,
+            goals: self.file_goals.as_ref().map_or(&no_goals, |(_, g)| g),
+            today: clock::today(),
+            locked,
+        };
         egui::ScrollArea::vertical()
             .id_salt(("skærm", self.part.label()))
             .show(ui, |ui| {
@@ -475,15 +495,9 @@ impl App {
                     Part::Cover => cover::show(ui, &mut form, plan, &self.plans),
                     Part::Intro => intro::show(ui, &mut form, plan),
                     Part::Budget => budget::show(ui, &mut form, plan),
-                    Part::FocusAreas => focus_areas::show(
-                        ui,
-                        &mut form,
-                        plan,
-                        &self.people,
-                        self.area,
-                        self.goal,
-                        locked,
-                    ),
+                    Part::FocusAreas => {
+                        focus_areas::show(ui, &mut form, plan, (self.area, self.goal), &context);
+                    }
                     Part::FollowUp => {
                         self.mine.show(ui, form.out, plan, &self.people, !read_only);
                         self.board.show(ui, form.out, plan, &self.people);
@@ -500,6 +514,14 @@ impl App {
                         }
                     }
                     Part::People => people::show(ui, &mut form, plan, &self.people, self.person),
+                    Part::Words => {
+                        let owner = plan
+                            .goals()
+                            .find_map(|(_, g)| g.owners.first())
+                            .and_then(|o| self.people.iter().find(|p| p.id == *o))
+                            .map(|p| p.name.as_str());
+                        self.words.show(ui, &mut form, plan, owner);
+                    }
                     Part::Print => {}
                 });
             });
@@ -550,6 +572,7 @@ impl App {
                     self.reload(None);
                 }
                 Action::SelectGoal(goal) => self.goal = Some(goal),
+                Action::OpenGoal(plan, goal) => self.open_goal(plan, goal),
                 Action::SelectPerson(person) => self.person = Some(person),
                 Action::GoTo(place) => self.go_to(place),
                 Action::Ask(Dialog::Approve(plan)) => self.window = Some(Modal::approve(&plan)),
@@ -839,6 +862,52 @@ impl App {
                 self.person = Some(person);
             }
         }
+    }
+
+    /// Shows a goal of any plan of the file (a related goal): that plan, its focus area, it.
+    fn open_goal(&mut self, plan: PlanId, goal: GoalId) {
+        if self.plan.as_ref().is_none_or(|p| p.id != plan) {
+            self.drafts.clear();
+            self.reload(Some(plan));
+        }
+        let area = self.plan.as_ref().and_then(|p| {
+            p.focus_areas
+                .iter()
+                .find(|a| a.goals.iter().any(|g| g.id == goal))
+                .map(|a| a.id)
+        });
+        if let Some(area) = area {
+            self.go_to(Place::Goal(area, goal));
+        }
+    }
+
+    /// Reads every goal of the file for the list of related goals, once per reload: the
+    /// shown plan as loaded, the others from the file.
+    fn read_file_goals(&mut self) {
+        if self
+            .file_goals
+            .as_ref()
+            .is_some_and(|(generation, _)| *generation == self.generation)
+        {
+            return;
+        }
+        let (Some(doc), Some(shown)) = (&self.document, &self.plan) else {
+            return;
+        };
+        let mut others = Vec::new();
+        for summary in &self.plans {
+            if summary.id == shown.id {
+                continue;
+            }
+            match doc.load_plan(summary.id) {
+                Ok(plan) => others.push(plan),
+                Err(e) => {
+                    self.status = StatusLine::Error(e.to_string());
+                }
+            }
+        }
+        let goals = super::related::index(std::iter::once(shown).chain(others.iter()));
+        self.file_goals = Some((self.generation, goals));
     }
 
     fn plan_areas(&self) -> Vec<FocusAreaId> {

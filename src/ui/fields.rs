@@ -4,7 +4,8 @@
 
 use super::action::{Action, AfterEdit};
 use super::theme;
-use crate::model::{Command, TextTarget};
+use crate::model::{Command, Date, TextTarget};
+use crate::units;
 use std::collections::HashMap;
 
 /// Width of the label column of every form, so that the forms of a screen line up.
@@ -92,8 +93,15 @@ impl Form<'_> {
         command: impl Fn(String) -> Command,
     ) -> egui::Response {
         let target = command(String::new()).text_target();
-        let mut text = match (&self.drafts.typing, target) {
-            (Some((typing, typed)), Some(target)) if *typing == target => typed.clone(),
+        // One row (an indicator) may have several typed fields: the typed text belongs to
+        // the field it was typed in, not to every field of the row.
+        let id = ui.make_persistent_id(("tekstfelt", label));
+        let typing_here = matches!(
+            (&self.drafts.typing, target, &self.drafts.typed_in),
+            (Some((typing, _)), Some(target), Some((field, _))) if *typing == target && *field == id
+        );
+        let mut text = match &self.drafts.typed_in {
+            Some((_, typed)) if typing_here => typed.clone(),
             _ => value.to_owned(),
         };
         let edit = if multiline {
@@ -102,9 +110,14 @@ impl Form<'_> {
             egui::TextEdit::singleline(&mut text)
         };
         let response = ui
-            .add(edit.desired_width(width).min_size(egui::vec2(width, 0.0)))
+            .add(
+                edit.id(id)
+                    .desired_width(width)
+                    .min_size(egui::vec2(width, 0.0)),
+            )
             .labelled_by(label);
         if response.changed() {
+            self.drafts.typed_in = Some((id, text.clone()));
             self.out.push(Action::Type(command(text)));
         }
         if response.lost_focus() {
@@ -113,7 +126,24 @@ impl Form<'_> {
         response
     }
 
-    /// A labelled row saved when complete: see [`Drafts::parsed_row`].
+    /// A labelled date row (see [`Drafts::date_field`]); an empty field is no date.
+    pub fn date_row(
+        &mut self,
+        ui: &mut egui::Ui,
+        id_salt: impl egui::AsIdSalt,
+        label: &str,
+        stored: Option<Date>,
+        hint: &str,
+    ) -> Option<Option<Date>> {
+        let label = ui.label(label);
+        let value =
+            self.drafts
+                .date_field(ui, id_salt, label.id, stored, hint, FIELD_WIDTH / 2.0, true);
+        ui.end_row();
+        value
+    }
+
+    /// A labelled row saved when complete: see [`Drafts::parsed_field`].
     pub fn parsed_row<T, E: std::fmt::Display>(
         &mut self,
         ui: &mut egui::Ui,
@@ -121,7 +151,7 @@ impl Form<'_> {
         label: &str,
         stored: &str,
         hint: &str,
-        parse: impl FnOnce(&str) -> Result<T, E>,
+        parse: impl Fn(&str) -> Result<T, E>,
     ) -> Option<T> {
         let label = ui.label(label);
         let value = self.drafts.parsed_field(
@@ -148,6 +178,8 @@ pub struct Drafts {
     errors: HashMap<egui::Id, String>,
     /// The field being typed in and its text, until the editor saves it.
     pub typing: Option<(TextTarget, String)>,
+    /// The input the text of `typing` was typed in, and that text.
+    typed_in: Option<(egui::Id, String)>,
 }
 
 impl Drafts {
@@ -164,7 +196,60 @@ impl Drafts {
         hint: &str,
         width: f32,
         right: bool,
-        parse: impl FnOnce(&str) -> Result<T, E>,
+        parse: impl Fn(&str) -> Result<T, E>,
+    ) -> Option<T> {
+        self.field(
+            ui,
+            id_salt,
+            label,
+            (stored, hint),
+            width,
+            right,
+            parse,
+            |_: &T| None,
+        )
+    }
+
+    /// A date field (deadline, follow-up, milestone, an indicator's dates) that takes every
+    /// period form `units::parse_date_input` reads. While the user types, the line under it
+    /// says what the text is understood as ("forstået som 2. halvår 2013"); a text that
+    /// cannot be placed keeps its place with the parser's sentence under it. With `optional`,
+    /// an empty field means no date (`Some(None)`).
+    #[allow(clippy::too_many_arguments)]
+    pub fn date_field(
+        &mut self,
+        ui: &mut egui::Ui,
+        id_salt: impl egui::AsIdSalt,
+        label: egui::Id,
+        stored: Option<Date>,
+        hint: &str,
+        width: f32,
+        optional: bool,
+    ) -> Option<Option<Date>> {
+        let shown = stored.map(units::format_date).unwrap_or_default();
+        self.field(
+            ui,
+            id_salt,
+            label,
+            (&shown, hint),
+            width,
+            false,
+            |text: &str| parse_period(text, optional),
+            |date: &Option<Date>| date.map(understood_as),
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn field<T, E: std::fmt::Display>(
+        &mut self,
+        ui: &mut egui::Ui,
+        id_salt: impl egui::AsIdSalt,
+        label: egui::Id,
+        (stored, hint): (&str, &str),
+        width: f32,
+        right: bool,
+        parse: impl Fn(&str) -> Result<T, E>,
+        preview: impl Fn(&T) -> Option<String>,
     ) -> Option<T> {
         let id = ui.make_persistent_id(id_salt);
         let mut text = self
@@ -192,6 +277,8 @@ impl Drafts {
                 .labelled_by(label);
             if response.changed() {
                 self.texts.insert(id, text.clone());
+                // The reason was for the text before; what is typed now gets its own line.
+                self.errors.remove(&id);
             }
             if response.lost_focus() && self.texts.contains_key(&id) {
                 match parse(&text) {
@@ -208,6 +295,11 @@ impl Drafts {
             }
             if let Some(reason) = self.errors.get(&id) {
                 ui.colored_label(theme::ERROR_TEXT, reason);
+            } else if let Some(typed) = self.texts.get(&id)
+                && let Ok(value) = parse(typed)
+                && let Some(understood) = preview(&value)
+            {
+                ui.colored_label(theme::HINT_TEXT, understood);
             }
         });
         committed
@@ -219,6 +311,19 @@ impl Drafts {
         self.texts.clear();
         self.errors.clear();
     }
+}
+
+/// "forstået som 2. halvår 2013": what a typed date was read as, in the words the plan prints.
+pub fn understood_as(date: Date) -> String {
+    format!("forstået som {}", units::format_date(date))
+}
+
+/// A typed period; with `optional`, an empty text is no date.
+pub fn parse_period(text: &str, optional: bool) -> Result<Option<Date>, units::DateInputError> {
+    if optional && text.trim().is_empty() {
+        return Ok(None);
+    }
+    units::parse_date_input(text).map(Some)
 }
 
 /// A gentle hint in the editor: something a printed plan would miss. Never a blocker.

@@ -10,6 +10,7 @@
 mod action;
 mod app;
 mod budget;
+mod chart;
 mod clock;
 mod commands;
 mod cover;
@@ -17,14 +18,19 @@ pub mod dialogs;
 mod fields;
 mod focus_areas;
 mod follow_up;
+mod goal;
+mod indicators;
 mod intro;
 mod menu;
+mod milestones;
 mod modal;
 mod nav;
 mod people;
 mod preview;
+mod related;
 mod search;
 mod theme;
+mod words;
 
 pub use action::{Part, Place, TYPING_SAVE_DELAY};
 pub use app::{App, Services};

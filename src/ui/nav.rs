@@ -49,7 +49,7 @@ pub fn navigation(ui: &mut egui::Ui, out: &mut Vec<Action>, state: &NavState<'_>
             ui.indent("dele", |ui| {
                 for p in Part::ALL {
                     let here = state.part == p;
-                    if ui.selectable_label(here, p.label()).clicked() {
+                    if ui.selectable_label(here, p.title(&plan.labels)).clicked() {
                         out.push(Action::SelectPart(p));
                     }
                     if p == Part::FocusAreas {
@@ -57,7 +57,7 @@ pub fn navigation(ui: &mut egui::Ui, out: &mut Vec<Action>, state: &NavState<'_>
                             for (i, a) in plan.focus_areas.iter().enumerate() {
                                 let here =
                                     state.part == Part::FocusAreas && state.area == Some(a.id);
-                                let text = format!("{}. {}", i + 1, a.title);
+                                let text = plan.numbering.area_heading(&plan.labels, i, &a.title);
                                 if ui.selectable_label(here, text).clicked() {
                                     out.push(Action::SelectArea(a.id));
                                 }

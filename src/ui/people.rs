@@ -8,11 +8,12 @@ use super::fields::{Form, form_grid};
 use crate::model::{Command, Goal, Person, PersonField, PersonId, Plan};
 use crate::units;
 
-/// The goals of `plan` that `person` carries, each with its number ("2.3").
+/// The goals of `plan` that `person` carries, each with its number in the plan's numbering
+/// ("2.3", "b").
 pub fn carried(plan: &Plan, person: PersonId) -> Vec<(String, &Goal)> {
     plan.numbered_goals()
         .filter(|(_, _, _, g)| g.owners.contains(&person))
-        .map(|(a, g, _, goal)| (format!("{}.{}", a + 1, g + 1), goal))
+        .map(|(a, g, _, goal)| (plan.numbering.goal_number(a, g), goal))
         .collect()
 }
 
@@ -43,6 +44,56 @@ pub fn person_choices<'a>(
             }
         })
         .response
+}
+
+/// "tovholder" for "Tovholder": a label inside a sentence ("Tilføj tovholder…").
+pub fn lower_first(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The people of a goal or a focus area (its tovholdere or ansvarlige), each removable, and
+/// a list to add one from (`what`: "tovholder", or the plan's own word). `set` makes the
+/// command that gives the new list.
+pub fn owners_list(
+    ui: &mut egui::Ui,
+    form: &mut Form<'_>,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    owners: &[PersonId],
+    people: &[Person],
+    what: &str,
+    set: impl Fn(Vec<PersonId>) -> Command,
+) -> egui::Response {
+    for owner in owners {
+        let known = name_of(people, *owner);
+        let remove = match &known {
+            Some(name) => format!("Fjern {name}"),
+            None => format!("Fjern den slettede {what}"),
+        };
+        let name = known.unwrap_or_else(|| crate::model::MISSING_OWNER.to_owned());
+        ui.horizontal(|ui| {
+            ui.label(&name);
+            if ui.small_button(remove).clicked() {
+                let kept: Vec<PersonId> = owners.iter().copied().filter(|o| o != owner).collect();
+                form.apply(set(kept), AfterEdit::Stay);
+            }
+        });
+    }
+    let candidates = people.iter().filter(|p| !owners.contains(&p.id));
+    let mut pick: Option<PersonId> = None;
+    let combo = egui::ComboBox::from_id_salt(("tilføj person", id_salt))
+        .selected_text(format!("Tilføj {what}…"))
+        .width(super::fields::FIELD_WIDTH / 2.0);
+    let response = person_choices(ui, combo, candidates, &mut pick, None);
+    if let Some(person) = pick {
+        let mut chosen = owners.to_vec();
+        chosen.push(person);
+        form.apply(set(chosen), AfterEdit::Stay);
+    }
+    response
 }
 
 /// A person's line in the list: "Navn, stilling".
@@ -132,9 +183,18 @@ pub fn show(
         ui.add_space(8.0);
         let goals = carried(plan, id);
         if goals.is_empty() {
-            ui.label("Er ikke tovholder på mål i denne plan.");
+            ui.label(format!(
+                "Er ikke {} på {} i denne plan.",
+                lower_first(plan.labels.owner()),
+                lower_first(plan.labels.goal())
+            ));
         } else {
-            ui.strong(format!("Tovholder på {} mål i denne plan", goals.len()));
+            ui.strong(format!(
+                "{} på {} {} i denne plan",
+                plan.labels.owner(),
+                goals.len(),
+                lower_first(plan.labels.goal())
+            ));
             for (number, goal) in &goals {
                 ui.label(format!("{number}  {}", units::shorten(&goal.text, 90)));
             }

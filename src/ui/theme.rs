@@ -27,3 +27,18 @@ pub const HINT_TEXT: Color32 = Color32::from_rgb(0x7a, 0x4f, 0x00);
 
 /// Background of the "godkendt og låst" notice.
 pub const LOCK_FILL: Color32 = Color32::from_rgb(0xe3, 0xf0, 0xfb);
+
+/// The plot area of an indicator's chart.
+pub const CHART_BACKGROUND: Color32 = Color32::from_rgb(0xfa, 0xfb, 0xfc);
+
+/// Axes, their labels and the straight line from baseline to target (grey, 7:1 on white).
+pub const CHART_AXIS: Color32 = Color32::from_rgb(0x55, 0x5b, 0x63);
+
+/// The year lines behind the chart.
+pub const CHART_GRID: Color32 = Color32::from_rgb(0xe1, 0xe4, 0xe8);
+
+/// The measurements (dark blue, readable in grey as the darkest line).
+pub const CHART_LINE: Color32 = Color32::from_rgb(0x1f, 0x4e, 0x96);
+
+/// The target (dark green, dashed: told apart from the readings without colour too).
+pub const CHART_TARGET: Color32 = Color32::from_rgb(0x2e, 0x6b, 0x30);

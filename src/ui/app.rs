@@ -67,7 +67,7 @@ pub struct App {
     window: Option<Modal>,
     search: Search,
     board: super::follow_up::Board,
-    mine: super::follow_up::MyFollowUp,
+    mine: super::my_follow_up::MyFollowUp,
     preview: super::preview::Preview,
     words: super::words::Words,
     /// Every goal of the file (for related goals), with the generation it was read in.

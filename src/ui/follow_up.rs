@@ -1,13 +1,16 @@
-//! The Opfølgning screen ("Opfølgningsoverblik"): every goal of the plan with its focus area
-//! number, short text, tovholdere, deadline, current status and latest follow-up; filters
-//! (status, tovholder, focus area, "frist overskredet", "ikke fulgt op siden …"), sortable
-//! columns, a click opens the goal; and a summary of the statuses for the plan and per focus
-//! area, as numbers and as bars. Nothing here edits the plan, so it works on a locked plan.
+//! The Opfølgning screen ("Opfølgningsoverblik"): every goal of the plan with its number,
+//! short text, tovholdere, deadline (and overdue milestones), current status, its målepunkter
+//! as "seneste / mål" and its latest follow-up; filters (status, tovholder, focus area,
+//! "frist overskredet", "målepunkter bagud", "ikke fulgt op siden …"), sortable columns, a
+//! click opens the goal; and a summary of the statuses for the plan and per focus area, as
+//! numbers and as bars. All in the plan's own words and numbering. Nothing here edits the
+//! plan, so it works on a locked plan.
 
 use super::action::{Action, Place};
 use super::clock;
 use super::fields::form_grid;
-use super::people::{carried, display_name, name_of, person_choices};
+use super::indicators::format_value;
+use super::people::{display_name, lower_first, name_of, person_choices};
 use super::theme;
 use crate::model::{Date, FocusAreaId, Goal, Person, PersonId, Plan, Status};
 use crate::units;
@@ -36,6 +39,7 @@ pub struct Board {
     owner: Option<PersonId>,
     area: Option<FocusAreaId>,
     overdue: bool,
+    behind: bool,
     since: String,
     sort: Column,
     descending: bool,
@@ -43,10 +47,48 @@ pub struct Board {
 
 /// One goal's line.
 struct Row<'a> {
-    area: usize,
-    number: usize,
+    number: String,
     area_id: FocusAreaId,
     goal: &'a Goal,
+}
+
+/// True when one of the goal's målepunkter is behind on `today` (`Indicator::is_behind`
+/// with the goal's readings).
+fn behind(goal: &Goal, today: Date) -> bool {
+    goal.indicators
+        .iter()
+        .any(|i| i.is_behind(&goal.readings(i.id), today))
+}
+
+/// The målepunkter of a goal as "seneste / mål", Danish numbers with the unit:
+/// "70,1 / 75 %; 12 / –". A figure not there is "–".
+fn figures(goal: &Goal) -> String {
+    goal.indicators
+        .iter()
+        .map(|i| {
+            let latest = goal.readings(i.id).last().map(|r| r.value);
+            let show = |n: Option<crate::model::Number>| n.map_or_else(|| "–".to_owned(), format_value);
+            let unit = i.unit.trim();
+            let pair = format!("{} / {}", show(latest), show(i.target.as_ref().map(|t| t.value)));
+            if unit.is_empty() {
+                pair
+            } else {
+                format!("{pair}\u{a0}{unit}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The goal's deadline with its overdue milestones: "juni 2013; 1 delmål overskredet".
+fn deadline_text(goal: &Goal, today: Date) -> String {
+    let deadline = goal
+        .deadline
+        .map_or_else(|| "ingen frist".to_owned(), units::format_date);
+    match goal.milestones.iter().filter(|m| m.is_overdue(today)).count() {
+        0 => deadline,
+        n => format!("{deadline}; {n} delmål overskredet"),
+    }
 }
 
 /// True when the deadline has passed (a month deadline: after that month) and the goal is not
@@ -114,7 +156,11 @@ impl Board {
             bar(ui, &all, 300.0);
             ui.label(counts_text(&all));
         });
-        egui::CollapsingHeader::new("Status pr. indsatsområde")
+        egui::CollapsingHeader::new(format!(
+            "Status pr. {}",
+            lower_first(plan.labels.focus_area())
+        ))
+        .id_salt("status pr. område")
             .default_open(false)
             .show(ui, |ui| {
                 egui::Grid::new("status pr. område")
@@ -122,7 +168,7 @@ impl Board {
                     .show(ui, |ui| {
                         for (i, area) in plan.focus_areas.iter().enumerate() {
                             let c = counts(area.goals.iter());
-                            ui.label(format!("{}. {}", i + 1, area.title));
+                            ui.label(plan.numbering.area_heading(&plan.labels, i, &area.title));
                             bar(ui, &c, 160.0);
                             ui.label(counts_text(&c));
                             ui.end_row();
@@ -147,36 +193,34 @@ impl Board {
                 })
                 .response
                 .labelled_by(label.id);
-            let label = ui.label("Vis tovholder");
+            let label = ui.label(format!("Vis {}", lower_first(plan.labels.owner())));
             let shown = self
                 .owner
                 .and_then(|o| name_of(people, o))
                 .unwrap_or_else(|| "alle".to_owned());
             let combo = egui::ComboBox::from_id_salt("filter tovholder").selected_text(shown);
             person_choices(ui, combo, people, &mut self.owner, Some("alle")).labelled_by(label.id);
-            let label = ui.label("Vis indsatsområde");
+            let label = ui.label(format!("Vis {}", lower_first(plan.labels.focus_area())));
+            let heading = |i: usize| {
+                plan.numbering
+                    .area_heading(&plan.labels, i, &plan.focus_areas[i].title)
+            };
             let area_name = self
                 .area
                 .and_then(|a| plan.focus_areas.iter().position(|x| x.id == a))
-                .map_or_else(
-                    || "alle".to_owned(),
-                    |i| format!("{}. {}", i + 1, plan.focus_areas[i].title),
-                );
+                .map_or_else(|| "alle".to_owned(), heading);
             egui::ComboBox::from_id_salt("filter område")
                 .selected_text(area_name)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.area, None, "alle");
                     for (i, a) in plan.focus_areas.iter().enumerate() {
-                        ui.selectable_value(
-                            &mut self.area,
-                            Some(a.id),
-                            format!("{}. {}", i + 1, a.title),
-                        );
+                        ui.selectable_value(&mut self.area, Some(a.id), heading(i));
                     }
                 })
                 .response
                 .labelled_by(label.id);
             ui.checkbox(&mut self.overdue, "Frist overskredet");
+            ui.checkbox(&mut self.behind, "Målepunkter bagud");
             let label = ui.label("Ikke fulgt op siden");
             ui.add(
                 egui::TextEdit::singleline(&mut self.since)
@@ -201,8 +245,7 @@ impl Board {
         let mut rows: Vec<Row<'_>> = plan
             .numbered_goals()
             .map(|(a, g, area, goal)| Row {
-                area: a + 1,
-                number: g + 1,
+                number: plan.numbering.goal_number(a, g),
                 area_id: area.id,
                 goal,
             })
@@ -210,6 +253,7 @@ impl Board {
             .filter(|r| self.owner.is_none_or(|o| r.goal.owners.contains(&o)))
             .filter(|r| self.area.is_none_or(|a| r.area_id == a))
             .filter(|r| !self.overdue || overdue(r.goal, today))
+            .filter(|r| !self.behind || behind(r.goal, today))
             .filter(|r| since.is_none_or(|d| r.goal.latest_follow_up().is_none_or(|l| l < d)))
             .collect();
         match self.sort {
@@ -242,16 +286,17 @@ impl Board {
         // Header: a click sorts by the column, a second click reverses. The goal column takes
         // what the others leave of the screen's width.
         let gap = ui.spacing().item_spacing.x;
-        let fixed = 50.0 + 200.0 + 130.0 + 120.0 + 140.0 + 6.0 * gap;
-        let goal_width = (ui.available_width() - fixed).max(220.0);
-        let widths = [50.0, goal_width, 200.0, 130.0, 120.0, 140.0];
+        let fixed = 50.0 + 180.0 + 150.0 + 120.0 + 170.0 + 140.0 + 7.0 * gap;
+        let goal_width = (ui.available_width() - fixed).max(200.0);
+        let widths = [50.0, goal_width, 180.0, 150.0, 120.0, 170.0, 140.0];
         ui.horizontal(|ui| {
             for (i, (name, column)) in [
                 ("Nr.", Some(Column::Number)),
-                ("Mål", Some(Column::Goal)),
-                ("Tovholder", None),
+                (plan.labels.goal(), Some(Column::Goal)),
+                (plan.labels.owner(), None),
                 ("Frist", Some(Column::Deadline)),
                 ("Status", Some(Column::Status)),
+                ("Målepunkter (seneste / mål)", None),
                 ("Seneste opfølgning", Some(Column::Latest)),
             ]
             .into_iter()
@@ -297,20 +342,20 @@ impl Board {
                             .map(|p| p.name.clone())
                             .collect();
                         let cells = [
-                            format!("{}.{}", r.area, r.number),
+                            r.number.clone(),
                             units::shorten(&r.goal.text, 200),
                             if owners.is_empty() {
                                 "ingen".to_owned()
                             } else {
                                 units::shorten(&owners.join(", "), 200)
                             },
-                            r.goal
-                                .deadline
-                                .map_or_else(|| "ingen frist".to_owned(), units::format_date),
+                            deadline_text(r.goal, today),
                         ];
                         let mut clicked = false;
                         for (i, text) in cells.into_iter().enumerate() {
-                            let text = if i == 3 && overdue(r.goal, today) {
+                            let late = overdue(r.goal, today)
+                                || r.goal.milestones.iter().any(|m| m.is_overdue(today));
+                            let text = if i == 3 && late {
                                 egui::RichText::new(text).color(theme::ERROR_TEXT)
                             } else {
                                 egui::RichText::new(text)
@@ -333,11 +378,18 @@ impl Board {
                                 ui.label(Status::label_of(r.goal.status));
                             });
                         });
+                        let shown = figures(r.goal);
+                        let text = if behind(r.goal, today) {
+                            egui::RichText::new(format!("{shown} (bagud)")).color(theme::ERROR_TEXT)
+                        } else {
+                            egui::RichText::new(shown)
+                        };
+                        clicked |= cell(ui, egui::vec2(widths[5], row_height), text).clicked();
                         let latest = r
                             .goal
                             .latest_follow_up()
                             .map_or_else(|| "aldrig".to_owned(), units::format_date);
-                        clicked |= cell(ui, egui::vec2(widths[5], row_height), latest).clicked();
+                        clicked |= cell(ui, egui::vec2(widths[6], row_height), latest).clicked();
                         if clicked {
                             out.push(Action::GoTo(Place::Goal(r.area_id, r.goal.id)));
                         }
@@ -387,7 +439,11 @@ pub fn review(
                         ui.set_min_width(ui.available_width());
                         ui.strong(goal.text.as_str());
                         if !goal.documentation.trim().is_empty() {
-                            ui.label(format!("Dokumentation: {}", goal.documentation.trim()));
+                            ui.label(format!(
+                                "{}: {}",
+                                previous.labels.documentation(),
+                                goal.documentation.trim()
+                            ));
                         }
                         let owners: Vec<String> = goal
                             .owners
@@ -396,7 +452,7 @@ pub fn review(
                             .map(display_name)
                             .collect();
                         if !owners.is_empty() {
-                            ui.label(format!("Tovholder: {}", owners.join("; ")));
+                            ui.label(format!("{}: {}", previous.labels.owner(), owners.join("; ")));
                         }
                         ui.horizontal(|ui| {
                             ui.label("Status:");
@@ -485,155 +541,5 @@ mod tests {
         );
         assert_eq!(c.iter().find(|(s, _)| s.is_none()).unwrap().1, 1);
         assert_eq!(counts_text(&c), "i gang: 2 · ikke vurderet: 1");
-    }
-}
-
-/// A follow-up being written in "Min opfølgning".
-#[derive(Debug, Clone, Default)]
-struct Entry {
-    date: String,
-    status: Option<Status>,
-    text: String,
-    error: Option<String>,
-}
-
-/// "Min opfølgning": pick a person and write one follow-up after another on the goals that
-/// person carries, from the keyboard (Tab between the fields, Enter in the text saves and
-/// moves on to the next goal).
-#[derive(Debug, Default)]
-pub struct MyFollowUp {
-    person: Option<PersonId>,
-    entries: std::collections::HashMap<crate::model::GoalId, Entry>,
-    focus: Option<crate::model::GoalId>,
-}
-
-impl MyFollowUp {
-    /// Draws the section; `writable` is false for a read-only file.
-    pub fn show(
-        &mut self,
-        ui: &mut egui::Ui,
-        out: &mut Vec<Action>,
-        plan: &Plan,
-        people: &[Person],
-        writable: bool,
-    ) {
-        egui::CollapsingHeader::new("Min opfølgning")
-            .default_open(self.person.is_some())
-            .show(ui, |ui| {
-                let label = ui.label("Min opfølgning for");
-                let shown = self
-                    .person
-                    .and_then(|o| name_of(people, o))
-                    .unwrap_or_else(|| "vælg en person".to_owned());
-                let combo = egui::ComboBox::from_id_salt("min opfølgning").selected_text(shown);
-                person_choices(ui, combo, people, &mut self.person, None).labelled_by(label.id);
-                let Some(person) = self.person else {
-                    return;
-                };
-                let goals = carried(plan, person);
-                if goals.is_empty() {
-                    ui.label("Personen er ikke tovholder på mål i denne plan.");
-                }
-                let today = units::format_date(clock::today());
-                for (i, (number, goal)) in goals.iter().enumerate() {
-                    let entry = self.entries.entry(goal.id).or_insert_with(|| Entry {
-                        date: today.clone(),
-                        ..Entry::default()
-                    });
-                    ui.separator();
-                    ui.horizontal_wrapped(|ui| {
-                        ui.strong(format!("Mål {number}"));
-                        ui.label(units::shorten(&goal.text, 90));
-                    });
-                    ui.label(format!(
-                        "Status nu: {} · seneste opfølgning: {}",
-                        Status::label_of(goal.status),
-                        goal.latest_follow_up()
-                            .map_or_else(|| "aldrig".to_owned(), units::format_date)
-                    ));
-                    let mut save = false;
-                    ui.add_enabled_ui(writable, |ui| {
-                        ui.horizontal(|ui| {
-                            let l = ui.label(format!("Dato for opfølgning på mål {number}"));
-                            ui.add(
-                                egui::TextEdit::singleline(&mut entry.date).desired_width(120.0),
-                            )
-                            .labelled_by(l.id);
-                            let l = ui.label(format!("Status efter opfølgning på mål {number}"));
-                            egui::ComboBox::from_id_salt(("min status", goal.id))
-                                .selected_text(match entry.status {
-                                    None => "uændret",
-                                    Some(s) => s.label(),
-                                })
-                                .show_ui(ui, |ui| {
-                                    ui.selectable_value(&mut entry.status, None, "uændret");
-                                    for s in Status::ALL {
-                                        ui.selectable_value(&mut entry.status, Some(s), s.label());
-                                    }
-                                })
-                                .response
-                                .labelled_by(l.id);
-                        });
-                        let l = ui.label(format!("Opfølgning på mål {number}"));
-                        let text = ui
-                            .add(
-                                egui::TextEdit::singleline(&mut entry.text)
-                                    .hint_text("Hvad er sket siden sidst?")
-                                    .desired_width(f32::INFINITY),
-                            )
-                            .labelled_by(l.id);
-                        if self.focus == Some(goal.id) {
-                            text.request_focus();
-                            self.focus = None;
-                        }
-                        let enter =
-                            text.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                        let button = ui.button(format!("Gem opfølgning på mål {number}"));
-                        save = (enter || button.clicked()) && !entry.text.trim().is_empty();
-                    });
-                    if let Some(error) = &entry.error {
-                        ui.colored_label(theme::ERROR_TEXT, error);
-                    }
-                    if !save {
-                        continue;
-                    }
-                    match units::parse_date_input(&entry.date) {
-                        Ok(date) => {
-                            let new = crate::model::FollowUp {
-                                id: crate::model::FollowUpId(0),
-                                date,
-                                status: entry.status,
-                                text: entry.text.trim().to_owned(),
-                                measurements: Vec::new(),
-                                extra: None,
-                            };
-                            let mut after = goal.follow_ups.clone();
-                            after.push(new.clone());
-                            let insert = crate::model::Command::InsertFollowUp {
-                                goal: goal.id,
-                                index: goal.follow_ups.len(),
-                                follow_up: new,
-                            };
-                            let command = match Goal::status_from_follow_ups(&after) {
-                                Some(s) if Some(s) != goal.status => {
-                                    crate::model::Command::Batch(vec![
-                                        insert,
-                                        crate::model::Command::SetGoalStatus {
-                                            goal: goal.id,
-                                            status: Some(s),
-                                        },
-                                    ])
-                                }
-                                _ => insert,
-                            };
-                            out.push(Action::Apply(command, super::action::AfterEdit::Stay));
-                            self.entries.remove(&goal.id);
-                            self.focus = goals.get(i + 1).map(|(_, g)| g.id);
-                        }
-                        Err(e) => entry.error = Some(e.to_string()),
-                    }
-                }
-            });
-        ui.separator();
     }
 }

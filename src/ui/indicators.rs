@@ -333,6 +333,11 @@ impl Which {
     }
 }
 
+/// "Måling: NAME": the label of a målepunkt's value field in a follow-up form.
+pub fn measurement_label(indicator: &Indicator) -> String {
+    format!("Måling: {}", indicator.name.trim())
+}
+
 /// The value fields of a follow-up form, one per indicator of the goal: `values` are the
 /// measurements as stored; returns the indicator and new value (or `None`: removed) when one
 /// was entered. Each field is labelled "Måling: NAME" (unit in the hint).
@@ -346,7 +351,7 @@ pub fn measurement_fields(
     let mut entered = None;
     for indicator in &goal.indicators {
         ui.horizontal(|ui| {
-            let label = ui.label(format!("Måling: {}", indicator.name.trim()));
+            let label = ui.label(measurement_label(indicator));
             let stored = value_of(indicator.id);
             let hint = if indicator.unit.trim().is_empty() {
                 "tal".to_owned()

@@ -24,6 +24,7 @@ mod intro;
 mod menu;
 mod milestones;
 mod modal;
+mod my_follow_up;
 mod nav;
 mod people;
 mod preview;

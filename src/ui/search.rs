@@ -1,8 +1,10 @@
 //! Søg (Ctrl+F): every text of the plan shown (metadata, sections, budget, focus areas,
-//! goals, follow-ups) and the names of the file's people, case-insensitive; each hit is a
+//! goals, målepunkter, delmål, follow-ups) and the names of the file's people,
+//! case-insensitive, named in the plan's own words and numbering; each hit is a
 //! line with where it is and the words around it, and Enter or "Næste" jumps to the next.
 
 use super::action::{Action, Part, Place};
+use super::people::lower_first;
 use crate::model::{Person, Plan};
 
 /// One hit.
@@ -102,37 +104,37 @@ pub fn find(plan: &Plan, people: &[Person], query: &str) -> Vec<Hit> {
         &|| "Tekst under budgettet".into(),
         &plan.budget.note,
     );
+    let labels = &plan.labels;
     for (a, area) in plan.focus_areas.iter().enumerate() {
-        let n = a + 1;
+        let n = format!("{} {}", labels.focus_area(), plan.numbering.area_number(a));
+        let n = n.trim_end();
+        look(Place::Area(area.id), &|| format!("{n}, titel"), &area.title);
         look(
             Place::Area(area.id),
-            &|| format!("Indsatsområde {n}, titel"),
-            &area.title,
-        );
-        look(
-            Place::Area(area.id),
-            &|| format!("Indsatsområde {n}, beskrivelse"),
+            &|| format!("{n}, beskrivelse"),
             &area.description,
         );
         for (g, goal) in area.goals.iter().enumerate() {
             let place = Place::Goal(area.id, goal.id);
-            let m = g + 1;
-            look(place, &|| format!("Mål {n}.{m}"), &goal.text);
-            look(place, &|| format!("Mål {n}.{m}, uddybning"), &goal.details);
+            let m = format!("{} {}", labels.goal(), plan.numbering.goal_number(a, g));
+            let m = m.trim_end();
+            look(place, &|| m.to_owned(), &goal.text);
+            look(place, &|| format!("{m}, uddybning"), &goal.details);
             look(
                 place,
-                &|| format!("Mål {n}.{m}, dokumentation"),
+                &|| format!("{m}, {}", lower_first(labels.documentation())),
                 &goal.documentation,
             );
+            for i in &goal.indicators {
+                look(place, &|| format!("{m}, målepunkt"), &i.name);
+            }
+            for d in &goal.milestones {
+                look(place, &|| format!("{m}, delmål"), &d.text);
+            }
             for f in &goal.follow_ups {
                 look(
                     place,
-                    &|| {
-                        format!(
-                            "Mål {n}.{m}, opfølgning {}",
-                            crate::units::format_date(f.date)
-                        )
-                    },
+                    &|| format!("{m}, opfølgning {}", crate::units::format_date(f.date)),
                     &f.text,
                 );
             }

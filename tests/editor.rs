@@ -39,6 +39,16 @@ fn editor(path: &Path) -> Harness<'static, App> {
     harness(App::open(path))
 }
 
+/// An editor on a tall screen: the follow-ups under a goal with its målepunkter and delmål
+/// lie below a 900-point window, and a drop-down list opens only where it can be seen.
+fn tall_editor(path: &Path) -> Harness<'static, App> {
+    let mut harness = Harness::builder()
+        .with_size([1300.0, 1600.0])
+        .build_ui_state(|ui, app: &mut App| app.show(ui), App::open(path));
+    harness.run();
+    harness
+}
+
 /// An editor whose file dialogs answer with `answers`, in order.
 fn editor_answering(path: Option<&Path>, answers: Vec<PathBuf>) -> Harness<'static, App> {
     harness(App::new(
@@ -712,7 +722,7 @@ fn a_new_plan_is_made_from_an_approved_one_and_the_old_one_stays_as_it_was() {
 #[test]
 fn an_approved_plan_still_takes_follow_ups_and_they_set_the_goals_status() {
     let (_dir, path, id) = plan_file();
-    let mut h = editor(&path);
+    let mut h = tall_editor(&path);
     click(&mut h, "Godkend planen…");
     click(&mut h, "Godkend");
     click(&mut h, "2. Det gode arbejdsliv");

@@ -63,6 +63,9 @@ fn behind(goal: &Goal, today: Date) -> bool {
 /// The målepunkter of a goal as "seneste / mål", Danish numbers with the unit:
 /// "70,1 / 75 %; 12 / –". A figure not there is "–".
 fn figures(goal: &Goal) -> String {
+    if goal.indicators.is_empty() {
+        return "ingen".to_owned();
+    }
     goal.indicators
         .iter()
         .map(|i| {

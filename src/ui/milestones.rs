@@ -46,7 +46,7 @@ pub fn section(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal, today: crate
                         AfterEdit::Stay,
                     );
                 }
-                let label = ui.label("Delmål");
+                let label = ui.label(format!("Delmål {}", i + 1));
                 let row = m.clone();
                 form.text_field(ui, label.id, &m.text, false, 320.0, move |text| {
                     Command::SetMilestone(Milestone {

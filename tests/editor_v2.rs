@@ -101,7 +101,10 @@ fn shows_text(harness: &Harness<'_, App>, text: &str) -> bool {
 }
 
 fn value_of(harness: &Harness<'_, App>, label: &str, n: usize) -> Option<String> {
-    harness.get_all_by_label(label).nth(n).and_then(|n| n.value())
+    harness
+        .get_all_by_label(label)
+        .nth(n)
+        .and_then(|n| n.value())
 }
 
 #[test]
@@ -164,10 +167,7 @@ fn a_goal_gets_indicators_measurements_milestones_and_a_related_goal_then_the_pl
         &h,
         "skriv et tal, fx 60 eller 62,5; enheden står i feltet Enhed"
     ));
-    assert_eq!(
-        value_of(&h, "Målværdi", 1).as_deref(),
-        Some("1.500 forløb")
-    );
+    assert_eq!(value_of(&h, "Målværdi", 1).as_deref(), Some("1.500 forløb"));
     assert_eq!(
         saved_plan(&h, id).focus_areas[0].goals[0].indicators[1].target,
         None
@@ -181,7 +181,10 @@ fn a_goal_gets_indicators_measurements_milestones_and_a_related_goal_then_the_pl
     assert_eq!(first.unit, "%");
     let baseline = first.baseline.as_ref().expect("baseline saved");
     assert_eq!(baseline.value.to_string(), "62.5");
-    assert_eq!(baseline.date.map(|d| d.to_string()).as_deref(), Some("2011-12"));
+    assert_eq!(
+        baseline.date.map(|d| d.to_string()).as_deref(),
+        Some("2011-12")
+    );
     let target = first.target.as_ref().expect("target saved");
     assert_eq!(target.value.to_string(), "75");
     assert_eq!(first.direction, Some(Direction::Increase));
@@ -249,7 +252,9 @@ fn a_goal_gets_indicators_measurements_milestones_and_a_related_goal_then_the_pl
     wait(&mut h, 1.0);
     h.get_by_label("Delmål 1 opfyldt").click();
     h.run();
-    let milestones = saved_plan(&h, id).focus_areas[0].goals[0].milestones.clone();
+    let milestones = saved_plan(&h, id).focus_areas[0].goals[0]
+        .milestones
+        .clone();
     assert_eq!(milestones.len(), 2);
     assert_eq!(milestones[0].text, "Alle afdelinger har en konsulent");
     assert_eq!(
@@ -346,7 +351,10 @@ fn removing_an_indicator_asks_first_and_takes_its_measurements_with_it() {
         "Slet målepunktet og dets måling i 1 opfølgning?"
     ));
     click(&mut h, "Behold målepunktet");
-    assert_eq!(saved_plan(&h, id).focus_areas[0].goals[0].indicators.len(), 1);
+    assert_eq!(
+        saved_plan(&h, id).focus_areas[0].goals[0].indicators.len(),
+        1
+    );
     click(&mut h, "Slet målepunkt");
     click(&mut h, "Ja, slet målepunktet");
     let goal = &saved_plan(&h, id).focus_areas[0].goals[0];

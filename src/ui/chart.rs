@@ -94,7 +94,7 @@ impl Series {
                 lo = lo.min(v);
                 hi = hi.max(v);
             }
-            if hi - lo < f64::EPSILON {
+            if (hi - lo).abs() < f64::EPSILON {
                 let room = if lo.abs() > 1.0 { lo.abs() * 0.1 } else { 1.0 };
                 (lo - room, hi + room)
             } else {
@@ -122,7 +122,11 @@ pub fn describe(indicator: &Indicator, readings: &[Reading]) -> String {
     let unit = indicator.unit.as_str();
     let mut parts = vec![format!("Udvikling for {}", indicator.name.trim())];
     let figure = |word: &str, f: &crate::model::Figure| match f.date {
-        Some(d) => format!("{word} {} ({})", with_unit(f.value, unit), units::format_date(d)),
+        Some(d) => format!(
+            "{word} {} ({})",
+            with_unit(f.value, unit),
+            units::format_date(d)
+        ),
         None => format!("{word} {}", with_unit(f.value, unit)),
     };
     if let Some(b) = &indicator.baseline {

@@ -187,4 +187,3 @@ fn missing(plan: &Plan, goal: &Goal) -> Vec<String> {
     }
     missing
 }
-

@@ -70,9 +70,14 @@ fn figures(goal: &Goal) -> String {
         .iter()
         .map(|i| {
             let latest = goal.readings(i.id).last().map(|r| r.value);
-            let show = |n: Option<crate::model::Number>| n.map_or_else(|| "–".to_owned(), format_value);
+            let show =
+                |n: Option<crate::model::Number>| n.map_or_else(|| "–".to_owned(), format_value);
             let unit = i.unit.trim();
-            let pair = format!("{} / {}", show(latest), show(i.target.as_ref().map(|t| t.value)));
+            let pair = format!(
+                "{} / {}",
+                show(latest),
+                show(i.target.as_ref().map(|t| t.value))
+            );
             if unit.is_empty() {
                 pair
             } else {
@@ -88,7 +93,12 @@ fn deadline_text(goal: &Goal, today: Date) -> String {
     let deadline = goal
         .deadline
         .map_or_else(|| "ingen frist".to_owned(), units::format_date);
-    match goal.milestones.iter().filter(|m| m.is_overdue(today)).count() {
+    match goal
+        .milestones
+        .iter()
+        .filter(|m| m.is_overdue(today))
+        .count()
+    {
         0 => deadline,
         n => format!("{deadline}; {n} delmål overskredet"),
     }
@@ -164,20 +174,20 @@ impl Board {
             lower_first(plan.labels.focus_area())
         ))
         .id_salt("status pr. område")
-            .default_open(false)
-            .show(ui, |ui| {
-                egui::Grid::new("status pr. område")
-                    .striped(true)
-                    .show(ui, |ui| {
-                        for (i, area) in plan.focus_areas.iter().enumerate() {
-                            let c = counts(area.goals.iter());
-                            ui.label(plan.numbering.area_heading(&plan.labels, i, &area.title));
-                            bar(ui, &c, 160.0);
-                            ui.label(counts_text(&c));
-                            ui.end_row();
-                        }
-                    });
-            });
+        .default_open(false)
+        .show(ui, |ui| {
+            egui::Grid::new("status pr. område")
+                .striped(true)
+                .show(ui, |ui| {
+                    for (i, area) in plan.focus_areas.iter().enumerate() {
+                        let c = counts(area.goals.iter());
+                        ui.label(plan.numbering.area_heading(&plan.labels, i, &area.title));
+                        bar(ui, &c, 160.0);
+                        ui.label(counts_text(&c));
+                        ui.end_row();
+                    }
+                });
+        });
         ui.separator();
 
         // Filters.
@@ -455,7 +465,11 @@ pub fn review(
                             .map(display_name)
                             .collect();
                         if !owners.is_empty() {
-                            ui.label(format!("{}: {}", previous.labels.owner(), owners.join("; ")));
+                            ui.label(format!(
+                                "{}: {}",
+                                previous.labels.owner(),
+                                owners.join("; ")
+                            ));
                         }
                         ui.horizontal(|ui| {
                             ui.label("Status:");

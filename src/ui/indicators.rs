@@ -199,10 +199,12 @@ fn one(
             &indicator.name,
             false,
             super::fields::FIELD_WIDTH,
-            move |name| Command::SetIndicator(Indicator {
-                name,
-                ..row.clone()
-            }),
+            move |name| {
+                Command::SetIndicator(Indicator {
+                    name,
+                    ..row.clone()
+                })
+            },
         );
         ui.end_row();
         let label = ui.label("Enhed");
@@ -213,13 +215,18 @@ fn one(
             &indicator.unit,
             false,
             super::fields::FIELD_WIDTH / 3.0,
-            move |unit| Command::SetIndicator(Indicator {
-                unit,
-                ..row.clone()
-            }),
+            move |unit| {
+                Command::SetIndicator(Indicator {
+                    unit,
+                    ..row.clone()
+                })
+            },
         );
         ui.end_row();
-        for (word, which) in [("Udgangspunkt", Which::Baseline), ("Målværdi", Which::Target)] {
+        for (word, which) in [
+            ("Udgangspunkt", Which::Baseline),
+            ("Målværdi", Which::Target),
+        ] {
             let figure = which.of(indicator);
             let label = ui.label(word);
             ui.horizontal(|ui| {

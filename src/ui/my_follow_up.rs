@@ -104,10 +104,8 @@ impl MyFollowUp {
                         });
                         for indicator in &goal.indicators {
                             ui.horizontal(|ui| {
-                                let l = ui.label(format!(
-                                    "{} ({number})",
-                                    measurement_label(indicator)
-                                ));
+                                let l = ui
+                                    .label(format!("{} ({number})", measurement_label(indicator)));
                                 let typed = entry.values.entry(indicator.id).or_default();
                                 ui.add(
                                     egui::TextEdit::singleline(typed)

@@ -71,10 +71,7 @@ pub fn index<'a>(plans: impl IntoIterator<Item = &'a Plan>) -> Vec<FileGoal> {
 /// The goals of `goals` that `query` finds (plan title, number or text, case-insensitive),
 /// leaving out `goal` itself and those it already names.
 pub fn candidates<'a>(goals: &'a [FileGoal], goal: &Goal, query: &str) -> Vec<&'a FileGoal> {
-    let words: Vec<String> = query
-        .split_whitespace()
-        .map(str::to_lowercase)
-        .collect();
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
     goals
         .iter()
         .filter(|g| g.goal != goal.id && !goal.related.contains(&g.goal))
@@ -101,9 +98,20 @@ pub fn row(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal, goals: &[FileGoa
                     if ui.link(g.line()).on_hover_text("Gå til målet").clicked() {
                         open(form.out, g);
                     }
-                    if ui.small_button(format!("Fjern sammenhæng med {}", g.name)).clicked() {
-                        let related = goal.related.iter().copied().filter(|r| r != other).collect();
-                        form.apply(Command::SetGoalRelated { goal: id, related }, AfterEdit::Stay);
+                    if ui
+                        .small_button(format!("Fjern sammenhæng med {}", g.name))
+                        .clicked()
+                    {
+                        let related = goal
+                            .related
+                            .iter()
+                            .copied()
+                            .filter(|r| r != other)
+                            .collect();
+                        form.apply(
+                            Command::SetGoalRelated { goal: id, related },
+                            AfterEdit::Stay,
+                        );
                     }
                 }
                 None => {
@@ -130,18 +138,21 @@ pub fn row(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal, goals: &[FileGoa
                 ui.label("Ingen mål passer på søgningen.");
             }
             for g in found.iter().take(SHOWN) {
-                if ui
-                    .button(format!("Knyt til {}", g.line()))
-                    .clicked()
-                {
+                if ui.button(format!("Knyt til {}", g.line())).clicked() {
                     let mut related = goal.related.clone();
                     related.push(g.goal);
-                    form.apply(Command::SetGoalRelated { goal: id, related }, AfterEdit::Stay);
+                    form.apply(
+                        Command::SetGoalRelated { goal: id, related },
+                        AfterEdit::Stay,
+                    );
                     ui.data_mut(|d| d.remove::<String>(query_id));
                 }
             }
             if found.len() > SHOWN {
-                ui.label(format!("… og {} flere; skriv flere ord", found.len() - SHOWN));
+                ui.label(format!(
+                    "… og {} flere; skriv flere ord",
+                    found.len() - SHOWN
+                ));
             }
         }
         let naming: Vec<&FileGoal> = goals.iter().filter(|g| g.related.contains(&id)).collect();
@@ -188,7 +199,11 @@ mod tests {
 
     #[test]
     fn every_goal_of_the_file_is_found_by_plan_number_or_words_but_not_itself() {
-        let a = plan(1, "Plan 2012", &[(10, "Færre indlæggelser", &[]), (11, "Flere i job", &[20])]);
+        let a = plan(
+            1,
+            "Plan 2012",
+            &[(10, "Færre indlæggelser", &[]), (11, "Flere i job", &[20])],
+        );
         let mut b = plan(2, "Plan 2014", &[(20, "Sund arbejdsplads", &[])]);
         b.labels.goal = Some("Indsats".into());
         let all = index([&a, &b]);

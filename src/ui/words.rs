@@ -104,7 +104,13 @@ pub struct Words {
 impl Words {
     /// Draws the form for `plan`; `owner` is the name of its first goal's first owner, for
     /// the example.
-    pub fn show(&mut self, ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan, owner: Option<&str>) {
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        form: &mut Form<'_>,
+        plan: &Plan,
+        owner: Option<&str>,
+    ) {
         let stored = Draft::of(plan);
         if self.made_from.as_ref() != Some(&(plan.id, stored.clone())) {
             self.made_from = Some((plan.id, stored.clone()));
@@ -177,13 +183,19 @@ impl Words {
             ui.label("");
             ui.checkbox(
                 &mut draft.print.owner_email,
-                format!("Udskriv {}s mail", super::people::lower_first(labels.owner())),
+                format!(
+                    "Udskriv {}s mail",
+                    super::people::lower_first(labels.owner())
+                ),
             );
             ui.end_row();
             ui.label("");
             ui.checkbox(
                 &mut draft.print.owner_title,
-                format!("Udskriv {}s stilling", super::people::lower_first(labels.owner())),
+                format!(
+                    "Udskriv {}s stilling",
+                    super::people::lower_first(labels.owner())
+                ),
             );
             ui.end_row();
         });

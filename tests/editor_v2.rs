@@ -25,7 +25,7 @@ fn plan_file() -> (tempfile::TempDir, PathBuf, PlanId) {
 
 fn editor(path: &Path) -> Harness<'static, App> {
     let mut harness = Harness::builder()
-        .with_size([1300.0, 2400.0])
+        .with_size([1300.0, 4000.0])
         .build_ui_state(|ui, app: &mut App| app.show(ui), App::open(path));
     harness.run();
     harness

@@ -535,6 +535,63 @@ mod tests {
     }
 
     #[test]
+    fn the_board_shows_latest_against_target_and_knows_a_goal_behind_its_line() {
+        let n = |t: &str| crate::model::Number::parse(t).unwrap();
+        let d = |t: &str| Date::parse_iso(t).unwrap();
+        let indicator = crate::model::Indicator {
+            id: crate::model::IndicatorId(1),
+            name: "Andel".into(),
+            unit: "%".into(),
+            baseline: Some(crate::model::Figure {
+                value: n("60"),
+                date: Some(d("2011")),
+                extra: None,
+            }),
+            target: Some(crate::model::Figure {
+                value: n("1080.5"),
+                date: Some(d("2013")),
+                extra: None,
+            }),
+            direction: Some(crate::model::Direction::Increase),
+            ..Default::default()
+        };
+        let follow_up = |date: &str, value: &str| crate::model::FollowUp {
+            id: crate::model::FollowUpId(0),
+            date: d(date),
+            status: None,
+            text: String::new(),
+            measurements: vec![crate::model::Measurement {
+                indicator: crate::model::IndicatorId(1),
+                value: n(value),
+                extra: None,
+            }],
+            extra: None,
+        };
+        let mut goal = Goal {
+            indicators: vec![indicator],
+            follow_ups: vec![follow_up("2012-12", "70.5")],
+            milestones: vec![crate::model::Milestone {
+                text: "Første skridt".into(),
+                date: Some(d("2012-Q2")),
+                ..Default::default()
+            }],
+            deadline: Some(d("2013-12")),
+            ..Goal::default()
+        };
+        assert_eq!(figures(&goal), "70,5 / 1.080,5\u{a0}%");
+        assert!(behind(&goal, d("2013-01-15")));
+        goal.follow_ups = vec![follow_up("2012-12", "900")];
+        assert!(!behind(&goal, d("2013-01-15")));
+        assert_eq!(figures(&Goal::default()), "ingen");
+        assert_eq!(
+            deadline_text(&goal, d("2013-01-15")),
+            "december 2013; 1 delmål overskredet"
+        );
+        goal.milestones[0].done = true;
+        assert_eq!(deadline_text(&goal, d("2013-01-15")), "december 2013");
+    }
+
+    #[test]
     fn counts_cover_every_status_and_none() {
         let goals = [
             Goal {

@@ -105,6 +105,22 @@ pub enum StoreError {
         /// How many goals.
         goals: usize,
     },
+    /// A follow-up's measurement names an indicator of another goal.
+    #[error(
+        "Målingen hører til et målepunkt under et andet mål; en opfølgning kan kun have målinger for sit eget måls målepunkter"
+    )]
+    MeasurementOfOtherGoal,
+    /// Two measurements of one indicator in one follow-up.
+    #[error(
+        "Opfølgningen har to målinger for det samme målepunkt; giv hvert målepunkt højst én måling i en opfølgning"
+    )]
+    MeasurementTwice,
+    /// A goal named as related to itself.
+    #[error("Et mål kan ikke have sammenhæng med sig selv; vælg et andet mål")]
+    RelatedToItself,
+    /// The same related goal twice.
+    #[error("Det samme mål er valgt to gange som sammenhæng; vælg hvert mål én gang")]
+    RelatedTwice,
     /// A value the file holds that the program cannot read back.
     #[error("Filen indeholder en ugyldig værdi ({0}); den kan være ændret af et andet program")]
     BadValue(String),

@@ -101,6 +101,13 @@ impl Store {
         self.schema_version
     }
 
+    /// The file's identity (decisions.md, "Identity of a plan file"): a random id written once
+    /// when the file was made or migrated from schema 1, so a returned workbook or a version
+    /// can tell which file it belongs to. `None` when another program removed it.
+    pub fn file_id(&self) -> Result<Option<String>> {
+        read::file_id(&self.conn)
+    }
+
     /// True when the file lies on a network drive (a UNC path or a mapped network drive on
     /// Windows): the status bar says so, since two people may open it (ARCHITECTURE.md).
     pub fn on_network_drive(&self) -> bool {

@@ -295,3 +295,28 @@ fn a_new_file_has_an_identity_of_its_own() {
     let again = Store::open(&dir.path().join("a.sqlite")).unwrap();
     assert_eq!(again.file_id().unwrap(), Some(id_a), "written once");
 }
+
+#[test]
+fn a_saved_copy_gets_its_own_identity_and_names_the_original() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::plan_file(dir.path(), "plan.sqlite");
+    let doc = virkplan::document::Document::open(&path).unwrap();
+    let copy = dir.path().join("kopi.sqlite");
+    virkplan::transfer::save_copy(&doc, &copy).unwrap();
+    drop(doc);
+    let original = Store::open(&path).unwrap();
+    let copied = Store::open(&copy).unwrap();
+    let id = original.file_id().unwrap().unwrap();
+    assert_eq!(original.copied_from().unwrap(), None);
+    assert_ne!(
+        copied.file_id().unwrap().unwrap(),
+        id,
+        "a copy is another file"
+    );
+    assert_eq!(copied.copied_from().unwrap(), Some(id));
+    assert_eq!(
+        copied.load_document(None).unwrap(),
+        original.load_document(None).unwrap(),
+        "the same content"
+    );
+}

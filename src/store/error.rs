@@ -105,6 +105,22 @@ pub enum StoreError {
         /// How many goals.
         goals: usize,
     },
+    /// A person who answers for a focus area cannot be deleted.
+    #[error(
+        "{name} er ansvarlig for indsatsområdet «{area}»{} og kan ikke slettes, før indsatsområdet har fået en anden ansvarlig",
+        others_text(*.others)
+    )]
+    PersonAnswersForAreas {
+        /// Name.
+        name: String,
+        /// The first focus area's title.
+        area: String,
+        /// How many other focus areas.
+        others: usize,
+    },
+    /// A plan's own word left blank ("Tilpas planen").
+    #[error("Ordet i stedet for «{0}» er tomt; skriv et ord, eller slet det for at bruge «{0}»")]
+    BlankLabel(&'static str),
     /// A follow-up's measurement names an indicator of another goal.
     #[error(
         "Målingen hører til et målepunkt under et andet mål; en opfølgning kan kun have målinger for sit eget måls målepunkter"
@@ -149,6 +165,15 @@ pub enum StoreError {
         "Filen kunne ikke læses eller ændres som ventet ({0}). Den er ikke ændret; prøv igen, og fortsætter det, så luk filen, åbn den igen, og gem en kopi"
     )]
     Sql(String),
+}
+
+/// " og 2 andre" after the first of several focus areas.
+fn others_text(others: usize) -> String {
+    match others {
+        0 => String::new(),
+        1 => " og ét andet".into(),
+        n => format!(" og {n} andre"),
+    }
 }
 
 /// Another connection holds the lock this one needs (busy or locked): a wait, not a fault.

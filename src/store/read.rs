@@ -146,34 +146,61 @@ const PLAN_COLUMNS: &str = "id, previous_id, title, organisation, municipality, 
     numbering_focus_areas, numbering_goals, numbering_extra, print_empty_fields, \
     print_owner_email, print_owner_title, print_extra";
 
-fn row_to_plan(r: &Row<'_>) -> rusqlite::Result<Plan> {
-    let areas: String = r.get(31)?;
-    let goals: String = r.get(32)?;
-    let empty: String = r.get(34)?;
-    Ok(Plan {
-        labels: Labels {
-            focus_area: r.get(24)?,
-            focus_areas: r.get(25)?,
-            goal: r.get(26)?,
-            owner: r.get(27)?,
-            documentation: r.get(28)?,
-            intro: r.get(29)?,
-            extra: r.get(30)?,
+/// The plan's own words, numbering and print settings, in the order of `WORDS_COLUMNS`.
+const WORDS_COLUMNS: &str = "label_focus_area, label_focus_areas, label_goal, label_owner, \
+    label_documentation, label_intro, labels_extra, numbering_focus_areas, numbering_goals, \
+    numbering_extra, print_empty_fields, print_owner_email, print_owner_title, print_extra";
+
+/// Reads [`WORDS_COLUMNS`] starting at column `at`.
+fn row_to_words(r: &Row<'_>, at: usize) -> rusqlite::Result<(Labels, Numbering, PrintSettings)> {
+    let areas: String = r.get(at + 7)?;
+    let goals: String = r.get(at + 8)?;
+    let empty: String = r.get(at + 10)?;
+    Ok((
+        Labels {
+            focus_area: r.get(at)?,
+            focus_areas: r.get(at + 1)?,
+            goal: r.get(at + 2)?,
+            owner: r.get(at + 3)?,
+            documentation: r.get(at + 4)?,
+            intro: r.get(at + 5)?,
+            extra: r.get(at + 6)?,
         },
-        numbering: Numbering {
+        Numbering {
             focus_areas: AreaNumbering::from_code(&areas)
                 .ok_or_else(|| bad_text("ukendt nummerering", &areas))?,
             goals: GoalNumbering::from_code(&goals)
                 .ok_or_else(|| bad_text("ukendt nummerering", &goals))?,
-            extra: r.get(33)?,
+            extra: r.get(at + 9)?,
         },
-        print: PrintSettings {
+        PrintSettings {
             empty_fields: EmptyFields::from_code(&empty)
                 .ok_or_else(|| bad_text("ukendt udskriftsindstilling", &empty))?,
-            owner_email: r.get(35)?,
-            owner_title: r.get(36)?,
-            extra: r.get(37)?,
+            owner_email: r.get(at + 11)?,
+            owner_title: r.get(at + 12)?,
+            extra: r.get(at + 13)?,
         },
+    ))
+}
+
+/// One plan's words, numbering and print settings.
+pub(super) fn plan_words(
+    conn: &Connection,
+    id: PlanId,
+) -> Result<(Labels, Numbering, PrintSettings)> {
+    conn.prepare_cached(&format!("SELECT {WORDS_COLUMNS} FROM plan WHERE id = ?1"))?
+        .query_row([id.0], |r| row_to_words(r, 0))
+        .optional()
+        .map_err(read_error)?
+        .ok_or(StoreError::NoSuchPlan(id.0))
+}
+
+fn row_to_plan(r: &Row<'_>) -> rusqlite::Result<Plan> {
+    let (labels, numbering, print) = row_to_words(r, 24)?;
+    Ok(Plan {
+        labels,
+        numbering,
+        print,
         id: PlanId(r.get(0)?),
         previous: r.get::<_, Option<i64>>(1)?.map(PlanId),
         title: r.get(2)?,
@@ -647,6 +674,28 @@ pub(super) fn follow_up(conn: &Connection, id: FollowUpId) -> Result<(GoalId, Fo
     })
 }
 
+/// One indicator and the goal it belongs to.
+pub(super) fn indicator(conn: &Connection, id: IndicatorId) -> Result<(GoalId, Indicator)> {
+    conn.prepare_cached(&format!(
+        "SELECT {INDICATOR_COLUMNS} FROM indicator i WHERE i.id = ?1"
+    ))?
+    .query_row([id.0], |r| Ok((GoalId(r.get(11)?), row_to_indicator(r)?)))
+    .optional()
+    .map_err(read_error)?
+    .ok_or(StoreError::NotFound("Målepunktet"))
+}
+
+/// One milestone and the goal it belongs to.
+pub(super) fn milestone(conn: &Connection, id: MilestoneId) -> Result<(GoalId, Milestone)> {
+    conn.prepare_cached(&format!(
+        "SELECT {MILESTONE_COLUMNS} FROM milestone m WHERE m.id = ?1"
+    ))?
+    .query_row([id.0], |r| Ok((GoalId(r.get(5)?), row_to_milestone(r)?)))
+    .optional()
+    .map_err(read_error)?
+    .ok_or(StoreError::NotFound("Delmålet"))
+}
+
 /// The file's identity (decisions.md, "Identity of a plan file"): its random id, or `None`
 /// when another program removed the row.
 pub(super) fn file_id(conn: &Connection) -> Result<Option<String>> {
@@ -654,4 +703,13 @@ pub(super) fn file_id(conn: &Connection) -> Result<Option<String>> {
         .prepare_cached("SELECT id FROM file_identity WHERE one = 1")?
         .query_row([], |r| r.get(0))
         .optional()?)
+}
+
+/// The identity of the file this one was copied from ("Gem en kopi som"), if it is a copy.
+pub(super) fn copied_from(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT copied_from FROM file_identity WHERE one = 1")?
+        .query_row([], |r| r.get::<_, Option<String>>(0))
+        .optional()?
+        .flatten())
 }

@@ -5,6 +5,7 @@
 //! links from elsewhere (`previous`, `continues`), so that their inverse puts all of it back.
 //! `insert` writes whole entities, `rows` keeps the order of siblings.
 
+mod goal_parts;
 mod insert;
 mod rows;
 
@@ -52,8 +53,9 @@ const PLAN_OF_AREA: &str = "SELECT plan_id FROM focus_area WHERE id = ?1";
 const PLAN_OF_GOAL: &str =
     "SELECT a.plan_id FROM goal g JOIN focus_area a ON a.id = g.focus_area_id WHERE g.id = ?1";
 
-/// Links to goals from elsewhere, to restore after a delete: (goal, the goal it continues).
-fn continuations_of(tx: &Transaction<'_>, goals: &[GoalId]) -> Result<Vec<Command>> {
+/// Links to goals from elsewhere, to restore after a delete: (goal, the goal it continues),
+/// and the related lists of goals outside `goals` that name one of them.
+fn links_to(tx: &Transaction<'_>, goals: &[GoalId]) -> Result<Vec<Command>> {
     let mut stmt = tx.prepare_cached("SELECT id FROM goal WHERE continues_id = ?1")?;
     let mut out = Vec::new();
     for g in goals {
@@ -64,6 +66,7 @@ fn continuations_of(tx: &Transaction<'_>, goals: &[GoalId]) -> Result<Vec<Comman
             });
         }
     }
+    out.extend(goal_parts::relations_to(tx, goals)?);
     Ok(out)
 }
 
@@ -108,7 +111,7 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
                 })
                 .collect::<rusqlite::Result<_>>()?;
             let goals: Vec<GoalId> = plan.goals().map(|(_, g)| g.id).collect();
-            links.extend(continuations_of(tx, &goals)?);
+            links.extend(links_to(tx, &goals)?);
             tx.prepare_cached("DELETE FROM plan WHERE id = ?1")?
                 .execute([id.0])?;
             with_links(Command::InsertPlan(Box::new(plan)), links)
@@ -295,7 +298,7 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
                 .ok_or(StoreError::NotFound("Indsatsområdet"))?;
             let area = plan.focus_areas[index].clone();
             let goals: Vec<GoalId> = area.goals.iter().map(|g| g.id).collect();
-            let links = continuations_of(tx, &goals)?;
+            let links = links_to(tx, &goals)?;
             close_slot(tx, "focus_area", "plan_id", id.0)?;
             tx.prepare_cached("DELETE FROM focus_area WHERE id = ?1")?
                 .execute([id.0])?;
@@ -341,7 +344,7 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
             let plan = read::load_plan(tx, plan_id)?;
             let (area, index, goal) = find_goal(&plan, *id).ok_or(StoreError::NotFound("Målet"))?;
             let goal = goal.clone();
-            let links = continuations_of(tx, &[*id])?;
+            let links = links_to(tx, &[*id])?;
             close_slot(tx, "goal", "focus_area_id", id.0)?;
             tx.prepare_cached("DELETE FROM goal WHERE id = ?1")?
                 .execute([id.0])?;
@@ -445,19 +448,7 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
                 follow_up,
             }
         }
-        Command::SetFollowUp(f) => {
-            let (_, old) = read::follow_up(tx, f.id)?;
-            tx.prepare_cached(
-                "UPDATE follow_up SET date = ?1, status = ?2, text = ?3 WHERE id = ?4",
-            )?
-            .execute(params![
-                f.date.to_string(),
-                f.status.map(Status::code),
-                f.text,
-                f.id.0
-            ])?;
-            Command::SetFollowUp(old)
-        }
+        Command::SetFollowUp(f) => goal_parts::set_follow_up(tx, f)?,
         Command::InsertPerson(p) => {
             let id = insert_person(tx, p, Ids::keep().row_id(p.id.0))?;
             Command::DeletePerson(PersonId(id))
@@ -471,6 +462,21 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
                 return Err(StoreError::PersonHasGoals {
                     name: person.name,
                     goals,
+                });
+            }
+            let areas: Vec<String> = tx
+                .prepare_cached(
+                    "SELECT a.title FROM focus_area_owner o JOIN focus_area a \
+                     ON a.id = o.focus_area_id WHERE o.person_id = ?1 ORDER BY a.plan_id, \
+                     a.position, a.id",
+                )?
+                .query_map([id.0], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            if let Some(first) = areas.first() {
+                return Err(StoreError::PersonAnswersForAreas {
+                    name: person.name,
+                    area: first.clone(),
+                    others: areas.len() - 1,
                 });
             }
             tx.prepare_cached("DELETE FROM person WHERE id = ?1")?
@@ -503,19 +509,38 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
             inverses.reverse();
             Command::Batch(inverses)
         }
-        // Schema 2 (issue 18) brings the tables these commands write; until then they are
-        // refused, never half-applied.
-        Command::SetFocusAreaOwners { .. }
-        | Command::SetGoalRelated { .. }
-        | Command::InsertIndicator { .. }
-        | Command::DeleteIndicator(_)
-        | Command::SetIndicator(_)
-        | Command::MoveIndicator { .. }
-        | Command::InsertMilestone { .. }
-        | Command::DeleteMilestone(_)
-        | Command::SetMilestone(_)
-        | Command::MoveMilestone { .. }
-        | Command::SetPlanWords { .. } => return Err(StoreError::NotFound("Ændringen")),
+        Command::SetFocusAreaOwners { area, owners } => {
+            goal_parts::set_focus_area_owners(tx, *area, owners)?
+        }
+        Command::SetGoalRelated { goal, related } => {
+            goal_parts::set_goal_related(tx, *goal, related)?
+        }
+        Command::InsertIndicator {
+            goal,
+            index,
+            indicator,
+        } => goal_parts::insert_indicator_at(tx, *goal, *index, indicator)?,
+        Command::DeleteIndicator(id) => goal_parts::delete_indicator(tx, *id)?,
+        Command::SetIndicator(indicator) => goal_parts::set_indicator(tx, indicator)?,
+        Command::MoveIndicator { indicator, index } => {
+            goal_parts::move_indicator(tx, *indicator, *index)?
+        }
+        Command::InsertMilestone {
+            goal,
+            index,
+            milestone,
+        } => goal_parts::insert_milestone_at(tx, *goal, *index, milestone)?,
+        Command::DeleteMilestone(id) => goal_parts::delete_milestone(tx, *id)?,
+        Command::SetMilestone(milestone) => goal_parts::set_milestone(tx, milestone)?,
+        Command::MoveMilestone { milestone, index } => {
+            goal_parts::move_milestone(tx, *milestone, *index)?
+        }
+        Command::SetPlanWords {
+            plan,
+            labels,
+            numbering,
+            print,
+        } => goal_parts::set_plan_words(tx, *plan, labels, numbering, print)?,
     })
 }
 

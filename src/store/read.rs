@@ -138,20 +138,24 @@ pub(super) fn person(conn: &Connection, id: PersonId) -> Result<Person> {
     .ok_or(StoreError::NotFound("Personen"))
 }
 
-const PLAN_COLUMNS: &str = "id, previous_id, title, organisation, municipality, period_start, \
-    period_end, period_extra, journal_number, contact_address, contact_phone, contact_email, \
-    contact_web, contact_extra, state, approved_on, approved_by, budget_title, budget_year, \
-    budget_note, budget_extra, focus_areas_intro, review_intro, extra, label_focus_area, \
-    label_focus_areas, label_goal, label_owner, label_documentation, label_intro, labels_extra, \
-    numbering_focus_areas, numbering_goals, numbering_extra, print_empty_fields, \
-    print_owner_email, print_owner_title, print_extra";
+/// The plan's own words, numbering and print settings: the columns [`row_to_words`] reads.
+macro_rules! words_columns {
+    () => {
+        "label_focus_area, label_focus_areas, label_goal, label_owner, label_documentation, \
+         label_intro, labels_extra, numbering_focus_areas, numbering_goals, numbering_extra, \
+         print_empty_fields, print_owner_email, print_owner_title, print_extra"
+    };
+}
 
-/// The plan's own words, numbering and print settings, in the order of `WORDS_COLUMNS`.
-const WORDS_COLUMNS: &str = "label_focus_area, label_focus_areas, label_goal, label_owner, \
-    label_documentation, label_intro, labels_extra, numbering_focus_areas, numbering_goals, \
-    numbering_extra, print_empty_fields, print_owner_email, print_owner_title, print_extra";
+const PLAN_COLUMNS: &str = concat!(
+    "id, previous_id, title, organisation, municipality, period_start, period_end, \
+     period_extra, journal_number, contact_address, contact_phone, contact_email, contact_web, \
+     contact_extra, state, approved_on, approved_by, budget_title, budget_year, budget_note, \
+     budget_extra, focus_areas_intro, review_intro, extra, ",
+    words_columns!()
+);
 
-/// Reads [`WORDS_COLUMNS`] starting at column `at`.
+/// Reads the columns of `words_columns!` starting at column `at`.
 fn row_to_words(r: &Row<'_>, at: usize) -> rusqlite::Result<(Labels, Numbering, PrintSettings)> {
     let areas: String = r.get(at + 7)?;
     let goals: String = r.get(at + 8)?;
@@ -188,11 +192,15 @@ pub(super) fn plan_words(
     conn: &Connection,
     id: PlanId,
 ) -> Result<(Labels, Numbering, PrintSettings)> {
-    conn.prepare_cached(&format!("SELECT {WORDS_COLUMNS} FROM plan WHERE id = ?1"))?
-        .query_row([id.0], |r| row_to_words(r, 0))
-        .optional()
-        .map_err(read_error)?
-        .ok_or(StoreError::NoSuchPlan(id.0))
+    conn.prepare_cached(concat!(
+        "SELECT ",
+        words_columns!(),
+        " FROM plan WHERE id = ?1"
+    ))?
+    .query_row([id.0], |r| row_to_words(r, 0))
+    .optional()
+    .map_err(read_error)?
+    .ok_or(StoreError::NoSuchPlan(id.0))
 }
 
 fn row_to_plan(r: &Row<'_>) -> rusqlite::Result<Plan> {

@@ -211,7 +211,7 @@ fn a_goal_gets_indicators_measurements_milestones_and_a_related_goal_then_the_pl
     click(&mut h, "Opfølgning");
     h.get_by_label("Min opfølgning").click();
     h.run();
-    pick(&mut h, "Min opfølgning for", "Børge Alstrup");
+    pick(&mut h, "Min opfølgning for", "Børge Alstrup, Sundhedschef");
     follow_up_with_figure(&mut h, "december 2012", "65", "Første afdeling i gang.");
     follow_up_with_figure(&mut h, "juni 2013", "70,1", "To afdelinger i gang.");
     follow_up_with_figure(&mut h, "december 2013", "76", "Målet er nået.");

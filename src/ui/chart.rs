@@ -162,6 +162,12 @@ pub fn history(ui: &mut egui::Ui, indicator: &Indicator, readings: &[Reading]) {
     let (rect, response) = ui.allocate_exact_size(vec2(width, SIZE.y), Sense::hover());
     let text = describe(indicator, readings);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &text));
+    // The key, in words: the lines differ by dash as well as colour, so it reads in grey too.
+    ui.colored_label(
+        theme::CHART_AXIS,
+        "Blå linje: målinger (ring: udgangspunkt) · grøn stiplet linje og ruder: mål · \
+         grå stiplet linje: den lige vej fra udgangspunkt til mål",
+    );
     if !ui.is_rect_visible(rect) {
         return;
     }

@@ -3,7 +3,7 @@
 //! egui's painter. The figures are in the hover text and in the chart's accessible label, so
 //! a screen reader hears what a sighted user sees.
 
-use super::indicators::with_unit;
+use super::figures::with_unit;
 use super::theme;
 use crate::model::{Date, Indicator, Reading};
 use crate::units;

@@ -9,7 +9,7 @@
 use super::action::{Action, Place};
 use super::clock;
 use super::fields::form_grid;
-use super::indicators::format_value;
+use super::figures::format_value;
 use super::people::{display_name, lower_first, name_of, person_choices};
 use super::theme;
 use crate::model::{Date, FocusAreaId, Goal, Person, PersonId, Plan, Status};

@@ -16,6 +16,7 @@ mod commands;
 mod cover;
 pub mod dialogs;
 mod fields;
+mod figures;
 mod focus_areas;
 mod follow_up;
 mod goal;

@@ -3,7 +3,8 @@
 
 use super::action::Action;
 use super::clock;
-use super::indicators::{measurement_label, parse_value};
+use super::figures::parse_value;
+use super::indicators::measurement_label;
 use super::people::{carried, lower_first, name_of, person_choices};
 use super::theme;
 use crate::model::{Goal, IndicatorId, Measurement, Person, PersonId, Plan, Status};

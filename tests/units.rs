@@ -341,6 +341,19 @@ fn the_demo_plan_prints_in_danish() {
             assert_eq!(parse_date_input(&head), Ok(f.date));
         }
     }
+    for (_, goal) in plan.goals() {
+        if let Some(deadline) = goal.deadline {
+            assert_eq!(parse_date_input(&format_date(deadline)), Ok(deadline));
+        }
+        for indicator in &goal.indicators {
+            for reading in goal.readings(indicator.id) {
+                let printed = format_figure(reading.value, &indicator.unit);
+                let (value, unit) = printed.split_once('\u{a0}').unwrap();
+                assert_eq!(unit, indicator.unit);
+                assert_eq!(parse_number_input(value), Ok(reading.value));
+            }
+        }
+    }
     for row in &plan.budget.rows {
         assert_eq!(parse_amount(&format_amount(row.income)), Ok(row.income));
     }

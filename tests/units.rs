@@ -288,6 +288,8 @@ proptest! {
     fn every_date_reads_back(d in any_date()) {
         prop_assert_eq!(parse_date_input(&format_date(d)), Ok(d));
         prop_assert!(understood_as(d).starts_with("forstået som "));
+        let shouted = format!("  {}  ", format_date(d).to_uppercase().replace(' ', "   "));
+        prop_assert_eq!(parse_date_input(&shouted), Ok(d));
         prop_assert_eq!(parse_date_input(&format_date_capitalised(d)), Ok(d));
         prop_assert_eq!(parse_date_input(&d.to_string()), Ok(d));
     }

@@ -5,8 +5,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
 use proptest::prelude::*;
+use std::collections::HashMap;
 use virkplan::demo::{DemoSpec, generate};
-use virkplan::model::{Date, Number};
+use virkplan::document::{Created, Document};
+use virkplan::model::{Command, Date, GoalId, Number, Period, Plan, next_plan};
 use virkplan::units::{
     DateInputError, NumberInputError, format_amount, format_date, format_date_capitalised,
     format_decimal, format_figure, format_number, parse_amount, parse_date_input,
@@ -359,4 +361,125 @@ fn the_demo_plan_prints_in_danish() {
     for row in &plan.budget.rows {
         assert_eq!(parse_amount(&format_amount(row.income)), Ok(row.income));
     }
+}
+
+/// What a plan's figures say, without row ids: per goal its indicators, the measurements of
+/// each follow-up (by the indicator's place), its milestones, its related goals (by place) and
+/// its focus area's owners (by name).
+fn figures_of(plan: &Plan, names: &HashMap<i64, String>) -> Vec<String> {
+    let places: HashMap<GoalId, (usize, usize)> = plan
+        .numbered_goals()
+        .map(|(a, g, _, goal)| (goal.id, (a, g)))
+        .collect();
+    let mut out = Vec::new();
+    for (_, _, area, goal) in plan.numbered_goals() {
+        let owners: Vec<&String> = area.owners.iter().map(|o| &names[&o.0]).collect();
+        out.push(format!("{owners:?}"));
+        for i in &goal.indicators {
+            out.push(format!(
+                "{} {} {:?} {:?} {:?}",
+                i.name,
+                i.unit,
+                i.baseline.as_ref().map(|f| (f.value, f.date)),
+                i.target.as_ref().map(|f| (f.value, f.date)),
+                i.direction
+            ));
+        }
+        for f in &goal.follow_ups {
+            let values: Vec<(Option<usize>, Number)> = f
+                .measurements
+                .iter()
+                .map(|m| {
+                    (
+                        goal.indicators.iter().position(|i| i.id == m.indicator),
+                        m.value,
+                    )
+                })
+                .collect();
+            out.push(format!("{} {values:?}", f.date));
+        }
+        for m in &goal.milestones {
+            out.push(format!("{} {:?} {}", m.text, m.date, m.done));
+        }
+        let related: Vec<_> = goal.related.iter().map(|r| places.get(r)).collect();
+        out.push(format!("{related:?}"));
+    }
+    out
+}
+
+/// The demo plan is what the benchmarks measure: it must reach a plan file whole, and roll
+/// over with its figures.
+#[test]
+fn the_demo_plan_keeps_its_figures_in_a_plan_file_and_rolls_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut document = Document::open_or_create(&dir.path().join("demo.sqlite")).unwrap();
+    let generated = generate(&DemoSpec {
+        areas: 4,
+        goals_per_area: 5,
+        follow_ups_per_goal: 3,
+        seed: 31,
+    });
+    let id = document.import(&generated).unwrap()[0];
+    let stored = document.load_plan(id).unwrap();
+    let generated_names: HashMap<i64, String> = generated
+        .people
+        .iter()
+        .map(|p| (p.id.0, p.name.clone()))
+        .collect();
+    let stored_names: HashMap<i64, String> = document
+        .people()
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.id.0, p.name))
+        .collect();
+    assert_eq!(
+        figures_of(&stored, &stored_names),
+        figures_of(&generated.plans[0], &generated_names)
+    );
+    assert!(stored.goals().any(|(_, g)| !g.related.is_empty()));
+
+    let next = next_plan(
+        &stored,
+        "Virksomhedsplan 2029/2030",
+        Period::new(2029, 2030).unwrap(),
+    );
+    let applied = document.apply(Command::InsertPlan(Box::new(next))).unwrap();
+    let Some(Created::Plan(new_id)) = applied.created else {
+        panic!("a new plan: {:?}", applied.created)
+    };
+    let rolled = document.load_plan(new_id).unwrap();
+    let carried: Vec<_> = stored
+        .goals()
+        .filter(|(_, g)| !g.status.is_some_and(|s| s.is_closed()))
+        .collect();
+    assert_eq!(rolled.goals().count(), carried.len());
+    for ((_, new), (_, old)) in rolled.goals().zip(carried) {
+        assert_eq!(new.continues, Some(old.id));
+        for (n, o) in new.indicators.iter().zip(&old.indicators) {
+            let latest = old.readings(o.id).last().copied().unwrap();
+            let baseline = n.baseline.as_ref().unwrap();
+            assert_eq!(
+                (baseline.value, baseline.date),
+                (latest.value, Some(latest.date))
+            );
+            assert_eq!(n.target, o.target);
+        }
+        let open: Vec<&str> = old
+            .milestones
+            .iter()
+            .filter(|m| !m.done)
+            .map(|m| m.text.as_str())
+            .collect();
+        let kept: Vec<&str> = new.milestones.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(kept, open);
+        // The demo relates goals within its one plan: those links stay with it.
+        assert!(new.related.is_empty());
+    }
+    let owners = |p: &Plan| {
+        p.focus_areas
+            .iter()
+            .map(|a| a.owners.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(owners(&rolled), owners(&stored));
 }

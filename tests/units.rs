@@ -185,7 +185,7 @@ fn dates_that_cannot_be_read_are_refused_with_a_reason() {
         ),
         (
             Form,
-            "Datoen kan ikke læses. Skriv fx 2013, 2. halvår 2013, 3. kvartal 2013, juni 2013, ultimo 2013, 30.6.2013 eller 30. juni 2013",
+            "Datoen kan ikke læses; skriv fx 2013, 2. halvår 2013, 3. kvartal 2013, juni 2013, ultimo 2013, 30.6.2013 eller 30. juni 2013",
         ),
         (
             NoYear("2. halvår".into()),

@@ -71,7 +71,7 @@ pub enum DateInputError {
     #[error("Skriv en dato eller en periode, fx {FORMS}")]
     Empty,
     /// Not one of the accepted forms.
-    #[error("Datoen kan ikke læses. Skriv fx {FORMS}")]
+    #[error("Datoen kan ikke læses; skriv fx {FORMS}")]
     Form,
     /// A month number outside 1–12.
     #[error("Der er ingen måned {0}; måneder tælles fra 1 til 12")]

@@ -381,7 +381,10 @@ pub(super) fn insert_goal(
     let mut indicators: HashMap<i64, i64> = HashMap::new();
     for (i, indicator) in g.indicators.iter().enumerate() {
         let row = insert_indicator(tx, id, i, indicator, ids)?;
-        if indicators.insert(indicator.id.0, row).is_some() {
+        // Id 0 in a restore asks for a new row (a rolled-over plan's indicators): several may
+        // have it, and no measurement names one.
+        let new_row = ids.map.is_none() && indicator.id.0 == 0;
+        if !new_row && indicators.insert(indicator.id.0, row).is_some() {
             return Err(StoreError::NotFound("Målepunktet"));
         }
     }

@@ -1,13 +1,24 @@
 //! A synthetic but realistic virksomhedsplan, for benchmarks, trials and screenshots.
 //!
-//! Owns only the generator: Danish names, municipal planning phrases and a tiny deterministic
-//! PRNG (splitmix64), so that the same [`DemoSpec`] always gives the same [`PlanBundle`]. No I/O;
-//! writing the plan to a file is the caller's business.
+//! Owns only the generator: the plan's prose and people here, its vocabulary in `words`, its
+//! indicators, measurements and milestones in `figures`, and a tiny deterministic PRNG
+//! (splitmix64, `rng`), so that the same [`DemoSpec`] always gives the same [`PlanBundle`]. No
+//! I/O; writing the plan to a file is the caller's business.
+
+mod figures;
+mod rng;
+mod words;
 
 use crate::model::{
     Budget, BudgetRow, BudgetRowId, Contact, Date, FocusArea, FocusAreaId, FollowUp, FollowUpId,
     Goal, GoalId, Period, Person, PersonId, Plan, PlanBundle, PlanId, PlanState, Section,
     SectionId, Status,
+};
+use rng::Rng;
+use words::{
+    AREA_ASPECTS, AREA_TITLES, BUDGET_AREAS, DOC_ITEMS, ENDINGS, FIRST_NAMES, FOLLOW_UP_SENTENCES,
+    GOAL_VERBS, JOB_TITLES, LAST_NAMES, OBJECTS, OPENERS, SECTION_TITLES, STOCK_SENTENCES,
+    SUBJECTS, UNITS, VERBS,
 };
 
 /// What to generate: how many focus areas, goals and follow-ups, and the seed of the PRNG.
@@ -40,279 +51,6 @@ const START_YEAR: i32 = 2027;
 
 /// How many people the demo plan names.
 const PEOPLE: usize = 30;
-
-/// splitmix64 (Steele, Lea, Flood 2014): tiny, fast and good enough for demo text.
-struct Rng(u64);
-
-impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..n` (0 when `n` is 0), by multiply-shift.
-    fn below(&mut self, n: usize) -> usize {
-        ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
-    }
-
-    /// Uniform in `lo..=hi`.
-    fn range(&mut self, lo: usize, hi: usize) -> usize {
-        lo + self.below(hi - lo + 1)
-    }
-
-    /// True with probability `percent` / 100.
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
-
-const FIRST_NAMES: [&str; 40] = [
-    "Anne", "Mette", "Lars", "Søren", "Jens", "Hanne", "Birgitte", "Bjørn", "Åse", "Jørgen",
-    "Karen", "Niels", "Pia", "Henrik", "Lone", "Morten", "Sanne", "Rasmus", "Tove", "Ole",
-    "Dorthe", "Mads", "Lærke", "Thomas", "Signe", "Kasper", "Gitte", "Poul", "Ida", "Frederik",
-    "Susanne", "Anders", "Malene", "Bent", "Camilla", "Torben", "Helle", "Mikkel", "Inge", "Søs",
-];
-
-const LAST_NAMES: [&str; 24] = [
-    "Nielsen",
-    "Jensen",
-    "Hansen",
-    "Pedersen",
-    "Andersen",
-    "Christensen",
-    "Larsen",
-    "Sørensen",
-    "Rasmussen",
-    "Jørgensen",
-    "Mølgaard",
-    "Kjær",
-    "Østergaard",
-    "Holm",
-    "Lund",
-    "Bæk",
-    "Dahl",
-    "Skovgaard",
-    "Frederiksen",
-    "Madsen",
-    "Thygesen",
-    "Brøndum",
-    "Vestergaard",
-    "Aagaard",
-];
-
-const JOB_TITLES: [&str; 12] = [
-    "Afdelingsleder",
-    "Konsulent",
-    "Sundhedschef",
-    "Chefkonsulent",
-    "Fagkoordinator",
-    "Teamleder",
-    "Økonomikonsulent",
-    "Udviklingskonsulent",
-    "Specialkonsulent",
-    "HR-konsulent",
-    "Socialchef",
-    "Sagsbehandler",
-];
-
-const UNITS: [&str; 8] = [
-    "Sundhedsafdelingen",
-    "Socialafdelingen",
-    "Ældreafdelingen",
-    "Jobcentret",
-    "Økonomi og Styring",
-    "Handicap og Psykiatri",
-    "Forvaltningens stab",
-    "Tandplejen",
-];
-
-const AREA_TITLES: [&str; 16] = [
-    "Sundhed og forebyggelse",
-    "Mestring af livet",
-    "Aktivt medborgerskab",
-    "Den kompetente kommune",
-    "Velfærdsteknologi og digitalisering",
-    "Rehabilitering og hverdagsliv",
-    "Beskæftigelse og uddannelse",
-    "Ledelse og trivsel",
-    "Økonomistyring",
-    "Sammenhængende borgerforløb",
-    "Psykisk sundhed",
-    "Miljø og klima",
-    "Frivillighed og civilsamfund",
-    "Kvalitet i ældreplejen",
-    "Tidlig indsats for udsatte familier",
-    "Rekruttering og fastholdelse",
-];
-
-const AREA_ASPECTS: [&str; 6] = [
-    "samarbejde på tværs",
-    "data og dokumentation",
-    "borgerinddragelse",
-    "kompetenceudvikling",
-    "implementering",
-    "opfølgning og evaluering",
-];
-
-const SUBJECTS: [&str; 12] = [
-    "forvaltningen",
-    "afdelingerne",
-    "Sundhedsafdelingen",
-    "ledelsen",
-    "medarbejderne",
-    "de tværfaglige teams",
-    "kommunen",
-    "projektgruppen",
-    "styregruppen",
-    "Jobcentret",
-    "hjemmeplejen",
-    "Ældreafdelingen",
-];
-
-const VERBS: [&str; 12] = [
-    "arbejder målrettet med",
-    "styrker",
-    "udvikler",
-    "følger løbende op på",
-    "prioriterer",
-    "har særligt fokus på",
-    "understøtter",
-    "evaluerer",
-    "afprøver nye måder at organisere",
-    "forankrer",
-    "samarbejder med civilsamfundet om",
-    "kortlægger",
-];
-
-const OBJECTS: [&str; 20] = [
-    "den forebyggende og sundhedsfremmende indsats",
-    "borgernes mestring af eget liv",
-    "kvaliteten i hjemmeplejen",
-    "sammenhængende borgerforløb",
-    "den tidlige opsporing af sårbare ældre",
-    "digital selvbetjening",
-    "velfærdsteknologiske løsninger",
-    "rehabiliteringsforløbene",
-    "samarbejdet med almen praksis",
-    "økonomistyringen på tværs af afdelingerne",
-    "medarbejdernes trivsel og faglige udvikling",
-    "overgangen fra hospital til eget hjem",
-    "indsatsen for borgere med psykiske lidelser",
-    "ledige borgeres vej til arbejdsmarkedet",
-    "kvalitetsstandarderne for praktisk hjælp",
-    "frivillighedsindsatsen",
-    "dokumentationen i omsorgsjournalen",
-    "tilsynet med plejecentrene",
-    "indsatsen mod ensomhed blandt ældre",
-    "sagsbehandlingstiderne på handicapområdet",
-];
-
-const ENDINGS: [&str; 14] = [
-    "",
-    "",
-    "",
-    "i tæt dialog med borgerne",
-    "på tværs af forvaltningens afdelinger",
-    "inden for den givne økonomiske ramme",
-    "med afsæt i kommunens sundhedspolitik",
-    "i samarbejde med regionen og almen praksis",
-    "med særligt fokus på ulighed i sundhed",
-    ", så ressourcerne anvendes, hvor de gør størst mulig gavn",
-    "gennem samskabelse med lokale foreninger",
-    "i overensstemmelse med de politisk vedtagne kvalitetsstandarder",
-    "og resultaterne formidles til det politiske udvalg",
-    "som en del af kommunens strategi for velfærd",
-];
-
-const OPENERS: [&str; 8] = [
-    "Derfor",
-    "Samtidig",
-    "I planperioden",
-    "Fremover",
-    "På den baggrund",
-    "I 2027",
-    "Som opfølgning på den forrige plan",
-    "Med budgetaftalen",
-];
-
-const STOCK_SENTENCES: [&str; 10] = [
-    "Indsatsen evalueres ved udgangen af planperioden.",
-    "Erfaringerne samles op og formidles til de relevante fagudvalg.",
-    "Der er tale om en videreførelse af en indsats fra den forrige virksomhedsplan.",
-    "Målet er, at flere borgere kan klare sig selv længst muligt.",
-    "Indsatsen skal ses i sammenhæng med de nationale reformer på området.",
-    "Det forudsætter, at medarbejderne har de nødvendige kompetencer.",
-    "Arbejdet sker i et tæt samarbejde med Ældrerådet og Handicaprådet.",
-    "Prioriteringen skal sikre balance mellem opgaver og ressourcer.",
-    "Borgernes egne ressourcer og netværk inddrages i videst muligt omfang.",
-    "Udgifterne afholdes inden for forvaltningens eksisterende budget.",
-];
-
-const GOAL_VERBS: [&str; 10] = [
-    "Styrke",
-    "Udvikle",
-    "Implementere en ny model for",
-    "Understøtte",
-    "Sikre",
-    "Udbrede",
-    "Afprøve nye former for",
-    "Forankre",
-    "Evaluere",
-    "Nytænke",
-];
-
-const DOC_ITEMS: [&str; 10] = [
-    "Der er udarbejdet en skriftlig evaluering af indsatsen.",
-    "Der er gennemført temadage for ledere og medarbejdere.",
-    "Der foreligger en handleplan, som er godkendt i direktionen.",
-    "Resultaterne er fremlagt for Sundheds- og Socialudvalget.",
-    "Der er gennemført en brugertilfredshedsundersøgelse.",
-    "Der er udarbejdet nøgletal, som følges kvartalsvis.",
-    "Indsatsen er beskrevet i kvalitetsstandarden.",
-    "Der er etableret et fast samarbejdsforum med almen praksis.",
-    "Erfaringerne er samlet i en kort rapport.",
-    "Der er gennemført en økonomisk analyse af besparelsespotentialet.",
-];
-
-const FOLLOW_UP_SENTENCES: [&str; 12] = [
-    "Arbejdet er igangsat og forløber planmæssigt.",
-    "Der er nedsat en arbejdsgruppe med deltagelse fra alle afdelinger.",
-    "Indsatsen er forsinket på grund af manglende ressourcer i afdelingen.",
-    "Projektbeskrivelsen er godkendt, og de første borgere er visiteret.",
-    "Der er afholdt et opstartsmøde med de eksterne samarbejdspartnere.",
-    "Den første delevaluering viser positive resultater.",
-    "Implementeringen er udskudt til efter budgetforhandlingerne.",
-    "Målgruppen er kortlagt, og der arbejdes nu på konkrete tiltag.",
-    "Indsatsen er afsluttet og overgår til drift.",
-    "Der mangler fortsat data for at kunne vurdere effekten.",
-    "Medarbejderne har taget godt imod de nye arbejdsgange.",
-    "Sagen er drøftet i udvalget, som har bedt om en status efter sommerferien.",
-];
-
-const BUDGET_AREAS: [&str; 8] = [
-    "Ældrepleje",
-    "Sundhed og forebyggelse",
-    "Handicap og psykiatri",
-    "Beskæftigelse",
-    "Forsørgelsesydelser",
-    "Sociale tilbud",
-    "Tandpleje",
-    "Administration",
-];
-
-const SECTION_TITLES: [&str; 4] = [
-    "Indledning",
-    "Hvem er vi?",
-    "Hvorfor er vi her?",
-    "Rammerne for forvaltningens arbejde",
-];
 
 /// Capitalises the first letter in place ("forvaltningen" → "Forvaltningen").
 fn push_capitalised(out: &mut String, s: &str) {
@@ -354,6 +92,8 @@ struct Gen {
     rng: Rng,
     next_goal: i64,
     next_follow_up: i64,
+    next_indicator: i64,
+    next_milestone: i64,
 }
 
 impl Gen {
@@ -540,6 +280,29 @@ impl Gen {
         }
     }
 
+    /// A deadline: a month or a day as in version 1, or a quarter, a half year or a year.
+    fn deadline(&mut self) -> Date {
+        let year = START_YEAR + self.rng.below(2) as i32;
+        match self.rng.below(20) {
+            0..=8 => self.date(year, year),
+            9..=15 => figures::part_of_year(&mut self.rng, year),
+            _ => Date::Year { year },
+        }
+    }
+
+    /// One to `most` distinct people: a goal's tovholdere or a focus area's owners.
+    fn some_people(&mut self, most: usize) -> Vec<PersonId> {
+        let n = self.rng.range(1, most);
+        let mut people: Vec<PersonId> = Vec::with_capacity(n);
+        while people.len() < n {
+            let p = PersonId(self.rng.below(PEOPLE) as i64);
+            if !people.contains(&p) {
+                people.push(p);
+            }
+        }
+        people
+    }
+
     fn status(&mut self) -> Option<Status> {
         const WEIGHTED: [Status; 10] = [
             Status::NotStarted,
@@ -585,19 +348,19 @@ impl Gen {
             ));
         }
 
-        let n_owners = self.rng.range(1, 3);
-        let mut owners: Vec<PersonId> = Vec::with_capacity(n_owners);
-        while owners.len() < n_owners {
-            let p = PersonId(self.rng.below(PEOPLE) as i64);
-            if !owners.contains(&p) {
-                owners.push(p);
-            }
-        }
+        let owners = self.some_people(3);
+        let drawn = figures::indicators(&mut self.rng, &mut self.next_indicator, START_YEAR);
 
         let status = self.status();
         let mut follow_ups: Vec<FollowUp> = (0..spec.follow_ups_per_goal)
             .map(|_| {
-                let date = self.date(START_YEAR, START_YEAR + 1);
+                // Some follow-ups are reported for a quarter or a half year.
+                let date = if self.rng.chance(15) {
+                    let year = START_YEAR + self.rng.below(2) as i32;
+                    figures::part_of_year(&mut self.rng, year)
+                } else {
+                    self.date(START_YEAR, START_YEAR + 1)
+                };
                 let fu_status = if status.is_some() && self.rng.chance(60) {
                     self.status()
                 } else {
@@ -648,19 +411,32 @@ impl Gen {
         if let Some(last) = follow_ups.iter_mut().rev().find(|f| f.status.is_some()) {
             last.status = status;
         }
+        figures::measure(&mut self.rng, &drawn, &mut follow_ups);
+        let milestones = figures::milestones(
+            &mut self.rng,
+            &mut self.next_milestone,
+            START_YEAR,
+            status == Some(Status::Done),
+        );
 
         let id = GoalId(self.next_goal);
         self.next_goal += 1;
+        // A few goals are tied to an earlier goal of the plan ("sammenhæng med").
+        let related = if id.0 > 1 && self.rng.chance(15) {
+            vec![GoalId(1 + self.rng.below(id.0 as usize - 1) as i64)]
+        } else {
+            Vec::new()
+        };
         Goal {
-            indicators: Vec::new(),
-            milestones: Vec::new(),
-            related: Vec::new(),
+            indicators: drawn.into_iter().map(|d| d.indicator).collect(),
+            milestones,
+            related,
             id,
             text,
             details,
             documentation,
             owners,
-            deadline: Some(self.date(START_YEAR, START_YEAR + 1)),
+            deadline: Some(self.deadline()),
             status,
             continues: None,
             follow_ups,
@@ -678,7 +454,7 @@ impl Gen {
             format!("{theme}: {aspect}")
         };
         FocusArea {
-            owners: Vec::new(),
+            owners: self.some_people(2),
             id: FocusAreaId(index as i64 + 1),
             title,
             description: self.text(1, 3),
@@ -689,17 +465,23 @@ impl Gen {
 }
 
 /// Generates one demo plan with its people, as a [`PlanBundle`] with document-local ids:
-/// `PersonId(index)`, `PlanId(0)`, goal and follow-up ids counting from 1.
+/// `PersonId(index)`, `PlanId(0)`, goal, follow-up, indicator and milestone ids counting from 1.
 ///
 /// The plan "Virksomhedsplan 2027/2028" of a made-up Sundheds- og Omsorgsforvaltningen in
 /// "Demo Kommune" is a draft with 30 people, 4 intro sections, a budget of 8 rows and
-/// `spec.areas` focus areas of `spec.goals_per_area` goals with `spec.follow_ups_per_goal`
-/// follow-ups each. The same spec always gives the same document.
+/// `spec.areas` focus areas (each with one or two owners) of `spec.goals_per_area` goals with
+/// `spec.follow_ups_per_goal` follow-ups each. Every goal has two indicators (unit, baseline,
+/// target, direction) with a measurement of each in every follow-up, and two milestones, some
+/// done; deadlines, follow-ups, milestones, baselines and targets use every period form; a few
+/// goals are tied to an earlier goal. The labels, numbering and print settings are the
+/// defaults. The same spec always gives the same document.
 pub fn generate(spec: &DemoSpec) -> PlanBundle {
     let mut g = Gen {
         rng: Rng(spec.seed),
         next_goal: 1,
         next_follow_up: 1,
+        next_indicator: 1,
+        next_milestone: 1,
     };
     let people = g.people();
     let sections = g.sections();
@@ -756,6 +538,7 @@ pub fn generate(spec: &DemoSpec) -> PlanBundle {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Direction;
     use std::collections::HashSet;
 
     fn spec(areas: usize, goals: usize, follow_ups: usize, seed: u64) -> DemoSpec {
@@ -785,6 +568,11 @@ mod tests {
                 assert_eq!(area.goals.len(), s.goals_per_area);
                 for goal in &area.goals {
                     assert_eq!(goal.follow_ups.len(), s.follow_ups_per_goal);
+                    assert_eq!(goal.indicators.len(), 2);
+                    assert_eq!(goal.milestones.len(), 2);
+                    for f in &goal.follow_ups {
+                        assert_eq!(f.measurements.len(), 2);
+                    }
                 }
             }
         }
@@ -812,6 +600,159 @@ mod tests {
             .flat_map(|(_, g)| g.follow_ups.iter().map(|f| f.id))
             .collect();
         assert_eq!(fu_ids.len(), 6 * 4 * 3);
+        let indicator_ids: Vec<i64> = plan
+            .goals()
+            .flat_map(|(_, g)| g.indicators.iter().map(|i| i.id.0))
+            .collect();
+        assert_eq!(indicator_ids, (1..=48).collect::<Vec<_>>());
+        let milestone_ids: Vec<i64> = plan
+            .goals()
+            .flat_map(|(_, g)| g.milestones.iter().map(|m| m.id.0))
+            .collect();
+        assert_eq!(milestone_ids, (1..=48).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn every_indicator_is_complete_and_measured_in_every_follow_up() {
+        let doc = generate(&spec(10, 10, 4, 13));
+        for (_, goal) in doc.plans[0].goals() {
+            let [a, b] = &goal.indicators[..] else {
+                panic!("two indicators")
+            };
+            assert_ne!(a.name, b.name);
+            for indicator in &goal.indicators {
+                assert!(!indicator.name.trim().is_empty() && !indicator.unit.trim().is_empty());
+                let baseline = indicator.baseline.as_ref().expect("baseline");
+                let target = indicator.target.as_ref().expect("target");
+                assert!(baseline.date.is_none_or(is_valid) && target.date.is_some_and(is_valid));
+                let (from, to) = (baseline.value.to_f64(), target.value.to_f64());
+                match indicator.direction.expect("direction") {
+                    Direction::Increase => assert!(to > from, "{}", indicator.name),
+                    Direction::Decrease => assert!(to < from, "{}", indicator.name),
+                    Direction::Keep => assert_eq!(to, from),
+                }
+                let readings = goal.readings(indicator.id);
+                assert_eq!(readings.len(), goal.follow_ups.len());
+                for r in &readings {
+                    assert!(r.value.to_f64() >= 0.0);
+                    if indicator.unit == "%" {
+                        assert!(r.value.to_f64() <= 100.0);
+                    }
+                }
+            }
+            for f in &goal.follow_ups {
+                let named: Vec<_> = f.measurements.iter().map(|m| m.indicator).collect();
+                assert_eq!(named, [a.id, b.id]);
+            }
+        }
+    }
+
+    #[test]
+    fn some_indicators_are_behind_and_some_on_course() {
+        let doc = generate(&spec(10, 10, 4, 17));
+        let end = Date::Month {
+            year: START_YEAR + 1,
+            month: 12,
+        };
+        let behind: Vec<bool> = doc.plans[0]
+            .goals()
+            .flat_map(|(_, g)| {
+                g.indicators
+                    .iter()
+                    .map(|i| i.is_behind(&g.readings(i.id), end))
+            })
+            .collect();
+        let count = behind.iter().filter(|b| **b).count();
+        assert!(
+            count > 10 && count < behind.len() - 10,
+            "{count} of {}",
+            behind.len()
+        );
+    }
+
+    #[test]
+    fn milestones_are_dated_in_the_plan_period_and_some_are_done() {
+        let doc = generate(&spec(10, 10, 1, 19));
+        let plan = &doc.plans[0];
+        let mut done = 0;
+        let mut open = 0;
+        for (_, goal) in plan.goals() {
+            assert_ne!(goal.milestones[0].text, goal.milestones[1].text);
+            for m in &goal.milestones {
+                assert!(!m.text.trim().is_empty());
+                assert!(
+                    m.date.is_none_or(|d| is_valid(d)
+                        && (plan.period.start..=plan.period.end).contains(&d.year()))
+                );
+                if m.done {
+                    done += 1;
+                } else {
+                    open += 1;
+                }
+            }
+            if goal.status == Some(Status::Done) {
+                assert!(goal.milestones.iter().all(|m| m.done));
+            }
+        }
+        assert!(done > 10 && open > 10, "{done} done, {open} open");
+    }
+
+    #[test]
+    fn dates_come_in_every_period_form() {
+        let doc = generate(&spec(10, 10, 4, 23));
+        let plan = &doc.plans[0];
+        let form = |d: Date| match d {
+            Date::Day { .. } => 0,
+            Date::Month { .. } => 1,
+            Date::Quarter { .. } => 2,
+            Date::Half { .. } => 3,
+            Date::Year { .. } => 4,
+        };
+        let forms_of = |dates: Vec<Date>| dates.into_iter().map(form).collect::<HashSet<_>>();
+        let deadlines = forms_of(plan.goals().filter_map(|(_, g)| g.deadline).collect());
+        assert_eq!(deadlines.len(), 5, "{deadlines:?}");
+        let follow_ups = forms_of(
+            plan.goals()
+                .flat_map(|(_, g)| g.follow_ups.iter().map(|f| f.date))
+                .collect(),
+        );
+        assert_eq!(follow_ups.len(), 4, "{follow_ups:?}");
+        let figures = forms_of(
+            plan.goals()
+                .flat_map(|(_, g)| g.indicators.iter())
+                .flat_map(|i| [&i.baseline, &i.target])
+                .filter_map(|f| f.as_ref().and_then(|f| f.date))
+                .collect(),
+        );
+        assert_eq!(figures.len(), 5, "{figures:?}");
+    }
+
+    #[test]
+    fn a_few_goals_are_related_and_focus_areas_have_owners() {
+        let doc = generate(&spec(10, 10, 1, 29));
+        let plan = &doc.plans[0];
+        let mut related = 0;
+        for (_, goal) in plan.goals() {
+            for r in &goal.related {
+                assert!(r.0 >= 1 && r.0 < goal.id.0, "an earlier goal, never itself");
+                related += 1;
+            }
+            assert!(goal.related.len() <= 1);
+        }
+        assert!(related > 5 && related < 50, "{related}");
+        for area in &plan.focus_areas {
+            assert!((1..=2).contains(&area.owners.len()));
+            let distinct: HashSet<_> = area.owners.iter().collect();
+            assert_eq!(distinct.len(), area.owners.len());
+            assert!(
+                area.owners
+                    .iter()
+                    .all(|o| (0..PEOPLE as i64).contains(&o.0))
+            );
+        }
+        assert_eq!(plan.labels, Default::default());
+        assert_eq!(plan.numbering, Default::default());
+        assert_eq!(plan.print, Default::default());
     }
 
     #[test]
@@ -894,13 +835,5 @@ mod tests {
             .filter(|(_, g)| matches!(g.deadline, Some(Date::Day { .. })))
             .count();
         assert!(days > 0 && days < 25);
-    }
-
-    #[test]
-    fn the_prng_is_splitmix64() {
-        // Reference values of splitmix64 seeded with 1234567.
-        let mut r = Rng(1_234_567);
-        assert_eq!(r.next_u64(), 6_457_827_717_110_365_317);
-        assert_eq!(r.next_u64(), 3_203_168_211_198_807_973);
     }
 }

@@ -114,18 +114,20 @@ fn a_date_field_says_what_it_understood_while_typing_and_keeps_what_it_cannot_pl
     click(&mut h, "1. Sundhed og forebyggelse");
     type_over_nth(&mut h, "Frist", 0, "ultimo 2014");
     assert!(shows_text(&h, "forstået som december 2014"));
+    type_over_nth(&mut h, "Frist", 0, "andet halvår 2014");
+    assert!(shows_text(&h, "forstået som 2. halvår 2014"));
     h.key_press(Key::Enter);
     h.run();
     let saved = saved_plan(&h, id).focus_areas[0].goals[0].deadline;
-    assert_eq!(saved.map(|d| d.to_string()).as_deref(), Some("2014-12"));
+    assert_eq!(saved.map(|d| d.to_string()).as_deref(), Some("2014-H2"));
+    // What was saved is shown the way the plan prints it.
+    assert_eq!(value_of(&h, "Frist", 0).as_deref(), Some("2. halvår 2014"));
 
-    enter(&mut h, "Frist", 0, "efter sommerferien");
-    assert_eq!(
-        value_of(&h, "Frist", 0).as_deref(),
-        Some("efter sommerferien")
-    );
+    // A time no period holds exactly: the nearest forms are named under the field.
+    enter(&mut h, "Frist", 0, "efteråret 2016");
+    assert_eq!(value_of(&h, "Frist", 0).as_deref(), Some("efteråret 2016"));
     assert!(!shows_text(&h, "forstået som"));
-    assert!(shows_text(&h, "Datoen kan ikke læses"));
+    assert!(shows_text(&h, "«2. halvår 2016»"));
     assert_eq!(saved_plan(&h, id).focus_areas[0].goals[0].deadline, saved);
 }
 
@@ -150,9 +152,9 @@ fn a_goal_gets_indicators_measurements_milestones_and_a_related_goal_then_the_pl
     type_over_nth(&mut h, "Enhed", 0, "%");
     wait(&mut h, 1.0);
     enter(&mut h, "Udgangspunkt", 0, "62,5");
-    enter(&mut h, "Udgangspunktets tid", 0, "ultimo 2011");
+    enter(&mut h, "Udgangspunktets tid", 0, "i 2011");
     enter(&mut h, "Målværdi", 0, "75");
-    enter(&mut h, "Målets tid", 0, "december 2013");
+    enter(&mut h, "Målets tid", 0, "inden udgangen af 2013");
     pick(&mut h, "Retning", "skal op");
     click(&mut h, "Tilføj målepunkt");
     type_over_nth(&mut h, "Målepunkt", 1, "Genoptræningsforløb");
@@ -183,7 +185,7 @@ fn a_goal_gets_indicators_measurements_milestones_and_a_related_goal_then_the_pl
     assert_eq!(baseline.value.to_string(), "62.5");
     assert_eq!(
         baseline.date.map(|d| d.to_string()).as_deref(),
-        Some("2011-12")
+        Some("2011")
     );
     let target = first.target.as_ref().expect("target saved");
     assert_eq!(target.value.to_string(), "75");
@@ -212,16 +214,16 @@ fn a_goal_gets_indicators_measurements_milestones_and_a_related_goal_then_the_pl
     h.get_by_label("Min opfølgning").click();
     h.run();
     pick(&mut h, "Min opfølgning for", "Børge Alstrup, Sundhedschef");
-    follow_up_with_figure(&mut h, "december 2012", "65", "Første afdeling i gang.");
+    follow_up_with_figure(&mut h, "2. halvår 2012", "65", "Første afdeling i gang.");
     follow_up_with_figure(&mut h, "juni 2013", "70,1", "To afdelinger i gang.");
-    follow_up_with_figure(&mut h, "december 2013", "76", "Målet er nået.");
+    follow_up_with_figure(&mut h, "4. kvartal 2013", "76", "Målet er nået.");
     let goal = &saved_plan(&h, id).focus_areas[0].goals[0];
     let readings: Vec<String> = goal
         .readings(goal.indicators[0].id)
         .iter()
         .map(|r| format!("{} {}", r.date, r.value))
         .collect();
-    assert_eq!(readings, ["2012-12 65", "2013-06 70.1", "2013-12 76"]);
+    assert_eq!(readings, ["2012-H2 65", "2013-06 70.1", "2013-Q4 76"]);
     // The board shows the latest against the target, the Danish way.
     assert!(shows_text(&h, "76 / 75\u{a0}%"), "board column");
 

@@ -3,10 +3,9 @@
 //! egui's painter. The figures are in the hover text and in the chart's accessible label, so
 //! a screen reader hears what a sighted user sees.
 
-use super::figures::with_unit;
 use super::theme;
 use crate::model::{Date, Indicator, Reading};
-use crate::units;
+use crate::units::{self, format_figure as with_unit};
 use egui::{Pos2, Rect, Sense, Shape, Stroke, pos2, vec2};
 
 /// The chart's size in screen points (wide enough for a few years, low enough for a form).

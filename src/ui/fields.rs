@@ -235,7 +235,7 @@ impl Drafts {
             width,
             false,
             |text: &str| parse_period(text, optional),
-            |date: &Option<Date>| date.map(understood_as),
+            |date: &Option<Date>| date.map(units::understood_as),
         )
     }
 
@@ -311,11 +311,6 @@ impl Drafts {
         self.texts.clear();
         self.errors.clear();
     }
-}
-
-/// "forstået som 2. halvår 2013": what a typed date was read as, in the words the plan prints.
-pub fn understood_as(date: Date) -> String {
-    format!("forstået som {}", units::format_date(date))
 }
 
 /// A typed period; with `optional`, an empty text is no date.

@@ -9,11 +9,10 @@
 use super::action::{Action, Place};
 use super::clock;
 use super::fields::form_grid;
-use super::figures::format_value;
 use super::people::{display_name, lower_first, name_of, person_choices};
 use super::theme;
 use crate::model::{Date, FocusAreaId, Goal, Person, PersonId, Plan, Status};
-use crate::units;
+use crate::units::{self, format_number as format_value};
 
 /// A column of the board, to sort by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -6,15 +6,18 @@
 use super::action::AfterEdit;
 use super::chart;
 use super::fields::{Form, form_grid, move_buttons};
-use super::figures::{ValueError, format_value, parse_value, with_unit};
 use super::theme;
 use crate::model::{Command, Direction, Figure, Goal, Indicator, IndicatorId, Number};
+use crate::units::{
+    NumberInputError, format_figure as with_unit, format_number as format_value,
+    parse_number_input as parse_value,
+};
 
 /// The name of a new indicator; the user types over it.
 const NEW_INDICATOR: &str = "Nyt målepunkt";
 
 /// An optional figure: blank is none.
-fn parse_optional(text: &str) -> Result<Option<Number>, ValueError> {
+fn parse_optional(text: &str) -> Result<Option<Number>, NumberInputError> {
     if text.trim().is_empty() {
         Ok(None)
     } else {
@@ -316,6 +319,9 @@ mod tests {
     #[test]
     fn a_blank_figure_is_none_and_a_unit_is_refused() {
         assert_eq!(parse_optional("  "), Ok(None));
-        assert_eq!(parse_optional("60 %"), Err(ValueError::Form));
+        assert_eq!(
+            parse_optional("60 %").unwrap_err().to_string(),
+            "skriv et tal, fx 60 eller 62,5; enheden står i feltet Enhed"
+        );
     }
 }

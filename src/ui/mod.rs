@@ -16,7 +16,6 @@ mod commands;
 mod cover;
 pub mod dialogs;
 mod fields;
-mod figures;
 mod focus_areas;
 mod follow_up;
 mod goal;

@@ -3,12 +3,11 @@
 
 use super::action::Action;
 use super::clock;
-use super::figures::parse_value;
 use super::indicators::measurement_label;
 use super::people::{carried, lower_first, name_of, person_choices};
 use super::theme;
 use crate::model::{Goal, IndicatorId, Measurement, Person, PersonId, Plan, Status};
-use crate::units;
+use crate::units::{self, parse_number_input as parse_value};
 use std::collections::HashMap;
 
 /// A follow-up being written in "Min opfølgning".

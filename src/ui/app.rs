@@ -894,19 +894,10 @@ impl App {
         let (Some(doc), Some(shown)) = (&self.document, &self.plan) else {
             return;
         };
-        let mut others = Vec::new();
-        for summary in &self.plans {
-            if summary.id == shown.id {
-                continue;
-            }
-            match doc.load_plan(summary.id) {
-                Ok(plan) => others.push(plan),
-                Err(e) => {
-                    self.status = StatusLine::Error(e.to_string());
-                }
-            }
+        let (goals, error) = super::related::read(doc, &self.plans, shown);
+        if let Some(e) = error {
+            self.status = StatusLine::Error(e.to_string());
         }
-        let goals = super::related::index(std::iter::once(shown).chain(others.iter()));
         self.file_goals = Some((self.generation, goals));
     }
 

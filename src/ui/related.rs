@@ -4,7 +4,8 @@
 
 use super::action::{Action, AfterEdit};
 use super::fields::Form;
-use crate::model::{Command, FocusAreaId, Goal, GoalId, Plan, PlanId};
+use crate::document::{Document, DocumentError};
+use crate::model::{Command, FocusAreaId, Goal, GoalId, Plan, PlanId, PlanSummary};
 use crate::units;
 
 /// How many goals the search list shows at once.
@@ -66,6 +67,26 @@ pub fn index<'a>(plans: impl IntoIterator<Item = &'a Plan>) -> Vec<FileGoal> {
         }
     }
     out
+}
+
+/// Every goal of the file: `shown` as loaded, the other plans of `plans` read from `doc`.
+/// A plan that cannot be read is left out, and the first such error returned with the rest.
+pub fn read(
+    doc: &Document,
+    plans: &[PlanSummary],
+    shown: &Plan,
+) -> (Vec<FileGoal>, Option<DocumentError>) {
+    let mut others = Vec::new();
+    let mut error = None;
+    for summary in plans.iter().filter(|p| p.id != shown.id) {
+        match doc.load_plan(summary.id) {
+            Ok(plan) => others.push(plan),
+            Err(e) => {
+                error.get_or_insert(e);
+            }
+        }
+    }
+    (index(std::iter::once(shown).chain(others.iter())), error)
 }
 
 /// The goals of `goals` that `query` finds (plan title, number or text, case-insensitive),

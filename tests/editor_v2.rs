@@ -363,3 +363,71 @@ fn removing_an_indicator_asks_first_and_takes_its_measurements_with_it() {
     assert!(goal.indicators.is_empty());
     assert!(goal.follow_ups[0].measurements.is_empty());
 }
+
+#[test]
+fn the_board_shows_latest_against_target_and_filters_the_goals_behind_their_line() {
+    use virkplan::model::{
+        Date, Figure, FollowUp, FollowUpId, Indicator, IndicatorId, Measurement, Milestone,
+        MilestoneId, Number,
+    };
+    let n = |t: &str| Number::parse(t).unwrap();
+    let d = |t: &str| Date::parse_iso(t).unwrap();
+    let mut bundle = common::small_document();
+    let goals = &mut bundle.plans[0].focus_areas[0].goals;
+    // Goal 1.1 reached its target; goal 1.2 is far below it, long after its period.
+    for (goal, latest) in goals.iter_mut().zip(["80", "40"]) {
+        goal.indicators = vec![Indicator {
+            id: IndicatorId(goal.id.0),
+            name: "Andel".into(),
+            unit: "%".into(),
+            baseline: Some(Figure {
+                value: n("30"),
+                date: Some(d("2011")),
+                extra: None,
+            }),
+            target: Some(Figure {
+                value: n("75"),
+                date: Some(d("2013")),
+                extra: None,
+            }),
+            direction: Some(Direction::Increase),
+            extra: None,
+        }];
+        goal.follow_ups.push(FollowUp {
+            id: FollowUpId(0),
+            date: d("2013-H2"),
+            status: None,
+            text: String::new(),
+            measurements: vec![Measurement {
+                indicator: IndicatorId(goal.id.0),
+                value: n(latest),
+                extra: None,
+            }],
+            extra: None,
+        });
+    }
+    goals[1].milestones = vec![Milestone {
+        id: MilestoneId(0),
+        text: "Første skridt".into(),
+        date: Some(d("2012-Q2")),
+        done: false,
+        extra: None,
+    }];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.sqlite");
+    Document::open_or_create(&path)
+        .unwrap()
+        .import(&bundle)
+        .unwrap();
+
+    let mut h = editor(&path);
+    click(&mut h, "Opfølgning");
+    assert!(shows_text(&h, "80 / 75\u{a0}%"));
+    assert!(shows_text(&h, "40 / 75\u{a0}% (bagud)"));
+    assert!(shows_text(&h, "juni 2013; 1 delmål overskredet"));
+    assert!(shows_text(&h, "3 mål vises"));
+    h.get_by_label("Målepunkter bagud").click();
+    h.run();
+    assert!(shows_text(&h, "1 mål vises"));
+    assert!(!shows_text(&h, "80 / 75\u{a0}%"));
+}

@@ -14,8 +14,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::error::FormatError;
 use super::export_parts::{
-    Result, extra, indicators, labels, measurements, milestones, non_empty, numbering, print,
-    text,
+    Result, extra, indicators, labels, measurements, milestones, non_empty, numbering, print, text,
 };
 use super::raw::{
     RawBudget, RawBudgetRow, RawContact, RawDocument, RawFocusArea, RawFollowUp, RawGoal,
@@ -23,7 +22,7 @@ use super::raw::{
 };
 use super::values::Whole;
 use super::version::{FORMAT_NAME, FORMAT_VERSION};
-use crate::model::{Goal, GoalId, Plan, PlanBundle, PlanId, PersonId};
+use crate::model::{Goal, GoalId, PersonId, Plan, PlanBundle, PlanId};
 
 /// Where a goal sits: (plan, focus area, goal) indices.
 type GoalPos = (usize, usize, usize);

@@ -8,9 +8,7 @@ use super::raw::{
     RawFigure, RawIndicator, RawLabels, RawMeasurement, RawMilestone, RawNumbering, RawPrint,
 };
 use super::values::{Decimal, ExtraObject};
-use crate::model::{
-    Extra, Figure, FollowUp, Goal, Label, Labels, Numbering, Plan, PrintSettings,
-};
+use crate::model::{Extra, Figure, FollowUp, Goal, Label, Labels, Numbering, Plan, PrintSettings};
 
 pub(super) type Result<T> = std::result::Result<T, FormatError>;
 

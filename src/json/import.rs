@@ -76,10 +76,14 @@ pub(super) fn to_model(raw: RawDocument, version: Version) -> Result<PlanBundle>
     let indicator_index = IndicatorIndex::build(&raw.plans)?;
     unique_keys(
         raw.plans.iter().enumerate().flat_map(|(p, plan)| {
-            plan.focus_areas.iter().flatten().enumerate().filter_map(move |(a, area)| {
-                let key = area.key.as_deref()?;
-                Some((format!("plans[{p}].focus_areas[{a}].key"), key))
-            })
+            plan.focus_areas
+                .iter()
+                .flatten()
+                .enumerate()
+                .filter_map(move |(a, area)| {
+                    let key = area.key.as_deref()?;
+                    Some((format!("plans[{p}].focus_areas[{a}].key"), key))
+                })
         }),
         "indsatsområdenøglen",
     )?;
@@ -278,9 +282,7 @@ fn plan(i: usize, p: RawPlan, refs: &Refs<'_>, next: &mut NextIds) -> Result<Pla
         .unwrap_or_default()
         .into_iter()
         .enumerate()
-        .map(|(a, area)| {
-            focus_area(&format!("{path}.focus_areas[{a}]"), a, area, refs, next)
-        })
+        .map(|(a, area)| focus_area(&format!("{path}.focus_areas[{a}]"), a, area, refs, next))
         .collect::<Result<Vec<_>>>()?;
     Ok(Plan {
         labels: labels(&path, p.labels)?,

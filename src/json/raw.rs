@@ -295,7 +295,10 @@ pub(super) struct RawNumbering {
 
 /// A plan's `print` settings.
 #[derive(Debug, Deserialize, Serialize)]
-#[serde(deny_unknown_fields, expecting = "et JSON-objekt (udskriftsindstillinger)")]
+#[serde(
+    deny_unknown_fields,
+    expecting = "et JSON-objekt (udskriftsindstillinger)"
+)]
 pub(super) struct RawPrint {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub empty_fields: Option<String>,
@@ -306,4 +309,3 @@ pub(super) struct RawPrint {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extra: Option<ExtraObject>,
 }
-

@@ -57,11 +57,11 @@ fn date() -> impl Strategy<Value = Date> {
             1 => Date::Month { year, month },
             2 => Date::Quarter {
                 year,
-                quarter: (month + 2) / 3,
+                quarter: month.div_ceil(3),
             },
             3 => Date::Half {
                 year,
-                half: (month + 5) / 6,
+                half: month.div_ceil(6),
             },
             _ => Date::Year { year },
         }

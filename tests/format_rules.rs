@@ -1042,7 +1042,7 @@ fn the_version_2_base_document_is_valid_and_read_as_written() {
     assert_eq!(goal.follow_ups[0].measurements[0].indicator, IndicatorId(2));
     assert_eq!(goal.follow_ups[0].measurements[0].value, number("70.1"));
     assert_eq!(goal.related, vec![doc.plans[0].focus_areas[0].goals[0].id]);
-    assert_eq!(goal.milestones[1].done, false);
+    assert!(!goal.milestones[1].done, "done is false when absent");
     assert_eq!(plan.labels.owner(), "Netværksleder");
     assert_eq!(plan.labels.goal(), "Mål", "an absent label is the default");
     assert_eq!(plan.numbering.focus_areas, AreaNumbering::Label);
@@ -1162,7 +1162,8 @@ fn the_version_2_example_is_read_field_by_field() {
 
 #[test]
 fn a_version_2_field_in_a_version_1_document_is_an_unknown_field() {
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>, String)> = vec![
+    type Case = (&'static str, Box<dyn Fn(&mut Value)>, String);
+    let cases: Vec<Case> = vec![
         (
             "indicators",
             Box::new(|d| goal2(d)["indicators"] = json!([])),

@@ -35,10 +35,10 @@ impl IndicatorIndex {
         for (p, plan) in plans.iter().enumerate() {
             for (a, area) in plan.focus_areas.iter().flatten().enumerate() {
                 for (g, goal) in area.goals.iter().flatten().enumerate() {
-                    let goal_path = format!("plans[{p}].focus_areas[{a}].goals[{g}]");
+                    let goal_path = || format!("plans[{p}].focus_areas[{a}].goals[{g}]");
                     for (i, indicator) in goal.indicators.iter().flatten().enumerate() {
                         if let Some(key) = indicator.key.as_deref() {
-                            let path = format!("{goal_path}.indicators[{i}].key");
+                            let path = format!("{}.indicators[{i}].key", goal_path());
                             check_key(&path, key)?;
                             if let Some((_, first)) = by_key.get(key) {
                                 return Err(FormatError::invalid(
@@ -52,7 +52,7 @@ impl IndicatorIndex {
                             let keyed = KeyedIndicator {
                                 goal: GoalId(goal_id),
                                 id: IndicatorId(indicator_id),
-                                goal_path: goal_path.clone(),
+                                goal_path: goal_path(),
                             };
                             by_key.insert(key.to_string(), (keyed, path));
                         }

@@ -5,8 +5,8 @@
 //! the store.
 
 use crate::model::{
-    self, BudgetRowId, Command, FocusAreaId, FollowUpId, GoalId, Person, PersonId, Plan,
-    PlanBundle, PlanId, PlanSummary, SectionId,
+    self, BudgetRowId, Command, FocusAreaId, FollowUpId, GoalId, IndicatorId, MilestoneId, Person,
+    PersonId, Plan, PlanBundle, PlanId, PlanSummary, SectionId,
 };
 use crate::store::Store;
 use std::path::Path;
@@ -39,6 +39,10 @@ pub enum Created {
     FollowUp(FollowUpId),
     /// A person.
     Person(PersonId),
+    /// An indicator (målepunkt).
+    Indicator(IndicatorId),
+    /// A milestone (delmål).
+    Milestone(MilestoneId),
 }
 
 /// What [`Document::apply`] did.
@@ -58,6 +62,8 @@ impl Applied {
             Command::DeleteGoal(id) => Some(Created::Goal(*id)),
             Command::DeleteFollowUp(id) => Some(Created::FollowUp(*id)),
             Command::DeletePerson(id) => Some(Created::Person(*id)),
+            Command::DeleteIndicator(id) => Some(Created::Indicator(*id)),
+            Command::DeleteMilestone(id) => Some(Created::Milestone(*id)),
             _ => None,
         };
         Applied { created }
@@ -67,6 +73,22 @@ impl Applied {
     pub fn plan(&self) -> Option<PlanId> {
         match self.created {
             Some(Created::Plan(id)) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The new indicator's id, when the edit inserted an indicator.
+    pub fn indicator(&self) -> Option<IndicatorId> {
+        match self.created {
+            Some(Created::Indicator(id)) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The new milestone's id, when the edit inserted a milestone.
+    pub fn milestone(&self) -> Option<MilestoneId> {
+        match self.created {
+            Some(Created::Milestone(id)) => Some(id),
             _ => None,
         }
     }
@@ -153,6 +175,17 @@ impl Document {
     /// the editor says so in the status bar, since colleagues may have it open too.
     pub fn on_network_drive(&self) -> bool {
         self.store.on_network_drive()
+    }
+
+    /// The file's own identity: a random id written once when the file was made (or migrated
+    /// from schema 1), so a returned workbook or a version can tell which file it belongs to.
+    pub fn file_id(&self) -> Result<Option<String>> {
+        Ok(self.store.file_id()?)
+    }
+
+    /// The identity of the file this one is a copy of ("Gem en kopi som"), or `None`.
+    pub fn copied_from(&self) -> Result<Option<String>> {
+        Ok(self.store.copied_from()?)
     }
 
     /// A number that changes when another program has committed a change to the file since

@@ -451,3 +451,434 @@ fn apply_says_which_row_an_insert_made_even_when_it_is_not_the_largest_id() {
         .unwrap();
     assert_eq!(applied.created, None);
 }
+
+// ---- Schema 2 (issue 18): owners of focus areas, related goals, indicators, milestones,
+// measurements, the plan's words ----
+
+fn number(text: &str) -> model::Number {
+    model::Number::parse(text).unwrap()
+}
+
+fn date(text: &str) -> Option<Date> {
+    Some(Date::parse_iso(text).unwrap())
+}
+
+fn indicator(name: &str) -> model::Indicator {
+    model::Indicator {
+        id: model::IndicatorId(0),
+        name: name.into(),
+        unit: "%".into(),
+        baseline: Some(model::Figure {
+            value: number("62.5"),
+            date: date("2011"),
+            extra: None,
+        }),
+        target: Some(model::Figure {
+            value: number("75"),
+            date: date("2013-H2"),
+            extra: None,
+        }),
+        direction: Some(model::Direction::Increase),
+        extra: None,
+    }
+}
+
+fn measurement(indicator: model::IndicatorId, value: &str) -> model::Measurement {
+    model::Measurement {
+        indicator,
+        value: number(value),
+        extra: None,
+    }
+}
+
+#[test]
+fn focus_area_owners_and_related_goals_undo_and_redo() {
+    let (_dir, mut doc, plan) = setup();
+    let p = doc.load_plan(plan).unwrap();
+    let people: Vec<model::PersonId> = doc.people().unwrap().iter().map(|p| p.id).collect();
+    let area = p.focus_areas[0].id;
+    round_trip(
+        &mut doc,
+        Command::SetFocusAreaOwners {
+            area,
+            owners: vec![people[1], people[0]],
+        },
+        |d| assert_eq!(d.plans[0].focus_areas[0].owners, [people[1], people[0]]),
+    );
+    // Related goals: one in the same plan, one in the next plan of the file.
+    let goal = p.focus_areas[0].goals[0].id;
+    let same_plan = p.focus_areas[1].goals[0].id;
+    let other_plan = doc.load_bundle(None).unwrap().plans[1].focus_areas[0].goals[1].id;
+    round_trip(
+        &mut doc,
+        Command::SetGoalRelated {
+            goal,
+            related: vec![other_plan, same_plan],
+        },
+        |d| {
+            assert_eq!(
+                d.plans[0].focus_areas[0].goals[0].related,
+                [other_plan, same_plan]
+            )
+        },
+    );
+    let before = snapshot(&doc);
+    for (related, what) in [
+        (vec![goal], "itself"),
+        (vec![same_plan, same_plan], "twice"),
+        (vec![model::GoalId(9999)], "unknown"),
+    ] {
+        let err = doc
+            .apply(Command::SetGoalRelated { goal, related })
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                StoreError::RelatedToItself | StoreError::RelatedTwice | StoreError::NotFound(_)
+            ),
+            "{what}: {err:?}"
+        );
+        assert_eq!(snapshot(&doc), before, "{what}: nothing written");
+    }
+}
+
+#[test]
+fn indicators_with_their_measurements_undo_and_redo() {
+    let (_dir, mut doc, plan) = setup();
+    let goal = doc.load_plan(plan).unwrap().focus_areas[0].goals[0].clone();
+    round_trip(
+        &mut doc,
+        Command::InsertIndicator {
+            goal: goal.id,
+            index: 0,
+            indicator: indicator("Andel med tilbud"),
+        },
+        |d| {
+            let got = &d.plans[0].focus_areas[0].goals[0].indicators;
+            assert_eq!(got.len(), 1);
+            assert_eq!(
+                model::Indicator {
+                    id: model::IndicatorId(0),
+                    ..got[0].clone()
+                },
+                indicator("Andel med tilbud")
+            );
+        },
+    );
+    doc.apply(Command::InsertIndicator {
+        goal: goal.id,
+        index: 9,
+        indicator: model::Indicator {
+            baseline: None,
+            direction: None,
+            unit: String::new(),
+            ..indicator("Ventetid")
+        },
+    })
+    .unwrap();
+    let goal = doc.load_plan(plan).unwrap().focus_areas[0].goals[0].clone();
+    let (first, second) = (goal.indicators[0].clone(), goal.indicators[1].clone());
+    assert_eq!(second.name, "Ventetid", "index past the end is the end");
+    let mut changed = first.clone();
+    changed.target.as_mut().unwrap().value = number("0.000000000000001");
+    changed.direction = Some(model::Direction::Keep);
+    round_trip(&mut doc, Command::SetIndicator(changed), |d| {
+        let got = &d.plans[0].focus_areas[0].goals[0].indicators[0];
+        assert_eq!(
+            got.target.as_ref().unwrap().value.to_string(),
+            "0.000000000000001"
+        );
+    });
+    round_trip(
+        &mut doc,
+        Command::MoveIndicator {
+            indicator: second.id,
+            index: 0,
+        },
+        |d| {
+            assert_eq!(
+                d.plans[0].focus_areas[0].goals[0].indicators[0].id,
+                second.id
+            )
+        },
+    );
+    // A follow-up with a figure for each; deleting an indicator takes its figures with it,
+    // and undo puts them back in their place.
+    round_trip(
+        &mut doc,
+        Command::InsertFollowUp {
+            goal: goal.id,
+            index: 9,
+            follow_up: FollowUp {
+                id: FollowUpId(0),
+                date: Date::parse_iso("2012-Q4").unwrap(),
+                status: None,
+                text: String::new(),
+                measurements: vec![measurement(second.id, "12"), measurement(first.id, "70.1")],
+                extra: None,
+            },
+        },
+        |d| {
+            let f = d.plans[0].focus_areas[0].goals[0]
+                .follow_ups
+                .last()
+                .unwrap();
+            assert_eq!(f.measurements[1].value.to_string(), "70.1");
+        },
+    );
+    doc.apply(Command::InsertFollowUp {
+        goal: goal.id,
+        index: 9,
+        follow_up: FollowUp {
+            id: FollowUpId(0),
+            date: Date::parse_iso("2013").unwrap(),
+            status: None,
+            text: "Året".into(),
+            measurements: vec![measurement(first.id, "72")],
+            extra: None,
+        },
+    })
+    .unwrap();
+    round_trip(&mut doc, Command::DeleteIndicator(first.id), |d| {
+        let g = &d.plans[0].focus_areas[0].goals[0];
+        assert_eq!(g.indicators.len(), 1);
+        assert!(
+            g.follow_ups
+                .iter()
+                .flat_map(|f| &f.measurements)
+                .all(|m| m.indicator == second.id)
+        );
+    });
+}
+
+#[test]
+fn a_follow_up_measures_only_its_own_goals_indicators_once() {
+    let (_dir, mut doc, plan) = setup();
+    let p = doc.load_plan(plan).unwrap();
+    let (goal, other) = (&p.focus_areas[0].goals[0], &p.focus_areas[1].goals[0]);
+    for g in [goal.id, other.id] {
+        doc.apply(Command::InsertIndicator {
+            goal: g,
+            index: 0,
+            indicator: indicator("Andel"),
+        })
+        .unwrap();
+    }
+    let p = doc.load_plan(plan).unwrap();
+    let mine = p.focus_areas[0].goals[0].indicators[0].id;
+    let theirs = p.focus_areas[1].goals[0].indicators[0].id;
+    let follow_up = p.focus_areas[0].goals[0].follow_ups[0].clone();
+    let mut changed = follow_up.clone();
+    changed.measurements = vec![measurement(mine, "64")];
+    round_trip(&mut doc, Command::SetFollowUp(changed.clone()), |d| {
+        assert_eq!(
+            d.plans[0].focus_areas[0].goals[0].follow_ups[0].measurements,
+            [measurement(mine, "64")]
+        )
+    });
+    let before = snapshot(&doc);
+    changed.measurements = vec![measurement(theirs, "1")];
+    let err = doc
+        .apply(Command::SetFollowUp(changed.clone()))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::MeasurementOfOtherGoal), "{err:?}");
+    assert!(err.to_string().contains("andet mål"), "{err}");
+    changed.measurements = vec![measurement(mine, "1"), measurement(mine, "2")];
+    let err = doc
+        .apply(Command::SetFollowUp(changed.clone()))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::MeasurementTwice), "{err:?}");
+    let err = doc
+        .apply(Command::InsertFollowUp {
+            goal: goal.id,
+            index: 0,
+            follow_up: FollowUp {
+                id: FollowUpId(0),
+                ..changed
+            },
+        })
+        .unwrap_err();
+    assert!(matches!(err, StoreError::MeasurementTwice), "{err:?}");
+    assert_eq!(snapshot(&doc), before, "nothing written");
+}
+
+#[test]
+fn milestones_undo_and_redo() {
+    let (_dir, mut doc, plan) = setup();
+    let goal = doc.load_plan(plan).unwrap().focus_areas[0].goals[0].id;
+    let milestone = |text: &str, when: &str| model::Milestone {
+        id: model::MilestoneId(0),
+        text: text.into(),
+        date: date(when),
+        done: false,
+        extra: None,
+    };
+    round_trip(
+        &mut doc,
+        Command::InsertMilestone {
+            goal,
+            index: 0,
+            milestone: milestone("Konsulenter ansat", "2012-Q2"),
+        },
+        |d| {
+            let m = &d.plans[0].focus_areas[0].goals[0].milestones[0];
+            assert_eq!(
+                (m.text.as_str(), m.date),
+                ("Konsulenter ansat", date("2012-Q2"))
+            );
+        },
+    );
+    doc.apply(Command::InsertMilestone {
+        goal,
+        index: 0,
+        milestone: milestone("Plan vedtaget", "2012"),
+    })
+    .unwrap();
+    let ms = doc.load_plan(plan).unwrap().focus_areas[0].goals[0]
+        .milestones
+        .clone();
+    assert_eq!(ms[0].text, "Plan vedtaget", "inserted at the front");
+    let mut done = ms[1].clone();
+    done.done = true;
+    done.date = date("2012-06-30");
+    round_trip(&mut doc, Command::SetMilestone(done), |d| {
+        assert!(d.plans[0].focus_areas[0].goals[0].milestones[1].done)
+    });
+    round_trip(
+        &mut doc,
+        Command::MoveMilestone {
+            milestone: ms[1].id,
+            index: 0,
+        },
+        |d| {
+            assert_eq!(
+                d.plans[0].focus_areas[0].goals[0].milestones[0].id,
+                ms[1].id
+            )
+        },
+    );
+    round_trip(&mut doc, Command::DeleteMilestone(ms[0].id), |d| {
+        assert_eq!(d.plans[0].focus_areas[0].goals[0].milestones.len(), 1)
+    });
+}
+
+#[test]
+fn the_plans_own_words_undo_and_redo_and_a_blank_word_is_refused() {
+    let (_dir, mut doc, plan) = setup();
+    let labels = model::Labels {
+        owner: Some("Netværksleder".into()),
+        focus_area: Some("Mål".into()),
+        ..model::Labels::default()
+    };
+    let numbering = model::Numbering {
+        focus_areas: model::AreaNumbering::Label,
+        goals: model::GoalNumbering::Letter,
+        extra: None,
+    };
+    let print = model::PrintSettings {
+        empty_fields: model::EmptyFields::Hide,
+        owner_email: true,
+        owner_title: false,
+        extra: None,
+    };
+    round_trip(
+        &mut doc,
+        Command::SetPlanWords {
+            plan,
+            labels: labels.clone(),
+            numbering: numbering.clone(),
+            print: print.clone(),
+        },
+        |d| {
+            let p = &d.plans[0];
+            assert_eq!(
+                (&p.labels, &p.numbering, &p.print),
+                (&labels, &numbering, &print)
+            );
+        },
+    );
+    let before = snapshot(&doc);
+    let err = doc
+        .apply(Command::SetPlanWords {
+            plan,
+            labels: model::Labels {
+                goal: Some("  ".into()),
+                ..labels
+            },
+            numbering,
+            print,
+        })
+        .unwrap_err();
+    assert!(matches!(err, StoreError::BlankLabel("Mål")), "{err:?}");
+    assert!(err.to_string().contains("«Mål»"), "{err}");
+    assert_eq!(snapshot(&doc), before);
+}
+
+#[test]
+fn a_deleted_goal_comes_back_with_the_relations_other_goals_had_to_it() {
+    let (_dir, mut doc, plan) = setup();
+    let p = doc.load_plan(plan).unwrap();
+    let (a, b, c) = (
+        p.focus_areas[0].goals[0].id,
+        p.focus_areas[0].goals[1].id,
+        p.focus_areas[1].goals[0].id,
+    );
+    doc.apply(Command::SetGoalRelated {
+        goal: a,
+        related: vec![c, b],
+    })
+    .unwrap();
+    doc.apply(Command::SetGoalRelated {
+        goal: b,
+        related: vec![a],
+    })
+    .unwrap();
+    // round_trip compares the whole file after undo: a's list [c, b] in that order included.
+    round_trip(&mut doc, Command::DeleteGoal(b), |d| {
+        assert_eq!(d.plans[0].focus_areas[0].goals[0].related, [c]);
+    });
+    assert!(doc.undo().unwrap(), "b back, for the next delete");
+    round_trip(
+        &mut doc,
+        Command::DeleteFocusArea(p.focus_areas[1].id),
+        |d| {
+            assert_eq!(d.plans[0].focus_areas[0].goals[0].related, [b]);
+        },
+    );
+    round_trip(&mut doc, Command::DeletePlan(plan), |_| {});
+}
+
+#[test]
+fn a_person_who_answers_for_a_focus_area_cannot_be_deleted() {
+    let (_dir, mut doc, plan) = setup();
+    let p = doc.load_plan(plan).unwrap();
+    let person = doc
+        .apply(Command::InsertPerson(Person {
+            name: "Anne Ansvarlig".into(),
+            ..Person::default()
+        }))
+        .unwrap()
+        .person()
+        .unwrap();
+    for area in &p.focus_areas {
+        doc.apply(Command::SetFocusAreaOwners {
+            area: area.id,
+            owners: vec![person],
+        })
+        .unwrap();
+    }
+    let before = snapshot(&doc);
+    let err = doc.apply(Command::DeletePerson(person)).unwrap_err();
+    assert!(
+        matches!(err, StoreError::PersonAnswersForAreas { others: 1, .. }),
+        "{err:?}"
+    );
+    let text = err.to_string();
+    assert!(
+        text.contains(
+            "Anne Ansvarlig er ansvarlig for indsatsområdet «Sundhed og forebyggelse» og ét andet"
+        ),
+        "{text}"
+    );
+    assert_eq!(snapshot(&doc), before);
+}

@@ -29,13 +29,14 @@ fn follow_up(date: &str, status: Option<Status>, text: &str) -> FollowUp {
 
 #[test]
 fn the_newest_follow_up_with_a_status_gives_the_goal_its_status() {
-    // Oldest first as stored; a month sorts before the days of the month; equal dates keep
-    // their order, so the later written one counts.
+    // Oldest first as stored; a day sorts before the month it starts (plan-format.md, DATE
+    // version 2: the shorter period first); equal dates keep their order, so the later
+    // written one counts.
     let list = [
-        follow_up("2013-05-01", Some(Status::OffTrack), "a"),
-        follow_up("2013-05", Some(Status::Done), "b"),
+        follow_up("2013-05", Some(Status::OffTrack), "a"),
+        follow_up("2013-05-01", Some(Status::Done), "b"),
         follow_up("2013-06-01", None, "c"),
-        follow_up("2013-05-01", Some(Status::AtRisk), "d"),
+        follow_up("2013-05", Some(Status::AtRisk), "d"),
     ];
     assert_eq!(Goal::status_from_follow_ups(&list), Some(Status::AtRisk));
     assert_eq!(

@@ -280,6 +280,42 @@ fn corpus(dir: &Path) -> Vec<Case> {
             ),
             expect: Expect::OpensButPlanRefused,
         },
+        // Schema 2's parts, changed by another program.
+        Case {
+            name: "ændret tabel fra skemaversion 2",
+            path: altered(
+                dir,
+                "aendret-v2.sqlite",
+                "ALTER TABLE indicator ADD COLUMN hemmelig TEXT;",
+            ),
+            expect: Expect::Refused(|e| matches!(e, StoreError::ModifiedSchema { .. })),
+        },
+        Case {
+            name: "filens identitet fjernet",
+            path: altered(dir, "uden-id.sqlite", "DROP TABLE file_identity;"),
+            expect: Expect::Refused(|e| matches!(e, StoreError::ModifiedSchema { .. })),
+        },
+        Case {
+            name: "ikke et tal i et målepunkt",
+            path: altered(
+                dir,
+                "maaletal.sqlite",
+                "INSERT INTO indicator (goal_id, position, name, baseline_value)
+                 VALUES ((SELECT min(id) FROM goal), 0, 'Andel', 'NaN');",
+            ),
+            expect: Expect::OpensButPlanRefused,
+        },
+        Case {
+            name: "ukendt nummerering",
+            path: altered(
+                dir,
+                "nummerering.sqlite",
+                "PRAGMA ignore_check_constraints = ON;
+                 UPDATE plan SET numbering_goals = 'ix';",
+            ),
+            // quick_check checks CHECK constraints: found at the open.
+            expect: Expect::Refused(|e| matches!(e, StoreError::Corrupt { .. })),
+        },
         // A goal whose tovholder is not in the file: read as it is (the editor and the PDF
         // show the goal; the export below must not panic on the unknown person).
         Case {

@@ -370,16 +370,18 @@ fn a_saved_copy_and_a_migration_backup_get_the_right_mode() {
     assert!(Store::open(&copy).unwrap().list_plans().unwrap().len() == 1);
     drop(store);
 
-    let v2 = OpenOptions {
-        migrations: Migrations {
-            steps: vec!["ALTER TABLE person ADD COLUMN phone TEXT NOT NULL DEFAULT '';"],
-            ..Migrations::current()
-        },
+    let mut migrations = Migrations::current();
+    let version = migrations.latest();
+    migrations
+        .steps
+        .push("ALTER TABLE person ADD COLUMN phone TEXT NOT NULL DEFAULT '';");
+    let next = OpenOptions {
+        migrations,
         ..OpenOptions::default()
     };
-    Store::open_with(&file, &v2).unwrap();
+    Store::open_with(&file, &next).unwrap();
     assert_eq!(
-        mode(&dir.path().join("plan.bak-v1.sqlite")),
+        mode(&dir.path().join(format!("plan.bak-v{version}.sqlite"))),
         umask_default()
     );
 }

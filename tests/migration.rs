@@ -1,47 +1,59 @@
 //! Forward-only migrations: a backup beside the file first, then all steps in one
-//! transaction; a failed step leaves the file as it was. Tested with a synthetic schema
-//! history on top of the real version 1 (there is no version 2 yet).
+//! transaction; a failed step leaves the file as it was. The machinery is tested with
+//! synthetic steps on top of the real history (a file of today's version).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
 mod common;
 
 use common::{bytes, plan_file};
-use virkplan::store::schema::Migrations;
+use rusqlite::Connection;
+use rusqlite::types::Value;
+use std::path::{Path, PathBuf};
+use virkplan::document::Document;
+use virkplan::model::{PlanBundle, PlanId};
+use virkplan::report::Options;
+use virkplan::store::schema::{Migrations, SCHEMA_V1};
 use virkplan::store::{OpenOptions, Store, StoreError};
 
-fn with_steps(steps: Vec<&'static str>) -> OpenOptions {
+/// Today's history with `extra` steps after it.
+fn with_steps(extra: Vec<&'static str>) -> OpenOptions {
+    let mut migrations = Migrations::current();
+    migrations.steps.extend(extra);
     OpenOptions {
-        migrations: Migrations {
-            steps,
-            ..Migrations::current()
-        },
+        migrations,
         ..OpenOptions::default()
     }
 }
+
+const CURRENT: i64 = virkplan::store::schema::CURRENT_VERSION;
 
 #[test]
 fn an_older_file_is_backed_up_then_upgraded() {
     let dir = tempfile::tempdir().unwrap();
     let path = plan_file(dir.path(), "plan.sqlite");
     let before = Store::open(&path).unwrap().load_document(None).unwrap();
-    let v2 = with_steps(vec![
+    let next = with_steps(vec![
         "ALTER TABLE person ADD COLUMN phone TEXT NOT NULL DEFAULT '';",
     ]);
-    let store = Store::open_with(&path, &v2).unwrap();
-    assert_eq!(store.schema_version(), 2);
+    let store = Store::open_with(&path, &next).unwrap();
+    assert_eq!(store.schema_version(), CURRENT + 1);
     assert_eq!(store.list_plans().unwrap().len(), 1, "content survives");
     drop(store);
 
-    let backup = dir.path().join("plan.bak-v1.sqlite");
+    let backup = dir.path().join(format!("plan.bak-v{CURRENT}.sqlite"));
     let old = Store::open(&backup).unwrap();
-    assert_eq!(old.schema_version(), 1, "the backup is the file as it was");
+    assert_eq!(
+        old.schema_version(),
+        CURRENT,
+        "the backup is the file as it was"
+    );
     assert_eq!(old.load_document(None).unwrap(), before);
     drop(old);
 
     // Opened again with the same program: nothing more to do, no new backup.
     std::fs::remove_file(&backup).unwrap();
-    let again = Store::open_with(&path, &v2).unwrap();
-    assert_eq!(again.schema_version(), 2);
+    let again = Store::open_with(&path, &next).unwrap();
+    assert_eq!(again.schema_version(), CURRENT + 1);
     assert!(!backup.exists());
 }
 
@@ -58,7 +70,7 @@ fn a_failed_migration_leaves_the_file_untouched() {
         Err(e @ StoreError::MigrationFailed { .. }) => {
             let msg = e.to_string();
             assert!(
-                msg.contains("ikke ændret") && msg.contains("skemaversion 1"),
+                msg.contains("ikke ændret") && msg.contains(&format!("skemaversion {CURRENT}")),
                 "{msg}"
             );
         }
@@ -70,7 +82,7 @@ fn a_failed_migration_leaves_the_file_untouched() {
         "the first step must be rolled back too"
     );
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version(), 1);
+    assert_eq!(store.schema_version(), CURRENT);
 }
 
 #[test]
@@ -81,10 +93,252 @@ fn an_older_read_only_file_is_not_upgraded() {
     perms.set_readonly(true);
     std::fs::set_permissions(&path, perms).unwrap();
     let before = bytes(&path);
-    let v2 = with_steps(vec!["ALTER TABLE person ADD COLUMN phone TEXT;"]);
-    match Store::open_with(&path, &v2) {
-        Err(StoreError::OldReadOnly { found: 1, .. }) => {}
+    let next = with_steps(vec!["ALTER TABLE person ADD COLUMN phone TEXT;"]);
+    match Store::open_with(&path, &next) {
+        Err(StoreError::OldReadOnly { found: CURRENT, .. }) => {}
         other => panic!("expected OldReadOnly, got {other:?}"),
     }
     assert_eq!(bytes(&path), before);
+}
+
+// ---- Schema 1 → 2 (issue 18) ----
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/schema-v1.sqlite");
+
+/// The tables of schema 1, whose rows the migration must keep exactly.
+const V1_TABLES: [&str; 9] = [
+    "person",
+    "plan",
+    "section",
+    "budget_row",
+    "focus_area",
+    "goal",
+    "goal_owner",
+    "follow_up",
+    "document_meta",
+];
+
+/// Every row of a schema-1 table, with the columns schema 1 has, in a fixed order.
+fn v1_rows(conn: &Connection, table: &str) -> Vec<Vec<Value>> {
+    let columns: Vec<String> = {
+        let v1 = Connection::open_in_memory().unwrap();
+        v1.execute_batch(SCHEMA_V1).unwrap();
+        let mut stmt = v1
+            .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let order: Vec<String> = (1..=columns.len()).map(|i| i.to_string()).collect();
+    let mut stmt = conn
+        .prepare(&format!(
+            "SELECT {} FROM {table} ORDER BY {}",
+            columns.join(", "),
+            order.join(", ")
+        ))
+        .unwrap();
+    stmt.query_map([], |r| {
+        (0..columns.len())
+            .map(|i| r.get::<_, Value>(i))
+            .collect::<rusqlite::Result<Vec<_>>>()
+    })
+    .unwrap()
+    .map(Result::unwrap)
+    .collect()
+}
+
+fn count(conn: &Connection, table: &str) -> i64 {
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+/// The text of every page of plan `plan`'s PDF, exported as the editor does, at a fixed time.
+fn pdf_text(doc: &Document, plan: PlanId, dir: &Path) -> Vec<String> {
+    let out = dir.join(format!("plan-{}.pdf", plan.0));
+    let options = Options {
+        created: Some(1_353_700_000),
+        ..Options::default()
+    };
+    virkplan::transfer::export_pdf(doc, plan, &options, &out).unwrap();
+    let pdf = lopdf::Document::load(&out).unwrap();
+    pdf.get_pages()
+        .keys()
+        .map(|n| pdf.extract_text(&[*n]).unwrap())
+        .collect()
+}
+
+fn plan_by_title(doc: &Document, title: &str) -> PlanId {
+    doc.list_plans()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.title == title)
+        .unwrap_or_else(|| panic!("no plan «{title}»"))
+        .id
+}
+
+/// The schema-1 fixture (tests/data/schema-v1.sqlite: a file made by the release before
+/// schema 2) is backed up byte for byte, migrated with every row it held, gets a file id,
+/// and prints as the same plans imported into a new file do.
+#[test]
+fn the_schema_1_fixture_is_backed_up_and_migrated_with_all_it_held() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("schema-v1.sqlite");
+    std::fs::copy(FIXTURE, &path).unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version(), 2);
+    assert!(
+        bytes(&dir.path().join("schema-v1.bak-v1.sqlite")) == bytes(Path::new(FIXTURE)),
+        "the backup is the fixture byte for byte"
+    );
+    let id = store.file_id().unwrap().unwrap();
+    assert_eq!(id.len(), 32, "{id}");
+    assert_eq!(store.copied_from().unwrap(), None);
+    let doc = store.load_document(None).unwrap();
+    assert_eq!(doc.plans.len(), 3, "every plan loads");
+    for plan in &doc.plans {
+        assert_eq!(plan.labels, Default::default());
+        assert_eq!(plan.numbering, Default::default());
+        assert_eq!(plan.print, Default::default());
+        for area in &plan.focus_areas {
+            assert!(area.owners.is_empty());
+        }
+        for (_, goal) in plan.goals() {
+            assert!(goal.indicators.is_empty() && goal.milestones.is_empty());
+            assert!(goal.related.is_empty());
+            assert!(goal.follow_ups.iter().all(|f| f.measurements.is_empty()));
+        }
+    }
+    drop(store);
+
+    // Every row of every schema-1 table, column for column, as the fixture held it.
+    let old =
+        Connection::open_with_flags(FIXTURE, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let new = Connection::open(&path).unwrap();
+    for table in V1_TABLES {
+        let rows = v1_rows(&old, table);
+        assert_eq!(v1_rows(&new, table), rows, "table {table}");
+    }
+    assert!(count(&old, "goal") > 0 && count(&old, "follow_up") > 0);
+    for table in [
+        "focus_area_owner",
+        "indicator",
+        "measurement",
+        "milestone",
+        "goal_related",
+    ] {
+        assert_eq!(count(&new, table), 0, "{table}");
+    }
+    drop((old, new));
+
+    // The PDF of each plan reads as that of the same plans imported fresh: the reference
+    // plans from their JSON, the demo plan from its own content.
+    let migrated = Document::open(&path).unwrap();
+    let mut fresh = Document::open_or_create(&dir.path().join("frisk.sqlite")).unwrap();
+    virkplan::transfer::import_json(&mut fresh, Path::new(common::REFERENCE_JSON)).unwrap();
+    let demo = migrated
+        .load_bundle(None)
+        .unwrap()
+        .keep_plans(&[plan_by_title(&migrated, "Virksomhedsplan 2027/2028")]);
+    fresh.import(&demo).unwrap();
+    let fresh_dir = dir.path().join("frisk");
+    std::fs::create_dir(&fresh_dir).unwrap();
+    for title in [
+        "Virksomhedsplan 2010/2011",
+        "Virksomhedsplan 2012/2013",
+        "Virksomhedsplan 2027/2028",
+    ] {
+        let a = pdf_text(&migrated, plan_by_title(&migrated, title), dir.path());
+        let b = pdf_text(&fresh, plan_by_title(&fresh, title), &fresh_dir);
+        assert!(a.len() > 1, "{title}: {} pages", a.len());
+        assert!(a == b, "{title}: the PDF text differs");
+    }
+}
+
+/// A schema-1 file holding `doc`: imported into a schema-2 file by this program, then its
+/// rows copied into a file made with schema 1's DDL (the columns schema 1 has).
+fn schema_1_file(dir: &Path, name: &str, doc: &PlanBundle) -> (PathBuf, PlanBundle) {
+    let v2 = dir.join(format!("{name}-v2.sqlite"));
+    let mut store = Store::open_or_create(&v2).unwrap();
+    store.import(doc).unwrap();
+    let expected = store.load_document(None).unwrap();
+    drop(store);
+    let v1 = dir.join(format!("{name}.sqlite"));
+    let conn = Connection::open(&v1).unwrap();
+    conn.execute_batch(SCHEMA_V1).unwrap();
+    conn.pragma_update(None, "application_id", 0x566B_506C)
+        .unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+    conn.execute("ATTACH DATABASE ?1 AS v2", [v2.to_str().unwrap()])
+        .unwrap();
+    for table in V1_TABLES {
+        let columns: Vec<String> = {
+            let mut stmt = conn
+                .prepare(&format!(
+                    "SELECT name FROM main.pragma_table_info('{table}')"
+                ))
+                .unwrap();
+            stmt.query_map([], |r| r.get(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect()
+        };
+        let columns = columns.join(", ");
+        conn.execute_batch(&format!(
+            "INSERT INTO main.{table} ({columns}) SELECT {columns} FROM v2.{table};"
+        ))
+        .unwrap();
+    }
+    conn.execute_batch("DETACH DATABASE v2;").unwrap();
+    drop(conn);
+    (v1, expected)
+}
+
+/// What a schema-1 file can hold of a document: no version-2 field.
+fn v1_only(mut doc: PlanBundle) -> PlanBundle {
+    for plan in &mut doc.plans {
+        plan.labels = Default::default();
+        plan.numbering = Default::default();
+        plan.print = Default::default();
+        for area in &mut plan.focus_areas {
+            area.owners.clear();
+            for goal in &mut area.goals {
+                goal.indicators.clear();
+                goal.milestones.clear();
+                goal.related.clear();
+                for f in &mut goal.follow_ups {
+                    f.measurements.clear();
+                }
+            }
+        }
+    }
+    doc
+}
+
+/// Every test plan, in a schema-1 file made with the old DDL, migrates to the same content
+/// under the same ids.
+#[test]
+fn every_test_plan_in_a_schema_1_file_migrates_to_the_same_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let reference = virkplan::transfer::read_json(Path::new(common::REFERENCE_JSON)).unwrap();
+    let demo = virkplan::demo::generate(&virkplan::demo::DemoSpec {
+        areas: 3,
+        goals_per_area: 4,
+        follow_ups_per_goal: 2,
+        seed: 7,
+    });
+    for (name, doc) in [
+        ("lille", common::small_document()),
+        ("reference", reference),
+        ("demo", demo),
+    ] {
+        let (path, expected) = schema_1_file(dir.path(), name, &v1_only(doc));
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version(), 2, "{name}");
+        assert!(store.file_id().unwrap().is_some(), "{name}");
+        assert_eq!(store.load_document(None).unwrap(), expected, "{name}");
+        assert!(store.integrity_check().unwrap().is_empty(), "{name}");
+        assert!(dir.path().join(format!("{name}.bak-v1.sqlite")).exists());
+    }
 }

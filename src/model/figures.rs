@@ -4,7 +4,7 @@
 //! (delmål), and the "behind the straight line" rule of the board.
 
 use super::date::Date;
-use super::plan::Extra;
+use super::extra::Extra;
 use std::fmt;
 
 /// The most significant digits a figure may have (plan-format.md: "at most 15 significant

@@ -6,6 +6,7 @@
 
 mod command;
 mod date;
+mod extra;
 mod figures;
 mod plan;
 mod rollover;

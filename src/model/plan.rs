@@ -39,9 +39,7 @@ id_type!(
     FollowUpId,
 );
 
-/// The raw JSON text of an object's `"extra"` member, kept verbatim so that export gives it
-/// back. `None` when the object had none. Only `json` looks inside.
-pub type Extra = Option<String>;
+pub use super::extra::Extra;
 
 /// Where a goal stands. A goal without a status is "ikke vurderet" (`Option::None`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

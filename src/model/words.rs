@@ -4,7 +4,7 @@
 //! place that shows a default word or a number asks these, so one plan reads in its own
 //! words on screen and on paper.
 
-use super::plan::Extra;
+use super::extra::Extra;
 
 /// The plan's own words; `None` = the default (plan-format.md). A label is never blank.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

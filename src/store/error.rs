@@ -105,6 +105,38 @@ pub enum StoreError {
         /// How many goals.
         goals: usize,
     },
+    /// A person who answers for a focus area cannot be deleted.
+    #[error(
+        "{name} er ansvarlig for indsatsområdet «{area}»{} og kan ikke slettes, før indsatsområdet har fået en anden ansvarlig",
+        others_text(*.others)
+    )]
+    PersonAnswersForAreas {
+        /// Name.
+        name: String,
+        /// The first focus area's title.
+        area: String,
+        /// How many other focus areas.
+        others: usize,
+    },
+    /// A plan's own word left blank ("Tilpas planen").
+    #[error("Ordet i stedet for «{0}» er tomt; skriv et ord, eller slet det for at bruge «{0}»")]
+    BlankLabel(&'static str),
+    /// A follow-up's measurement names an indicator of another goal.
+    #[error(
+        "Målingen hører til et målepunkt under et andet mål; en opfølgning kan kun have målinger for sit eget måls målepunkter"
+    )]
+    MeasurementOfOtherGoal,
+    /// Two measurements of one indicator in one follow-up.
+    #[error(
+        "Opfølgningen har to målinger for det samme målepunkt; giv hvert målepunkt højst én måling i en opfølgning"
+    )]
+    MeasurementTwice,
+    /// A goal named as related to itself.
+    #[error("Et mål kan ikke have sammenhæng med sig selv; vælg et andet mål")]
+    RelatedToItself,
+    /// The same related goal twice.
+    #[error("Det samme mål er valgt to gange som sammenhæng; vælg hvert mål én gang")]
+    RelatedTwice,
     /// A value the file holds that the program cannot read back.
     #[error("Filen indeholder en ugyldig værdi ({0}); den kan være ændret af et andet program")]
     BadValue(String),
@@ -133,6 +165,15 @@ pub enum StoreError {
         "Filen kunne ikke læses eller ændres som ventet ({0}). Den er ikke ændret; prøv igen, og fortsætter det, så luk filen, åbn den igen, og gem en kopi"
     )]
     Sql(String),
+}
+
+/// " og 2 andre" after the first of several focus areas.
+fn others_text(others: usize) -> String {
+    match others {
+        0 => String::new(),
+        1 => " og ét andet".into(),
+        n => format!(" og {n} andre"),
+    }
 }
 
 /// Another connection holds the lock this one needs (busy or locked): a wait, not a fault.

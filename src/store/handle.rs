@@ -101,6 +101,18 @@ impl Store {
         self.schema_version
     }
 
+    /// The file's identity (decisions.md, "Identity of a plan file"): a random id written once
+    /// when the file was made or migrated from schema 1, so a returned workbook or a version
+    /// can tell which file it belongs to. `None` when another program removed it.
+    pub fn file_id(&self) -> Result<Option<String>> {
+        read::file_id(&self.conn)
+    }
+
+    /// The identity of the file this one is a copy of ("Gem en kopi som"), or `None`.
+    pub fn copied_from(&self) -> Result<Option<String>> {
+        read::copied_from(&self.conn)
+    }
+
     /// True when the file lies on a network drive (a UNC path or a mapped network drive on
     /// Windows): the status bar says so, since two people may open it (ARCHITECTURE.md).
     pub fn on_network_drive(&self) -> bool {
@@ -169,9 +181,10 @@ impl Store {
         self.write(|tx| write::import(tx, doc))
     }
 
-    /// Writes an exact copy of the file to `dest` with SQLite's backup API (consistent even
-    /// while others write): first under a temporary name beside `dest`, then renamed, so no
-    /// half-written copy ever carries the name.
+    /// Writes a copy of the file to `dest` with SQLite's backup API (consistent even while
+    /// others write): first under a temporary name beside `dest`, then renamed, so no
+    /// half-written copy ever carries the name. The content is the same; the copy gets an
+    /// identity of its own and notes this file's as `copied_from`.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         let failed = |detail: String| StoreError::CopyFailed {
             path: dest.to_path_buf(),
@@ -207,6 +220,17 @@ impl Store {
             }
         }
         drop(read);
+        // A copy is another file: it gets an identity of its own and notes the one it came
+        // from (decisions.md, "Identity of a plan file"). Only for the schemas this program
+        // knows; a newer file is copied as it is.
+        if (2..=super::schema::CURRENT_VERSION).contains(&self.schema_version) {
+            copy.execute(
+                "UPDATE file_identity SET copied_from = id, id = lower(hex(randomblob(16))) \
+                 WHERE one = 1",
+                [],
+            )
+            .map_err(sql_failed)?;
+        }
         drop(copy);
         place
             .apply(tmp.as_file())

@@ -10,7 +10,7 @@ use super::connection::{connect, journal_path};
 use super::error::{Result, StoreError};
 use super::handle::{ReadOnlyReason, Store};
 use super::schema::{self, APPLICATION_ID, Migrations};
-use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -324,38 +324,72 @@ pub fn backup_path(path: &Path, version: i64) -> PathBuf {
 fn migrate(store: &mut Store, migrations: &Migrations) -> Result<()> {
     let path = store.path.clone();
     let from = store.schema_version;
+    // One IMMEDIATE transaction around the backup and the steps: no other writer can commit
+    // between them, so the backup is exactly the file that was migrated.
+    store
+        .conn
+        .execute_batch("BEGIN IMMEDIATE")
+        .map_err(|e| open_error(&path, e))?;
+    let result = back_up_then_migrate(&mut store.conn, &path, from, migrations);
+    if result.is_err() && !store.conn.is_autocommit() {
+        // Nothing was committed; a failed rollback leaves a hot journal SQLite rolls back on
+        // the next open, so the file is as it was either way.
+        let _ = store.conn.execute_batch("ROLLBACK");
+    }
+    result?;
+    store.schema_version = migrations.latest();
+    Ok(())
+}
+
+/// Inside the caller's transaction: writes the backup `NAME.bak-vN.sqlite`, runs the steps,
+/// sets the version and commits.
+fn back_up_then_migrate(
+    conn: &mut Connection,
+    path: &Path,
+    from: i64,
+    migrations: &Migrations,
+) -> Result<()> {
     let failed = |detail: String| StoreError::MigrationFailed {
-        path: path.clone(),
+        path: path.to_path_buf(),
         from,
         detail,
     };
-    // The backup goes to a temporary file first, so that a half-written backup never carries
-    // the backup's name.
-    let backup = backup_path(&path, from);
-    let tmp = tempfile::Builder::new()
-        .prefix(".virkplan-backup-")
-        .tempfile_in(folder_of(&path))
-        .map_err(|e| {
-            failed(format!(
-                "sikkerhedskopien kunne ikke oprettes: {}",
-                crate::files::io_reason(&e)
-            ))
-        })?;
-    crate::files::give_default_mode(tmp.as_file(), &folder_of(&path)).map_err(|e| {
+    let not_made = |e: &std::io::Error| {
         failed(format!(
             "sikkerhedskopien kunne ikke oprettes: {}",
+            crate::files::io_reason(e)
+        ))
+    };
+    // The file's pages as SQLite reads them, under this transaction's lock: the backup is the
+    // file byte for byte (SQLite's backup API would change its header: the change counter
+    // and the schema cookie). It goes to a temporary file first, so that a half-written
+    // backup never carries the backup's name.
+    let pages = conn.serialize("main").map_err(|e| {
+        failed(format!(
+            "sikkerhedskopien kunne ikke læses: {}",
+            super::error::sqlite_detail(&e)
+        ))
+    })?;
+    let backup = backup_path(path, from);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".virkplan-backup-")
+        .tempfile_in(folder_of(path))
+        .map_err(|e| not_made(&e))?;
+    crate::files::give_default_mode(tmp.as_file(), &folder_of(path)).map_err(|e| not_made(&e))?;
+    let written = std::io::Write::write_all(tmp.as_file_mut(), &pages)
+        .and_then(|()| tmp.as_file().sync_all());
+    drop(pages);
+    written.map_err(|e| {
+        if super::error::is_disk_full_io(&e) {
+            return StoreError::DiskFull {
+                path: path.to_path_buf(),
+            };
+        }
+        failed(format!(
+            "sikkerhedskopien kunne ikke skrives: {}",
             crate::files::io_reason(&e)
         ))
     })?;
-    store
-        .conn
-        .backup("main", tmp.path(), None::<fn(rusqlite::backup::Progress)>)
-        .map_err(|e| {
-            failed(format!(
-                "sikkerhedskopien kunne ikke skrives: {}",
-                super::error::sqlite_detail(&e)
-            ))
-        })?;
     tmp.persist(&backup).map_err(|e| {
         failed(format!(
             "sikkerhedskopien kunne ikke gemmes: {}",
@@ -363,17 +397,13 @@ fn migrate(store: &mut Store, migrations: &Migrations) -> Result<()> {
         ))
     })?;
 
-    let tx = store
-        .conn
-        .transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(|e| open_error(&path, e))?;
     for (i, step) in migrations
         .steps
         .iter()
         .enumerate()
         .skip((from - 1) as usize)
     {
-        tx.execute_batch(step).map_err(|e| {
+        conn.execute_batch(step).map_err(|e| {
             failed(format!(
                 "trin {} fejlede: {}",
                 i + 2,
@@ -381,11 +411,10 @@ fn migrate(store: &mut Store, migrations: &Migrations) -> Result<()> {
             ))
         })?;
     }
-    tx.pragma_update(None, "user_version", migrations.latest())
+    conn.pragma_update(None, "user_version", migrations.latest())
         .map_err(|e| failed(super::error::sqlite_detail(&e)))?;
-    tx.commit()
+    conn.execute_batch("COMMIT")
         .map_err(|e| failed(super::error::sqlite_detail(&e)))?;
-    store.schema_version = migrations.latest();
     Ok(())
 }
 

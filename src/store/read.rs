@@ -2,9 +2,11 @@
 
 use super::error::{Result, StoreError};
 use crate::model::{
-    Budget, BudgetRow, BudgetRowId, Contact, Date, FocusArea, FocusAreaId, FollowUp, FollowUpId,
-    Goal, GoalId, Period, Person, PersonId, Plan, PlanBundle, PlanId, PlanState, PlanSummary,
-    Section, SectionId, Status,
+    AreaNumbering, Budget, BudgetRow, BudgetRowId, Contact, Date, Direction, EmptyFields, Figure,
+    FocusArea, FocusAreaId, FollowUp, FollowUpId, Goal, GoalId, GoalNumbering, Indicator,
+    IndicatorId, Labels, Measurement, Milestone, MilestoneId, Number, Numbering, Period, Person,
+    PersonId, Plan, PlanBundle, PlanId, PlanState, PlanSummary, PrintSettings, Section, SectionId,
+    Status,
 };
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use std::collections::{BTreeSet, HashMap};
@@ -29,6 +31,41 @@ fn parse_status(text: Option<String>) -> rusqlite::Result<Option<Status>> {
         })
     })
     .transpose()
+}
+
+fn bad_text(what: &str, text: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        0,
+        rusqlite::types::Type::Text,
+        format!("{what} «{text}»").into(),
+    )
+}
+
+/// A figure as the file stores it (`Number`'s Display form), read exactly.
+pub(super) fn parse_number(text: &str) -> rusqlite::Result<Number> {
+    Number::parse(text).map_err(|_| bad_text("ugyldigt tal", text))
+}
+
+fn parse_direction(text: Option<String>) -> rusqlite::Result<Option<Direction>> {
+    text.map(|t| Direction::from_code(&t).ok_or_else(|| bad_text("ukendt retning", &t)))
+        .transpose()
+}
+
+/// A baseline or target: present when its value is.
+fn parse_figure(
+    value: Option<String>,
+    date: Option<String>,
+    extra: Option<String>,
+) -> rusqlite::Result<Option<Figure>> {
+    value
+        .map(|v| {
+            Ok(Figure {
+                value: parse_number(&v)?,
+                date: parse_date(date)?,
+                extra,
+            })
+        })
+        .transpose()
 }
 
 fn parse_state(text: String) -> rusqlite::Result<PlanState> {
@@ -101,16 +138,77 @@ pub(super) fn person(conn: &Connection, id: PersonId) -> Result<Person> {
     .ok_or(StoreError::NotFound("Personen"))
 }
 
-const PLAN_COLUMNS: &str = "id, previous_id, title, organisation, municipality, period_start, \
-    period_end, period_extra, journal_number, contact_address, contact_phone, contact_email, \
-    contact_web, contact_extra, state, approved_on, approved_by, budget_title, budget_year, \
-    budget_note, budget_extra, focus_areas_intro, review_intro, extra";
+/// The plan's own words, numbering and print settings: the columns [`row_to_words`] reads.
+macro_rules! words_columns {
+    () => {
+        "label_focus_area, label_focus_areas, label_goal, label_owner, label_documentation, \
+         label_intro, labels_extra, numbering_focus_areas, numbering_goals, numbering_extra, \
+         print_empty_fields, print_owner_email, print_owner_title, print_extra"
+    };
+}
+
+const PLAN_COLUMNS: &str = concat!(
+    "id, previous_id, title, organisation, municipality, period_start, period_end, \
+     period_extra, journal_number, contact_address, contact_phone, contact_email, contact_web, \
+     contact_extra, state, approved_on, approved_by, budget_title, budget_year, budget_note, \
+     budget_extra, focus_areas_intro, review_intro, extra, ",
+    words_columns!()
+);
+
+/// Reads the columns of `words_columns!` starting at column `at`.
+fn row_to_words(r: &Row<'_>, at: usize) -> rusqlite::Result<(Labels, Numbering, PrintSettings)> {
+    let areas: String = r.get(at + 7)?;
+    let goals: String = r.get(at + 8)?;
+    let empty: String = r.get(at + 10)?;
+    Ok((
+        Labels {
+            focus_area: r.get(at)?,
+            focus_areas: r.get(at + 1)?,
+            goal: r.get(at + 2)?,
+            owner: r.get(at + 3)?,
+            documentation: r.get(at + 4)?,
+            intro: r.get(at + 5)?,
+            extra: r.get(at + 6)?,
+        },
+        Numbering {
+            focus_areas: AreaNumbering::from_code(&areas)
+                .ok_or_else(|| bad_text("ukendt nummerering", &areas))?,
+            goals: GoalNumbering::from_code(&goals)
+                .ok_or_else(|| bad_text("ukendt nummerering", &goals))?,
+            extra: r.get(at + 9)?,
+        },
+        PrintSettings {
+            empty_fields: EmptyFields::from_code(&empty)
+                .ok_or_else(|| bad_text("ukendt udskriftsindstilling", &empty))?,
+            owner_email: r.get(at + 11)?,
+            owner_title: r.get(at + 12)?,
+            extra: r.get(at + 13)?,
+        },
+    ))
+}
+
+/// One plan's words, numbering and print settings.
+pub(super) fn plan_words(
+    conn: &Connection,
+    id: PlanId,
+) -> Result<(Labels, Numbering, PrintSettings)> {
+    conn.prepare_cached(concat!(
+        "SELECT ",
+        words_columns!(),
+        " FROM plan WHERE id = ?1"
+    ))?
+    .query_row([id.0], |r| row_to_words(r, 0))
+    .optional()
+    .map_err(read_error)?
+    .ok_or(StoreError::NoSuchPlan(id.0))
+}
 
 fn row_to_plan(r: &Row<'_>) -> rusqlite::Result<Plan> {
+    let (labels, numbering, print) = row_to_words(r, 24)?;
     Ok(Plan {
-        labels: Default::default(),
-        numbering: Default::default(),
-        print: Default::default(),
+        labels,
+        numbering,
+        print,
         id: PlanId(r.get(0)?),
         previous: r.get::<_, Option<i64>>(1)?.map(PlanId),
         title: r.get(2)?,
@@ -217,6 +315,74 @@ fn row_to_follow_up(r: &Row<'_>) -> rusqlite::Result<FollowUp> {
     })
 }
 
+/// Indicator columns; the goal id comes last so that callers can group by it.
+pub(super) const INDICATOR_COLUMNS: &str = "i.id, i.name, i.unit, i.baseline_value, \
+    i.baseline_date, i.baseline_extra, i.target_value, i.target_date, i.target_extra, \
+    i.direction, i.extra, i.goal_id";
+
+pub(super) fn row_to_indicator(r: &Row<'_>) -> rusqlite::Result<Indicator> {
+    Ok(Indicator {
+        id: IndicatorId(r.get(0)?),
+        name: r.get(1)?,
+        unit: r.get(2)?,
+        baseline: parse_figure(r.get(3)?, r.get(4)?, r.get(5)?)?,
+        target: parse_figure(r.get(6)?, r.get(7)?, r.get(8)?)?,
+        direction: parse_direction(r.get(9)?)?,
+        extra: r.get(10)?,
+    })
+}
+
+/// Milestone columns; the goal id comes last.
+pub(super) const MILESTONE_COLUMNS: &str = "m.id, m.text, m.date, m.done, m.extra, m.goal_id";
+
+pub(super) fn row_to_milestone(r: &Row<'_>) -> rusqlite::Result<Milestone> {
+    Ok(Milestone {
+        id: MilestoneId(r.get(0)?),
+        text: r.get(1)?,
+        date: parse_date(r.get(2)?)?,
+        done: r.get(3)?,
+        extra: r.get(4)?,
+    })
+}
+
+/// (indicator, value, extra) of a measurement; the follow-up id comes last.
+const MEASUREMENT_COLUMNS: &str = "m.indicator_id, m.value, m.extra, m.follow_up_id";
+
+fn row_to_measurement(r: &Row<'_>) -> rusqlite::Result<Measurement> {
+    let value: String = r.get(1)?;
+    Ok(Measurement {
+        indicator: IndicatorId(r.get(0)?),
+        value: parse_number(&value)?,
+        extra: r.get(2)?,
+    })
+}
+
+/// The measurements of one follow-up, in their order.
+pub(super) fn measurements(conn: &Connection, follow_up: FollowUpId) -> Result<Vec<Measurement>> {
+    conn.prepare_cached(&format!(
+        "SELECT {MEASUREMENT_COLUMNS} FROM measurement m WHERE m.follow_up_id = ?1 \
+         ORDER BY m.position, m.indicator_id"
+    ))?
+    .query_map([follow_up.0], row_to_measurement)?
+    .collect::<rusqlite::Result<_>>()
+    .map_err(read_error)
+}
+
+/// Runs a query over one plan's rows and hands each row to `each`.
+fn for_each_row(
+    conn: &Connection,
+    sql: &str,
+    plan: PlanId,
+    mut each: impl FnMut(&Row<'_>) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query([plan.0])?;
+    while let Some(r) = rows.next()? {
+        each(r)?;
+    }
+    Ok(())
+}
+
 pub(super) fn load_plan(conn: &Connection, id: PlanId) -> Result<Plan> {
     let mut plan = conn
         .prepare_cached(&format!("SELECT {PLAN_COLUMNS} FROM plan WHERE id = ?1"))?
@@ -301,14 +467,114 @@ pub(super) fn load_plan(conn: &Connection, id: PlanId) -> Result<Plan> {
             }
         }
     }
-    // Month "2012-06" and day "2012-06-01" sort as text already; sort by the model's order
-    // too, so that the model's rule is the only rule.
+    // Periods do not sort as text ("2013" before "2013-01-01" is wrong): sort by the model's
+    // order, so that the model's rule is the only rule.
     for area in &mut plan.focus_areas {
         for goal in &mut area.goals {
             goal.follow_ups.sort_by_key(|a| a.date);
         }
     }
+    read_plan_v2(conn, &mut plan, &area_index, &goal_place)?;
     Ok(plan)
+}
+
+/// What schema 2 added to a plan's parts: focus-area owners, indicators, milestones, related
+/// goals and measurements.
+fn read_plan_v2(
+    conn: &Connection,
+    plan: &mut Plan,
+    area_index: &HashMap<i64, usize>,
+    goal_place: &HashMap<i64, (usize, usize)>,
+) -> Result<()> {
+    let id = plan.id;
+    for_each_row(
+        conn,
+        "SELECT o.focus_area_id, o.person_id FROM focus_area_owner o \
+         JOIN focus_area a ON a.id = o.focus_area_id WHERE a.plan_id = ?1 \
+         ORDER BY o.focus_area_id, o.position",
+        id,
+        |r| {
+            let (area, person): (i64, i64) = (r.get(0)?, r.get(1)?);
+            if let Some(&ai) = area_index.get(&area) {
+                plan.focus_areas[ai].owners.push(PersonId(person));
+            }
+            Ok(())
+        },
+    )?;
+    for_each_row(
+        conn,
+        &format!(
+            "SELECT {INDICATOR_COLUMNS} FROM indicator i JOIN goal g ON g.id = i.goal_id \
+             JOIN focus_area a ON a.id = g.focus_area_id WHERE a.plan_id = ?1 \
+             ORDER BY i.goal_id, i.position, i.id"
+        ),
+        id,
+        |r| {
+            let indicator = row_to_indicator(r).map_err(read_error)?;
+            if let Some(&(ai, gi)) = goal_place.get(&r.get::<_, i64>(11)?) {
+                plan.focus_areas[ai].goals[gi].indicators.push(indicator);
+            }
+            Ok(())
+        },
+    )?;
+    for_each_row(
+        conn,
+        &format!(
+            "SELECT {MILESTONE_COLUMNS} FROM milestone m JOIN goal g ON g.id = m.goal_id \
+             JOIN focus_area a ON a.id = g.focus_area_id WHERE a.plan_id = ?1 \
+             ORDER BY m.goal_id, m.position, m.id"
+        ),
+        id,
+        |r| {
+            let milestone = row_to_milestone(r).map_err(read_error)?;
+            if let Some(&(ai, gi)) = goal_place.get(&r.get::<_, i64>(5)?) {
+                plan.focus_areas[ai].goals[gi].milestones.push(milestone);
+            }
+            Ok(())
+        },
+    )?;
+    for_each_row(
+        conn,
+        "SELECT r.goal_id, r.related_id FROM goal_related r JOIN goal g ON g.id = r.goal_id \
+         JOIN focus_area a ON a.id = g.focus_area_id WHERE a.plan_id = ?1 \
+         ORDER BY r.goal_id, r.position",
+        id,
+        |r| {
+            let (goal, related): (i64, i64) = (r.get(0)?, r.get(1)?);
+            if let Some(&(ai, gi)) = goal_place.get(&goal) {
+                plan.focus_areas[ai].goals[gi].related.push(GoalId(related));
+            }
+            Ok(())
+        },
+    )?;
+    let mut follow_up_place: HashMap<i64, (usize, usize, usize)> = HashMap::new();
+    for (ai, area) in plan.focus_areas.iter().enumerate() {
+        for (gi, goal) in area.goals.iter().enumerate() {
+            for (fi, f) in goal.follow_ups.iter().enumerate() {
+                follow_up_place.insert(f.id.0, (ai, gi, fi));
+            }
+        }
+    }
+    for_each_row(
+        conn,
+        &format!(
+            "SELECT {MEASUREMENT_COLUMNS} FROM measurement m \
+             JOIN follow_up f ON f.id = m.follow_up_id JOIN goal g ON g.id = f.goal_id \
+             JOIN focus_area a ON a.id = g.focus_area_id WHERE a.plan_id = ?1 \
+             ORDER BY m.follow_up_id, m.position, m.indicator_id"
+        ),
+        id,
+        |r| {
+            let measurement = row_to_measurement(r).map_err(read_error)?;
+            if let Some(&(ai, gi, fi)) = follow_up_place.get(&r.get::<_, i64>(3)?) {
+                plan.focus_areas[ai].goals[gi].follow_ups[fi]
+                    .measurements
+                    .push(measurement);
+            }
+            Ok(())
+        },
+    )?;
+    Ok(())
 }
 
 /// The plan ids that `plan` reaches through `previous`, itself first; stops at a cycle.
@@ -347,7 +613,12 @@ pub(super) fn load_document(conn: &Connection, plan: Option<PlanId>) -> Result<P
         .collect::<Result<Vec<_>>>()?;
     let named: BTreeSet<PersonId> = plans
         .iter()
-        .flat_map(|p| p.goals().flat_map(|(_, g)| g.owners.iter().copied()))
+        .flat_map(|p| {
+            p.focus_areas
+                .iter()
+                .flat_map(|a| a.owners.iter().copied())
+                .chain(p.goals().flat_map(|(_, g)| g.owners.iter().copied()))
+        })
         .collect();
     let people = match plan {
         None => people(conn)?,
@@ -405,4 +676,48 @@ pub(super) fn follow_up(conn: &Connection, id: FollowUpId) -> Result<(GoalId, Fo
     .optional()
     .map_err(read_error)?
     .ok_or(StoreError::NotFound("Opfølgningen"))
+    .and_then(|(goal, mut f)| {
+        f.measurements = measurements(conn, id)?;
+        Ok((goal, f))
+    })
+}
+
+/// One indicator and the goal it belongs to.
+pub(super) fn indicator(conn: &Connection, id: IndicatorId) -> Result<(GoalId, Indicator)> {
+    conn.prepare_cached(&format!(
+        "SELECT {INDICATOR_COLUMNS} FROM indicator i WHERE i.id = ?1"
+    ))?
+    .query_row([id.0], |r| Ok((GoalId(r.get(11)?), row_to_indicator(r)?)))
+    .optional()
+    .map_err(read_error)?
+    .ok_or(StoreError::NotFound("Målepunktet"))
+}
+
+/// One milestone and the goal it belongs to.
+pub(super) fn milestone(conn: &Connection, id: MilestoneId) -> Result<(GoalId, Milestone)> {
+    conn.prepare_cached(&format!(
+        "SELECT {MILESTONE_COLUMNS} FROM milestone m WHERE m.id = ?1"
+    ))?
+    .query_row([id.0], |r| Ok((GoalId(r.get(5)?), row_to_milestone(r)?)))
+    .optional()
+    .map_err(read_error)?
+    .ok_or(StoreError::NotFound("Delmålet"))
+}
+
+/// The file's identity (decisions.md, "Identity of a plan file"): its random id, or `None`
+/// when another program removed the row.
+pub(super) fn file_id(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM file_identity WHERE one = 1")?
+        .query_row([], |r| r.get(0))
+        .optional()?)
+}
+
+/// The identity of the file this one was copied from ("Gem en kopi som"), if it is a copy.
+pub(super) fn copied_from(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT copied_from FROM file_identity WHERE one = 1")?
+        .query_row([], |r| r.get::<_, Option<String>>(0))
+        .optional()?
+        .flatten())
 }

@@ -7,7 +7,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x566B_506C;
 
 /// The schema version this program writes (`PRAGMA user_version`).
-pub const CURRENT_VERSION: i64 = 1;
+pub const CURRENT_VERSION: i64 = 2;
 
 /// Version 1: everything domain.md names. Ids use AUTOINCREMENT so that a deleted row's id is
 /// never handed out again: undo restores rows under their old ids.
@@ -112,6 +112,91 @@ CREATE INDEX goal_owner_person ON goal_owner(person_id);
 CREATE INDEX follow_up_goal ON follow_up(goal_id, date, position);
 "#;
 
+/// Step 1 → 2 (issue 18, plan-format.md "Version 2"): the plan's own words, numbering and
+/// print settings; focus-area owners; indicators with their measurements; milestones; related
+/// goals; and the file's identity. A new file is made by `SCHEMA_V1` and then this step, so a
+/// new file and a migrated one have the same `sqlite_schema` text (the open check compares
+/// it). Figures are TEXT in `Number`'s form ("62.5"), never REAL: a double would round them.
+/// A label left NULL is the default word. The identity row is written here, so a file
+/// migrated from schema 1 gets one as a new file does.
+pub const STEP_V2: &str = r#"
+ALTER TABLE plan ADD COLUMN label_focus_area TEXT;
+ALTER TABLE plan ADD COLUMN label_focus_areas TEXT;
+ALTER TABLE plan ADD COLUMN label_goal TEXT;
+ALTER TABLE plan ADD COLUMN label_owner TEXT;
+ALTER TABLE plan ADD COLUMN label_documentation TEXT;
+ALTER TABLE plan ADD COLUMN label_intro TEXT;
+ALTER TABLE plan ADD COLUMN labels_extra TEXT;
+ALTER TABLE plan ADD COLUMN numbering_focus_areas TEXT NOT NULL DEFAULT '1'
+    CHECK (numbering_focus_areas IN ('1', 'label', 'A', 'I', 'none'));
+ALTER TABLE plan ADD COLUMN numbering_goals TEXT NOT NULL DEFAULT '1.1'
+    CHECK (numbering_goals IN ('1.1', '1', 'a', 'none'));
+ALTER TABLE plan ADD COLUMN numbering_extra TEXT;
+ALTER TABLE plan ADD COLUMN print_empty_fields TEXT NOT NULL DEFAULT 'dash'
+    CHECK (print_empty_fields IN ('dash', 'hide'));
+ALTER TABLE plan ADD COLUMN print_owner_email INTEGER NOT NULL DEFAULT 0
+    CHECK (print_owner_email IN (0, 1));
+ALTER TABLE plan ADD COLUMN print_owner_title INTEGER NOT NULL DEFAULT 1
+    CHECK (print_owner_title IN (0, 1));
+ALTER TABLE plan ADD COLUMN print_extra TEXT;
+CREATE TABLE focus_area_owner (
+    focus_area_id INTEGER NOT NULL REFERENCES focus_area(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES person(id),
+    position INTEGER NOT NULL,
+    PRIMARY KEY (focus_area_id, person_id)
+);
+CREATE TABLE indicator (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    goal_id INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    unit TEXT NOT NULL DEFAULT '',
+    baseline_value TEXT,
+    baseline_date TEXT,
+    baseline_extra TEXT,
+    target_value TEXT,
+    target_date TEXT,
+    target_extra TEXT,
+    direction TEXT CHECK (direction IN ('increase', 'decrease', 'keep')),
+    extra TEXT
+);
+CREATE TABLE measurement (
+    follow_up_id INTEGER NOT NULL REFERENCES follow_up(id) ON DELETE CASCADE,
+    indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    value TEXT NOT NULL,
+    extra TEXT,
+    PRIMARY KEY (follow_up_id, indicator_id)
+);
+CREATE TABLE milestone (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    goal_id INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    date TEXT,
+    done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+    extra TEXT
+);
+CREATE TABLE goal_related (
+    goal_id INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,
+    related_id INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (goal_id, related_id),
+    CHECK (goal_id <> related_id)
+);
+CREATE TABLE file_identity (
+    one INTEGER PRIMARY KEY CHECK (one = 1),
+    id TEXT NOT NULL,
+    copied_from TEXT
+);
+INSERT INTO file_identity (one, id) VALUES (1, lower(hex(randomblob(16))));
+CREATE INDEX focus_area_owner_person ON focus_area_owner(person_id);
+CREATE INDEX indicator_goal ON indicator(goal_id, position);
+CREATE INDEX measurement_indicator ON measurement(indicator_id);
+CREATE INDEX milestone_goal ON milestone(goal_id, position);
+CREATE INDEX goal_related_related ON goal_related(related_id);
+"#;
+
 /// The base schema and the upgrade steps after it: `steps[i]` upgrades version `i + 1` to
 /// `i + 2`. The program uses [`Migrations::current`]; tests build others to exercise the
 /// upgrade path (a synthetic newer step, a step that fails on purpose).
@@ -128,7 +213,7 @@ impl Migrations {
     pub fn current() -> Migrations {
         Migrations {
             base: SCHEMA_V1,
-            steps: Vec::new(),
+            steps: vec![STEP_V2],
         }
     }
 

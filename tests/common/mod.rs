@@ -90,8 +90,9 @@ pub fn bytes(path: &Path) -> Vec<u8> {
 }
 
 /// The document with every id replaced by what it stands for: people sorted by name and mail
-/// and numbered, plans numbered in order, goals numbered in print order, row ids of sections,
-/// rows, areas and follow-ups zeroed. Two documents with the same content normalise equal.
+/// and numbered, plans numbered in order, goals and indicators numbered in print order (owners,
+/// related goals and measurements follow), row ids of sections, rows, areas, milestones and
+/// follow-ups zeroed. Two documents with the same content normalise equal.
 pub fn normalise(doc: &PlanBundle) -> PlanBundle {
     use std::collections::HashMap;
     let mut people = doc.people.clone();
@@ -118,6 +119,16 @@ pub fn normalise(doc: &PlanBundle) -> PlanBundle {
             goal_map.insert(g.id, GoalId(counter));
         }
     }
+    let mut indicator_map = HashMap::new();
+    let mut indicators = 0;
+    for plan in &doc.plans {
+        for (_, g) in plan.goals() {
+            for i in &g.indicators {
+                indicators += 1;
+                indicator_map.insert(i.id, virkplan::model::IndicatorId(indicators));
+            }
+        }
+    }
     let plans = doc
         .plans
         .iter()
@@ -133,12 +144,23 @@ pub fn normalise(doc: &PlanBundle) -> PlanBundle {
             }
             for a in &mut p.focus_areas {
                 a.id = Default::default();
+                a.owners = a.owners.iter().map(|o| person_map[o]).collect();
                 for g in &mut a.goals {
                     g.id = goal_map[&g.id];
                     g.continues = g.continues.map(|c| goal_map[&c]);
                     g.owners = g.owners.iter().map(|o| person_map[o]).collect();
+                    g.related = g.related.iter().map(|r| goal_map[r]).collect();
+                    for i in &mut g.indicators {
+                        i.id = indicator_map[&i.id];
+                    }
+                    for m in &mut g.milestones {
+                        m.id = Default::default();
+                    }
                     for f in &mut g.follow_ups {
                         f.id = Default::default();
+                        for m in &mut f.measurements {
+                            m.indicator = indicator_map[&m.indicator];
+                        }
                     }
                 }
             }

@@ -3,168 +3,25 @@
 //! `Insert*` with id 0 creates a row; with another id it restores a deleted row under that id
 //! (ids are AUTOINCREMENT, never reused). Deletes record everything they remove, including
 //! links from elsewhere (`previous`, `continues`), so that their inverse puts all of it back.
+//! `insert` writes whole entities, `rows` keeps the order of siblings.
+
+mod goal_parts;
+mod insert;
+mod rows;
 
 use super::error::{Result, StoreError};
 use super::read::{self, parse_date};
 use crate::model::{
-    BudgetRow, Command, FocusArea, FocusAreaField, FocusAreaId, FollowUp, Goal, GoalField, GoalId,
-    Person, PersonField, PersonId, Plan, PlanBundle, PlanField, PlanId, Section, SectionField,
-    Status,
+    Command, FocusAreaField, FocusAreaId, Goal, GoalField, GoalId, PersonField, PersonId, Plan,
+    PlanBundle, PlanField, PlanId, Section, SectionField, Status,
 };
+use insert::{
+    Ids, finish_related, insert_budget_row, insert_focus_area, insert_follow_up, insert_goal,
+    insert_person, insert_plan, insert_section, set_owners,
+};
+use rows::{close_slot, move_row, open_slot, require, set_text};
 use rusqlite::{OptionalExtension, Transaction, params};
 use std::collections::HashMap;
-
-/// How ids of inserted rows are chosen.
-enum Ids {
-    /// Restore: keep every non-zero id; references are row ids already.
-    Keep,
-    /// Import: every row is new; references are document-local and mapped.
-    Map {
-        people: HashMap<i64, i64>,
-        goals: HashMap<i64, i64>,
-    },
-}
-
-impl Ids {
-    fn row_id(&self, id: i64) -> Option<i64> {
-        match self {
-            Ids::Keep if id != 0 => Some(id),
-            _ => None,
-        }
-    }
-
-    fn person(&self, id: PersonId) -> Result<i64> {
-        match self {
-            Ids::Keep => Ok(id.0),
-            Ids::Map { people, .. } => people
-                .get(&id.0)
-                .copied()
-                .ok_or(StoreError::NotFound("En tovholder")),
-        }
-    }
-}
-
-fn exists(tx: &Transaction<'_>, table: &str, id: i64) -> Result<bool> {
-    Ok(tx
-        .prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1"))?
-        .query_row([id], |_| Ok(()))
-        .optional()?
-        .is_some())
-}
-
-fn require(tx: &Transaction<'_>, table: &str, id: i64, what: &'static str) -> Result<()> {
-    if exists(tx, table, id)? {
-        Ok(())
-    } else if table == "plan" {
-        Err(StoreError::NoSuchPlan(id))
-    } else {
-        Err(StoreError::NotFound(what))
-    }
-}
-
-/// The ids of a parent's children in their order: the user's order, except follow-ups, which
-/// are in date order with the position deciding among equal dates.
-fn order(tx: &Transaction<'_>, table: &str, parent: &str, parent_id: i64) -> Result<Vec<i64>> {
-    let by = if table == "follow_up" {
-        "date, position, id"
-    } else {
-        "position, id"
-    };
-    let mut stmt = tx.prepare_cached(&format!(
-        "SELECT id FROM {table} WHERE {parent} = ?1 ORDER BY {by}"
-    ))?;
-    let ids = stmt
-        .query_map([parent_id], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<i64>>>()?;
-    Ok(ids)
-}
-
-fn renumber(tx: &Transaction<'_>, table: &str, ids: &[i64]) -> Result<()> {
-    let mut stmt = tx.prepare_cached(&format!(
-        "UPDATE {table} SET position = ?1 WHERE id = ?2 AND position IS NOT ?1"
-    ))?;
-    for (i, id) in ids.iter().enumerate() {
-        stmt.execute(params![i as i64, id])?;
-    }
-    Ok(())
-}
-
-/// Makes room at `index` among a parent's children; returns the clamped index.
-fn open_slot(
-    tx: &Transaction<'_>,
-    table: &str,
-    parent: &str,
-    parent_id: i64,
-    index: usize,
-) -> Result<usize> {
-    let ids = order(tx, table, parent, parent_id)?;
-    let index = index.min(ids.len());
-    // Renumber with a gap at `index`.
-    let mut stmt = tx.prepare_cached(&format!(
-        "UPDATE {table} SET position = ?1 WHERE id = ?2 AND position IS NOT ?1"
-    ))?;
-    for (i, id) in ids.iter().enumerate() {
-        let pos = if i < index { i } else { i + 1 };
-        stmt.execute(params![pos as i64, id])?;
-    }
-    Ok(index)
-}
-
-/// Removes a row from its siblings' order; returns (parent id, index it had).
-fn close_slot(tx: &Transaction<'_>, table: &str, parent: &str, id: i64) -> Result<(i64, usize)> {
-    let parent_id: i64 = tx
-        .prepare_cached(&format!("SELECT {parent} FROM {table} WHERE id = ?1"))?
-        .query_row([id], |r| r.get(0))?;
-    let mut ids = order(tx, table, parent, parent_id)?;
-    let index = ids.iter().position(|&x| x == id).unwrap_or(ids.len());
-    ids.retain(|&x| x != id);
-    renumber(tx, table, &ids)?;
-    Ok((parent_id, index))
-}
-
-/// Moves a row to `index` among the children of `new_parent` (which may be its parent).
-/// Returns (old parent, old index).
-fn move_row(
-    tx: &Transaction<'_>,
-    table: &str,
-    parent: &str,
-    id: i64,
-    new_parent: i64,
-    index: usize,
-) -> Result<(i64, usize)> {
-    let (old_parent, old_index) = close_slot(tx, table, parent, id)?;
-    let mut ids = order(tx, table, parent, new_parent)?;
-    ids.retain(|&x| x != id);
-    let index = index.min(ids.len());
-    ids.insert(index, id);
-    tx.prepare_cached(&format!("UPDATE {table} SET {parent} = ?1 WHERE id = ?2"))?
-        .execute(params![new_parent, id])?;
-    renumber(tx, table, &ids)?;
-    Ok((old_parent, old_index))
-}
-
-/// Sets one text column and returns the old text.
-fn set_text(
-    tx: &Transaction<'_>,
-    table: &str,
-    column: &str,
-    id: i64,
-    value: &str,
-    what: &'static str,
-) -> Result<String> {
-    let old: String = tx
-        .prepare_cached(&format!("SELECT {column} FROM {table} WHERE id = ?1"))?
-        .query_row([id], |r| r.get(0))
-        .optional()?
-        .ok_or(if table == "plan" {
-            StoreError::NoSuchPlan(id)
-        } else {
-            StoreError::NotFound(what)
-        })?;
-    tx.prepare_cached(&format!("UPDATE {table} SET {column} = ?1 WHERE id = ?2"))?
-        .execute(params![value, id])?;
-    Ok(old)
-}
 
 fn plan_column(field: PlanField) -> &'static str {
     match field {
@@ -184,231 +41,6 @@ fn plan_column(field: PlanField) -> &'static str {
     }
 }
 
-fn insert_person(tx: &Transaction<'_>, p: &Person, id: Option<i64>) -> Result<i64> {
-    tx.prepare_cached(
-        "INSERT INTO person (id, name, title, email, unit, extra) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![id, p.name, p.title, p.email, p.unit, p.extra])?;
-    Ok(tx.last_insert_rowid())
-}
-
-fn insert_section(
-    tx: &Transaction<'_>,
-    plan: i64,
-    position: usize,
-    s: &Section,
-    ids: &Ids,
-) -> Result<i64> {
-    tx.prepare_cached(
-        "INSERT INTO section (id, plan_id, position, title, body, extra) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        ids.row_id(s.id.0),
-        plan,
-        position as i64,
-        s.title,
-        s.body,
-        s.extra
-    ])?;
-    Ok(tx.last_insert_rowid())
-}
-
-fn insert_budget_row(
-    tx: &Transaction<'_>,
-    plan: i64,
-    position: usize,
-    b: &BudgetRow,
-    ids: &Ids,
-) -> Result<i64> {
-    tx.prepare_cached(
-        "INSERT INTO budget_row (id, plan_id, position, area, expenses, income, extra) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        ids.row_id(b.id.0),
-        plan,
-        position as i64,
-        b.area,
-        b.expenses,
-        b.income,
-        b.extra
-    ])?;
-    Ok(tx.last_insert_rowid())
-}
-
-/// Inserts a follow-up at `index` of its goal's follow-ups (see [`order`]).
-fn insert_follow_up(
-    tx: &Transaction<'_>,
-    goal: i64,
-    index: usize,
-    f: &FollowUp,
-    ids: &Ids,
-) -> Result<i64> {
-    let position = open_slot(tx, "follow_up", "goal_id", goal, index)? as i64;
-    tx.prepare_cached(
-        "INSERT INTO follow_up (id, goal_id, position, date, status, text, extra) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        ids.row_id(f.id.0),
-        goal,
-        position,
-        f.date.to_string(),
-        f.status.map(Status::code),
-        f.text,
-        f.extra
-    ])?;
-    Ok(tx.last_insert_rowid())
-}
-
-fn set_owners(tx: &Transaction<'_>, goal: i64, owners: &[i64]) -> Result<()> {
-    tx.prepare_cached("DELETE FROM goal_owner WHERE goal_id = ?1")?
-        .execute([goal])?;
-    let mut stmt = tx.prepare_cached(
-        "INSERT OR IGNORE INTO goal_owner (goal_id, person_id, position) VALUES (?1, ?2, ?3)",
-    )?;
-    for (i, person) in owners.iter().enumerate() {
-        if !exists(tx, "person", *person)? {
-            return Err(StoreError::NotFound("En tovholder"));
-        }
-        stmt.execute(params![goal, person, i as i64])?;
-    }
-    Ok(())
-}
-
-/// Inserts a goal with owners and follow-ups. `continues` is set here only when restoring;
-/// an import links goals in a second pass, once all of them exist.
-fn insert_goal(
-    tx: &Transaction<'_>,
-    area: i64,
-    position: usize,
-    g: &Goal,
-    ids: &mut Ids,
-) -> Result<i64> {
-    let continues = match ids {
-        Ids::Keep => match g.continues {
-            Some(c) if exists(tx, "goal", c.0)? => Some(c.0),
-            _ => None,
-        },
-        Ids::Map { .. } => None,
-    };
-    tx.prepare_cached(
-        "INSERT INTO goal (id, focus_area_id, position, text, details, documentation, deadline, \
-         status, continues_id, extra) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?
-    .execute(params![
-        ids.row_id(g.id.0),
-        area,
-        position as i64,
-        g.text,
-        g.details,
-        g.documentation,
-        g.deadline.map(|d| d.to_string()),
-        g.status.map(Status::code),
-        continues,
-        g.extra
-    ])?;
-    let id = tx.last_insert_rowid();
-    if let Ids::Map { goals, .. } = ids {
-        goals.insert(g.id.0, id);
-    }
-    let owners = g
-        .owners
-        .iter()
-        .map(|p| ids.person(*p))
-        .collect::<Result<Vec<_>>>()?;
-    set_owners(tx, id, &owners)?;
-    let mut follow_ups: Vec<&FollowUp> = g.follow_ups.iter().collect();
-    follow_ups.sort_by_key(|a| a.date);
-    for (i, f) in follow_ups.into_iter().enumerate() {
-        insert_follow_up(tx, id, i, f, ids)?;
-    }
-    Ok(id)
-}
-
-fn insert_focus_area(
-    tx: &Transaction<'_>,
-    plan: i64,
-    position: usize,
-    a: &FocusArea,
-    ids: &mut Ids,
-) -> Result<i64> {
-    tx.prepare_cached(
-        "INSERT INTO focus_area (id, plan_id, position, title, description, extra) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        ids.row_id(a.id.0),
-        plan,
-        position as i64,
-        a.title,
-        a.description,
-        a.extra
-    ])?;
-    let id = tx.last_insert_rowid();
-    for (i, g) in a.goals.iter().enumerate() {
-        insert_goal(tx, id, i, g, ids)?;
-    }
-    Ok(id)
-}
-
-/// Inserts a whole plan. `previous` is set here only when restoring (see [`insert_goal`]).
-fn insert_plan(tx: &Transaction<'_>, p: &Plan, ids: &mut Ids) -> Result<i64> {
-    let previous = match ids {
-        Ids::Keep => match p.previous {
-            Some(prev) if exists(tx, "plan", prev.0)? => Some(prev.0),
-            _ => None,
-        },
-        Ids::Map { .. } => None,
-    };
-    tx.prepare_cached(
-        "INSERT INTO plan (id, previous_id, title, organisation, municipality, period_start, \
-         period_end, period_extra, journal_number, contact_address, contact_phone, \
-         contact_email, contact_web, contact_extra, state, approved_on, approved_by, \
-         budget_title, budget_year, budget_note, budget_extra, focus_areas_intro, review_intro, \
-         extra) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
-         ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
-    )?
-    .execute(params![
-        ids.row_id(p.id.0),
-        previous,
-        p.title,
-        p.organisation,
-        p.municipality,
-        p.period.start,
-        p.period.end,
-        p.period_extra,
-        p.journal_number,
-        p.contact.address,
-        p.contact.phone,
-        p.contact.email,
-        p.contact.web,
-        p.contact.extra,
-        p.state.code(),
-        p.approved_on.map(|d| d.to_string()),
-        p.approved_by,
-        p.budget.title,
-        p.budget.year,
-        p.budget.note,
-        p.budget.extra,
-        p.focus_areas_intro,
-        p.review_intro,
-        p.extra
-    ])?;
-    let id = tx.last_insert_rowid();
-    for (i, s) in p.sections.iter().enumerate() {
-        insert_section(tx, id, i, s, ids)?;
-    }
-    for (i, b) in p.budget.rows.iter().enumerate() {
-        insert_budget_row(tx, id, i, b, ids)?;
-    }
-    for (i, a) in p.focus_areas.iter().enumerate() {
-        insert_focus_area(tx, id, i, a, ids)?;
-    }
-    Ok(id)
-}
-
 fn plan_of(tx: &Transaction<'_>, sql: &str, id: i64, what: &'static str) -> Result<PlanId> {
     tx.prepare_cached(sql)?
         .query_row([id], |r| r.get(0))
@@ -421,8 +53,9 @@ const PLAN_OF_AREA: &str = "SELECT plan_id FROM focus_area WHERE id = ?1";
 const PLAN_OF_GOAL: &str =
     "SELECT a.plan_id FROM goal g JOIN focus_area a ON a.id = g.focus_area_id WHERE g.id = ?1";
 
-/// Links to goals from elsewhere, to restore after a delete: (goal, the goal it continues).
-fn continuations_of(tx: &Transaction<'_>, goals: &[GoalId]) -> Result<Vec<Command>> {
+/// Links to goals from elsewhere, to restore after a delete: (goal, the goal it continues),
+/// and the related lists of goals outside `goals` that name one of them.
+fn links_to(tx: &Transaction<'_>, goals: &[GoalId]) -> Result<Vec<Command>> {
     let mut stmt = tx.prepare_cached("SELECT id FROM goal WHERE continues_id = ?1")?;
     let mut out = Vec::new();
     for g in goals {
@@ -433,6 +66,7 @@ fn continuations_of(tx: &Transaction<'_>, goals: &[GoalId]) -> Result<Vec<Comman
             });
         }
     }
+    out.extend(goal_parts::relations_to(tx, goals)?);
     Ok(out)
 }
 
@@ -459,7 +93,9 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
     Ok(match command {
         Command::Import(doc) => import(tx, doc)?.1,
         Command::InsertPlan(plan) => {
-            let id = insert_plan(tx, plan, &mut Ids::Keep)?;
+            let mut ids = Ids::keep();
+            let id = insert_plan(tx, plan, &mut ids)?;
+            finish_related(tx, &mut ids)?;
             Command::DeletePlan(PlanId(id))
         }
         Command::DeletePlan(id) => {
@@ -475,7 +111,7 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
                 })
                 .collect::<rusqlite::Result<_>>()?;
             let goals: Vec<GoalId> = plan.goals().map(|(_, g)| g.id).collect();
-            links.extend(continuations_of(tx, &goals)?);
+            links.extend(links_to(tx, &goals)?);
             tx.prepare_cached("DELETE FROM plan WHERE id = ?1")?
                 .execute([id.0])?;
             with_links(Command::InsertPlan(Box::new(plan)), links)
@@ -556,7 +192,7 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
         } => {
             require(tx, "plan", plan.0, "Planen")?;
             let index = open_slot(tx, "section", "plan_id", plan.0, *index)?;
-            let id = insert_section(tx, plan.0, index, section, &Ids::Keep)?;
+            let id = insert_section(tx, plan.0, index, section, &Ids::keep())?;
             Command::DeleteSection(crate::model::SectionId(id))
         }
         Command::DeleteSection(id) => {
@@ -611,7 +247,7 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
         Command::InsertBudgetRow { plan, index, row } => {
             require(tx, "plan", plan.0, "Planen")?;
             let index = open_slot(tx, "budget_row", "plan_id", plan.0, *index)?;
-            let id = insert_budget_row(tx, plan.0, index, row, &Ids::Keep)?;
+            let id = insert_budget_row(tx, plan.0, index, row, &Ids::keep())?;
             Command::DeleteBudgetRow(crate::model::BudgetRowId(id))
         }
         Command::DeleteBudgetRow(id) => {
@@ -647,7 +283,9 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
         Command::InsertFocusArea { plan, index, area } => {
             require(tx, "plan", plan.0, "Planen")?;
             let index = open_slot(tx, "focus_area", "plan_id", plan.0, *index)?;
-            let id = insert_focus_area(tx, plan.0, index, area, &mut Ids::Keep)?;
+            let mut ids = Ids::keep();
+            let id = insert_focus_area(tx, plan.0, index, area, &mut ids)?;
+            finish_related(tx, &mut ids)?;
             Command::DeleteFocusArea(FocusAreaId(id))
         }
         Command::DeleteFocusArea(id) => {
@@ -660,7 +298,7 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
                 .ok_or(StoreError::NotFound("Indsatsområdet"))?;
             let area = plan.focus_areas[index].clone();
             let goals: Vec<GoalId> = area.goals.iter().map(|g| g.id).collect();
-            let links = continuations_of(tx, &goals)?;
+            let links = links_to(tx, &goals)?;
             close_slot(tx, "focus_area", "plan_id", id.0)?;
             tx.prepare_cached("DELETE FROM focus_area WHERE id = ?1")?
                 .execute([id.0])?;
@@ -696,7 +334,9 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
         Command::InsertGoal { area, index, goal } => {
             require(tx, "focus_area", area.0, "Indsatsområdet")?;
             let index = open_slot(tx, "goal", "focus_area_id", area.0, *index)?;
-            let id = insert_goal(tx, area.0, index, goal, &mut Ids::Keep)?;
+            let mut ids = Ids::keep();
+            let id = insert_goal(tx, area.0, index, goal, &mut ids)?;
+            finish_related(tx, &mut ids)?;
             Command::DeleteGoal(GoalId(id))
         }
         Command::DeleteGoal(id) => {
@@ -704,7 +344,7 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
             let plan = read::load_plan(tx, plan_id)?;
             let (area, index, goal) = find_goal(&plan, *id).ok_or(StoreError::NotFound("Målet"))?;
             let goal = goal.clone();
-            let links = continuations_of(tx, &[*id])?;
+            let links = links_to(tx, &[*id])?;
             close_slot(tx, "goal", "focus_area_id", id.0)?;
             tx.prepare_cached("DELETE FROM goal WHERE id = ?1")?
                 .execute([id.0])?;
@@ -794,7 +434,7 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
             follow_up,
         } => {
             require(tx, "goal", goal.0, "Målet")?;
-            let id = insert_follow_up(tx, goal.0, *index, follow_up, &Ids::Keep)?;
+            let id = insert_follow_up(tx, goal.0, *index, follow_up, &Ids::keep(), &|i| Some(i.0))?;
             Command::DeleteFollowUp(crate::model::FollowUpId(id))
         }
         Command::DeleteFollowUp(id) => {
@@ -808,21 +448,9 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
                 follow_up,
             }
         }
-        Command::SetFollowUp(f) => {
-            let (_, old) = read::follow_up(tx, f.id)?;
-            tx.prepare_cached(
-                "UPDATE follow_up SET date = ?1, status = ?2, text = ?3 WHERE id = ?4",
-            )?
-            .execute(params![
-                f.date.to_string(),
-                f.status.map(Status::code),
-                f.text,
-                f.id.0
-            ])?;
-            Command::SetFollowUp(old)
-        }
+        Command::SetFollowUp(f) => goal_parts::set_follow_up(tx, f)?,
         Command::InsertPerson(p) => {
-            let id = insert_person(tx, p, Ids::Keep.row_id(p.id.0))?;
+            let id = insert_person(tx, p, Ids::keep().row_id(p.id.0))?;
             Command::DeletePerson(PersonId(id))
         }
         Command::DeletePerson(id) => {
@@ -834,6 +462,21 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
                 return Err(StoreError::PersonHasGoals {
                     name: person.name,
                     goals,
+                });
+            }
+            let areas: Vec<String> = tx
+                .prepare_cached(
+                    "SELECT a.title FROM focus_area_owner o JOIN focus_area a \
+                     ON a.id = o.focus_area_id WHERE o.person_id = ?1 ORDER BY a.plan_id, \
+                     a.position, a.id",
+                )?
+                .query_map([id.0], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            if let Some(first) = areas.first() {
+                return Err(StoreError::PersonAnswersForAreas {
+                    name: person.name,
+                    area: first.clone(),
+                    others: areas.len() - 1,
                 });
             }
             tx.prepare_cached("DELETE FROM person WHERE id = ?1")?
@@ -866,19 +509,38 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
             inverses.reverse();
             Command::Batch(inverses)
         }
-        // Schema 2 (issue 18) brings the tables these commands write; until then they are
-        // refused, never half-applied.
-        Command::SetFocusAreaOwners { .. }
-        | Command::SetGoalRelated { .. }
-        | Command::InsertIndicator { .. }
-        | Command::DeleteIndicator(_)
-        | Command::SetIndicator(_)
-        | Command::MoveIndicator { .. }
-        | Command::InsertMilestone { .. }
-        | Command::DeleteMilestone(_)
-        | Command::SetMilestone(_)
-        | Command::MoveMilestone { .. }
-        | Command::SetPlanWords { .. } => return Err(StoreError::NotFound("Ændringen")),
+        Command::SetFocusAreaOwners { area, owners } => {
+            goal_parts::set_focus_area_owners(tx, *area, owners)?
+        }
+        Command::SetGoalRelated { goal, related } => {
+            goal_parts::set_goal_related(tx, *goal, related)?
+        }
+        Command::InsertIndicator {
+            goal,
+            index,
+            indicator,
+        } => goal_parts::insert_indicator_at(tx, *goal, *index, indicator)?,
+        Command::DeleteIndicator(id) => goal_parts::delete_indicator(tx, *id)?,
+        Command::SetIndicator(indicator) => goal_parts::set_indicator(tx, indicator)?,
+        Command::MoveIndicator { indicator, index } => {
+            goal_parts::move_indicator(tx, *indicator, *index)?
+        }
+        Command::InsertMilestone {
+            goal,
+            index,
+            milestone,
+        } => goal_parts::insert_milestone_at(tx, *goal, *index, milestone)?,
+        Command::DeleteMilestone(id) => goal_parts::delete_milestone(tx, *id)?,
+        Command::SetMilestone(milestone) => goal_parts::set_milestone(tx, milestone)?,
+        Command::MoveMilestone { milestone, index } => {
+            goal_parts::move_milestone(tx, *milestone, *index)?
+        }
+        Command::SetPlanWords {
+            plan,
+            labels,
+            numbering,
+            print,
+        } => goal_parts::set_plan_words(tx, *plan, labels, numbering, print)?,
     })
 }
 
@@ -909,10 +571,7 @@ pub(super) fn import(tx: &Transaction<'_>, doc: &PlanBundle) -> Result<(Vec<Plan
         };
         people.insert(p.id.0, id);
     }
-    let mut ids = Ids::Map {
-        people,
-        goals: HashMap::new(),
-    };
+    let mut ids = Ids::import(people);
     let mut plan_ids = HashMap::new();
     let mut new_plans = Vec::new();
     for p in &doc.plans {
@@ -920,9 +579,8 @@ pub(super) fn import(tx: &Transaction<'_>, doc: &PlanBundle) -> Result<(Vec<Plan
         plan_ids.insert(p.id.0, id);
         new_plans.push(PlanId(id));
     }
-    let Ids::Map { goals, .. } = &ids else {
-        return Err(StoreError::Sql("intern fejl i importen".into()));
-    };
+    finish_related(tx, &mut ids)?;
+    let goals = ids.map.map(|m| m.goals).unwrap_or_default();
     for p in &doc.plans {
         if let Some(prev) = p.previous {
             let target = plan_ids

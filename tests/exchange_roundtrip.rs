@@ -926,3 +926,21 @@ fn an_export_of_one_plan_leaves_out_related_links_to_other_plans() {
         "c1 is not in the export"
     );
 }
+
+/// The editor's "Tilføj opfølgning" makes a follow-up with only a date; left as it is, it says
+/// nothing, and version 2 refuses such a follow-up. The export leaves it out instead of failing
+/// as a whole; the follow-ups that say something are written.
+#[test]
+fn a_follow_up_left_empty_in_the_editor_does_not_stop_the_export() {
+    let mut doc = common::small_document();
+    let goal = &mut doc.plans[0].focus_areas[0].goals[0];
+    let mut blank = goal.follow_ups[0].clone();
+    blank.text.clear();
+    blank.status = None;
+    goal.follow_ups.push(blank);
+    let text = write_document(&doc).expect("the export is written");
+    let back = parse_document(text.as_bytes()).expect("and reads back");
+    let goal = &back.plans[0].focus_areas[0].goals[0];
+    assert_eq!(goal.follow_ups.len(), 1, "the empty follow-up is left out");
+    assert_eq!(goal.follow_ups[0].text, "Godt i gang.");
+}

@@ -321,14 +321,20 @@ fn find_goal(plan: &Plan, id: GoalId) -> Vec<(usize, usize)> {
 }
 
 /// The goal's follow-ups, oldest first (the order an import gives them), at the paths they
-/// get in the document. One that says nothing (no text, status or measurement) cannot be
-/// written: version 2 refuses it.
+/// get in the document. One that says nothing (no text, status or measurement: the editor's
+/// "Tilføj opfølgning" left as it was) is left out: version 2 refuses it, and it holds nothing
+/// but its date, so a whole export must not fail on it.
 fn follow_ups(
     goal: &Goal,
     indicator_keys: &[String],
     path: &str,
 ) -> Result<Option<Vec<RawFollowUp>>> {
-    let mut order: Vec<usize> = (0..goal.follow_ups.len()).collect();
+    let mut order: Vec<usize> = (0..goal.follow_ups.len())
+        .filter(|&f| {
+            let fu = &goal.follow_ups[f];
+            !(fu.text.is_empty() && fu.status.is_none() && fu.measurements.is_empty())
+        })
+        .collect();
     order.sort_by_key(|&f| goal.follow_ups[f].date);
     let list = order
         .into_iter()
@@ -336,16 +342,6 @@ fn follow_ups(
         .map(|(at, f)| {
             let fu = &goal.follow_ups[f];
             let fpath = format!("{path}.follow_ups[{at}]");
-            if fu.text.is_empty() && fu.status.is_none() && fu.measurements.is_empty() {
-                return Err(FormatError::export(
-                    fpath,
-                    format!(
-                        "opfølgningen fra {} på målet «{}» er tom (ingen tekst, status eller måling); skriv en tekst i den, eller slet den",
-                        crate::units::format_date(fu.date),
-                        crate::units::shorten(&goal.text, 40)
-                    ),
-                ));
-            }
             Ok(RawFollowUp {
                 date: fu.date.to_string(),
                 status: fu.status.map(|s| s.code().to_string()),

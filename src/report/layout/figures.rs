@@ -464,13 +464,14 @@ impl Builder<'_> {
             let at = (sx(b.0), sy(b.1));
             c.square(at, 6.0, Some(Color::rgb(0xff, 0xff, 0xff)), Color::ACCENT);
             if let Some(f) = &ind.baseline {
-                c.text(
-                    &figure(f.value, unit),
-                    small,
-                    at.0 + 5.0,
-                    at.1 - 5.0,
-                    Anchor::Left,
-                );
+                // Left of the marker when there is room: the lines leave it to the right.
+                let label = figure(f.value, unit);
+                let w = self.fonts.text_width(Face::Regular, &label) * SMALL;
+                if at.0 - px0 > w + 8.0 {
+                    c.text(&label, small, at.0 - 6.0, at.1 + 2.5, Anchor::Right);
+                } else {
+                    c.text(&label, small, at.0 + 5.0, at.1 - 5.0, Anchor::Left);
+                }
             }
         }
         if let Some(t) = target {
@@ -489,14 +490,17 @@ impl Builder<'_> {
         if let (Some(last), Some(r)) = (points.last(), readings.last()) {
             let at = (sx(last.0), sy(last.1));
             let clear_of_target = target.is_none_or(|t| (sx(t.0) - at.0).abs() > 36.0);
+            // On the side away from the straight line.
+            let above = match (baseline, target) {
+                (Some(b), Some(t)) if t.0 > b.0 => {
+                    let share = f64::from((last.0 - b.0) / (t.0 - b.0));
+                    last.1 >= b.1 + (t.1 - b.1) * share
+                }
+                _ => true,
+            };
+            let y = if above { at.1 - 6.0 } else { at.1 + 11.0 };
             if clear_of_target {
-                c.text(
-                    &figure(r.value, unit),
-                    small,
-                    at.0,
-                    at.1 + 11.0,
-                    Anchor::Centre,
-                );
+                c.text(&figure(r.value, unit), small, at.0, y, Anchor::Centre);
             }
         }
 

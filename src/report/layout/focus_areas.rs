@@ -102,31 +102,59 @@ impl Builder<'_> {
                 _ => None,
             })
             .unwrap_or(BODY * LEADING * 0.76);
-        let mut label_lines = self.lines(
+        let label_lines = self.lines(
             Mark::Node(lbl),
             &[Span::new(label, LABEL)],
             0.0,
             LABEL_W - 6.0,
             None,
         );
+        let n_label = label_lines.len().max(1);
         let more = self.blocks.len() > start + 1;
-        let first = &mut self.blocks[start];
-        if let Some(lb) = label_lines.first_mut() {
-            let shift = first_baseline - BODY * LEADING * 0.76;
+        // A label of the plan's own words may take more than one line ("Sammenhæng med:"):
+        // each line goes beside the value's line of the same rank, or below the value.
+        for (k, lb) in label_lines.into_iter().enumerate() {
+            let baseline = |b: &Block| {
+                b.items
+                    .iter()
+                    .find_map(|i| match &i.shape {
+                        Shape::Text(r) => Some(r.y),
+                        _ => None,
+                    })
+                    .unwrap_or(BODY * LEADING * 0.76)
+            };
+            let Some(target) = self.blocks.get_mut(start + k) else {
+                self.blocks.push(Block {
+                    height: lb.height,
+                    items: lb.items,
+                    ..Block::default()
+                });
+                continue;
+            };
+            let shift = if k == 0 {
+                first_baseline - BODY * LEADING * 0.76
+            } else {
+                baseline(target) - BODY * LEADING * 0.76
+            };
             let mut items: Vec<Item<Dest>> = lb
                 .items
-                .drain(..)
+                .into_iter()
                 .map(|mut i| {
                     i.shape.shift(0.0, shift);
                     i
                 })
                 .collect();
-            items.append(&mut first.items);
-            first.items = items;
+            items.append(&mut target.items);
+            target.items = items;
         }
-        // The label never stays behind without the first line of its value.
-        first.keep_with_next = more;
-        for b in &mut self.blocks[start..] {
+        // The label never stays behind without the first line of its value, nor is it split.
+        let last = self.blocks.len();
+        for (k, b) in self.blocks[start..].iter_mut().enumerate() {
+            if k == 0 {
+                b.keep_with_next = more || n_label > 1;
+            } else if k + 1 < n_label && start + k + 1 < last {
+                b.keep_with_next = true;
+            }
             b.group = Some(group);
         }
     }
@@ -265,8 +293,9 @@ impl Builder<'_> {
             });
         }
         if let Some(deadline) = goal.deadline {
+            // A paragraph, not free text: "2. halvår 2013" is a date, not a numbered list.
             self.field(list, "Frist:", group, |b, body| {
-                b.value_text(body, &units::format_date(deadline))
+                b.paragraph(body, &units::format_date(deadline), TEXT, LABEL_W, 0.0)
             });
         }
         if goal.status.is_some() || !hide {

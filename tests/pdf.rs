@@ -655,6 +655,130 @@ fn blob(kind: u8) -> String {
     pattern.chars().cycle().take(N).collect()
 }
 
+/// Figures from the smallest to the largest a plan may hold (15 digits, exponents ±30).
+const NUMBERS: &[&str] = &[
+    "0",
+    "62.5",
+    "75",
+    "-3",
+    "999999999999999",
+    "0.000000000000001",
+    "1e30",
+    "-1e-30",
+    "1500",
+];
+const DATES: &[&str] = &[
+    "2011",
+    "2012-H2",
+    "2012-Q3",
+    "2013-06",
+    "2013-06-30",
+    "1000",
+    "9999-12-31",
+];
+
+/// Puts the version-2 content of the property test on a plan (see `arb_plan`).
+#[allow(clippy::type_complexity)]
+fn version_2(
+    plan: &mut virkplan::model::Plan,
+    owner: virkplan::model::PersonId,
+    words: &[String],
+    (areas, goals, hide, email, title): (usize, usize, bool, bool, bool),
+    figures: &[(String, String, &str, &str, &str, &str)],
+    measured: &[(&str, &str)],
+    milestones: &[(String, Option<&str>, bool)],
+) {
+    use virkplan::model::{
+        AreaNumbering, Date, EmptyFields, Figure, FollowUp, FollowUpId, GoalNumbering, Indicator,
+        IndicatorId, Labels, Measurement, Milestone, Number,
+    };
+    let word = |i: usize| Some(words[i].clone());
+    plan.labels = Labels {
+        focus_area: word(0),
+        focus_areas: word(1),
+        goal: word(2),
+        owner: word(3),
+        documentation: word(4),
+        intro: word(5),
+        extra: None,
+    };
+    plan.numbering.focus_areas = AreaNumbering::ALL[areas];
+    plan.numbering.goals = GoalNumbering::ALL[goals];
+    plan.print.empty_fields = if hide {
+        EmptyFields::Hide
+    } else {
+        EmptyFields::Dash
+    };
+    plan.print.owner_email = email;
+    plan.print.owner_title = title;
+    let ids: Vec<GoalId> = plan.goals().map(|(_, g)| g.id).collect();
+    let Some(area) = plan.focus_areas.first_mut() else {
+        return;
+    };
+    area.owners = vec![owner];
+    let Some(goal) = area.goals.first_mut() else {
+        return;
+    };
+    let n = |t: &str| Number::parse(t).unwrap();
+    let d = |t: &str| Date::parse_iso(t).unwrap();
+    goal.owners = vec![owner];
+    goal.related = ids
+        .iter()
+        .copied()
+        .filter(|id| *id != goal.id)
+        .take(1)
+        .collect();
+    goal.indicators = figures
+        .iter()
+        .enumerate()
+        .map(|(i, (name, unit, base, target, from, to))| Indicator {
+            id: IndicatorId(i as i64 + 1),
+            name: name.clone(),
+            unit: unit.clone(),
+            baseline: Some(Figure {
+                value: n(base),
+                date: Some(d(from)),
+                extra: None,
+            }),
+            target: Some(Figure {
+                value: n(target),
+                date: Some(d(to)),
+                extra: None,
+            }),
+            direction: None,
+            extra: None,
+        })
+        .collect();
+    goal.follow_ups = measured
+        .iter()
+        .map(|(date, value)| FollowUp {
+            id: FollowUpId(0),
+            date: d(date),
+            status: None,
+            text: String::new(),
+            measurements: goal
+                .indicators
+                .iter()
+                .map(|i| Measurement {
+                    indicator: i.id,
+                    value: n(value),
+                    extra: None,
+                })
+                .collect(),
+            extra: None,
+        })
+        .collect();
+    goal.milestones = milestones
+        .iter()
+        .map(|(text, date, done)| Milestone {
+            text: text.clone(),
+            date: date.map(d),
+            done: *done,
+            ..Milestone::default()
+        })
+        .collect();
+}
+
 prop_compose! {
     fn arb_plan()(
         title in arb_text(), org in arb_text(), intro in arb_text(),
@@ -664,6 +788,16 @@ prop_compose! {
         // Which field (title, goal text, budget area, a goal owner's name, organisation) gets
         // an unbroken million characters, and of which kind.
         pasted in proptest::option::weighted(0.2, (0u8..5, 0u8..5)),
+        // Version 2: the plan's own words and styles, print settings, an owner's mail, and
+        // on the first goal indicators with measurements, milestones and a related goal.
+        words in proptest::collection::vec(arb_text(), 7),
+        styles in (0usize..5, 0usize..4, any::<bool>(), any::<bool>(), any::<bool>()),
+        figures in proptest::collection::vec(
+            (arb_text(), arb_text(), proptest::sample::select(NUMBERS), proptest::sample::select(NUMBERS), proptest::sample::select(DATES), proptest::sample::select(DATES)),
+            0..3,
+        ),
+        measured in proptest::collection::vec((proptest::sample::select(DATES), proptest::sample::select(NUMBERS)), 0..4),
+        milestones in proptest::collection::vec((arb_text(), proptest::option::of(proptest::sample::select(DATES)), any::<bool>()), 0..3),
     ) -> PlanBundle {
         let (mut doc, id) = reference();
         let owner = doc.people[0].id;
@@ -681,6 +815,8 @@ prop_compose! {
             }}).collect(),
             ..FocusArea::default()
         }).collect();
+        version_2(plan, owner, &words, styles, &figures, &measured, &milestones);
+        doc.people[0].email = words[6].clone();
         if let Some((field, kind)) = pasted {
             let text = blob(kind);
             let mut goal = Goal { id: GoalId(20_000), text: "Mål med en indsat tekst".into(), owners: vec![owner], ..Goal::default() };

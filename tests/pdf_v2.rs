@@ -589,7 +589,7 @@ fn related_goals_are_listed_both_ways_and_link_to_the_goals_page() {
     let pages = pdf.get_pages();
     let number_of: HashMap<_, _> = pages.iter().map(|(n, id)| (*id, *n as usize)).collect();
     let mut found = false;
-    for (_, page) in &pages {
+    for page in pages.values() {
         let Ok(Object::Array(annots)) = pdf.get_dictionary(*page).unwrap().get(b"Annots") else {
             continue;
         };

@@ -327,10 +327,10 @@ impl Indicator {
                 Direction::Keep => (v - t).abs() <= f64::EPSILON * t.abs().max(1.0),
             }
         };
-        if let Some(target_date) = target.date {
-            if target_date.has_ended_by(today) {
-                return !latest.is_some_and(|r| reached(r.value));
-            }
+        if let Some(target_date) = target.date
+            && target_date.has_ended_by(today)
+        {
+            return !latest.is_some_and(|r| reached(r.value));
         }
         let (Some(baseline), Some(target_date), Some(latest)) =
             (&self.baseline, target.date, latest)

@@ -6,10 +6,10 @@
 //! dash patterns, not colour alone, tell them apart, so the chart reads in grey too; its
 //! Figure node's alt text says the same figures in words.
 
-use super::builder::{BODY_W, Builder, Col, LABEL_W, style};
+use super::builder::{BODY_W, Builder, Col, LABEL_W, LEADING, style};
 use super::flow::Block;
 use super::output::{Color, Item, Mark, NodeId, Role, Shape, TextRun};
-use super::text::{Style, runs_of};
+use super::text::{Span, Style, break_lines, runs_of};
 use crate::model::{Date, Goal, Indicator, Number, Reading};
 use crate::report::fonts::Face;
 use crate::units;
@@ -176,6 +176,10 @@ fn ticks(lo: f64, hi: f64) -> (Vec<f64>, usize) {
 struct Canvas {
     items: Vec<Item<super::flow::Dest>>,
     mark: Mark,
+    /// Text stays between these (the value column): a label that cannot is left out (the
+    /// table and the alt text still give the figure).
+    left: f32,
+    right: f32,
 }
 
 impl Canvas {
@@ -248,11 +252,15 @@ impl Canvas {
     fn text(&mut self, text: &str, st: Style, x: f32, y: f32, anchor: Anchor) {
         let fonts = crate::report::fonts::FontSet::get();
         let w = fonts.text_width(st.face, text) * st.size;
+        if w > self.right - self.left {
+            return;
+        }
         let x = match anchor {
             Anchor::Left => x,
             Anchor::Right => x - w,
             Anchor::Centre => x - w / 2.0,
-        };
+        }
+        .clamp(self.left, self.right - w);
         let mut runs: Vec<TextRun> = Vec::new();
         runs_of(text, st, x, fonts, &mut runs);
         for r in runs {
@@ -353,12 +361,14 @@ impl Builder<'_> {
         if let Some(node) = self.structure.nodes.get_mut(fig.0 as usize) {
             node.alt = Some(alt_text(ind, readings));
         }
+        let x0 = LABEL_W;
+        let width = BODY_W - LABEL_W;
         let mut c = Canvas {
             items: Vec::new(),
             mark: Mark::Node(fig),
+            left: x0,
+            right: x0 + width,
         };
-        let x0 = LABEL_W;
-        let width = BODY_W - LABEL_W;
         let title_style = style(Face::Bold, 8.5, Color::ACCENT);
         let small = style(Face::Regular, SMALL, Color::BLACK);
         let muted = style(Face::Regular, SMALL, Color::MUTED);
@@ -366,12 +376,26 @@ impl Builder<'_> {
         if !ind.unit.trim().is_empty() {
             title.push_str(&format!(" ({})", ind.unit.trim()));
         }
-        let title = units::shorten(&title, 90);
-        c.text(&title, title_style, x0, 10.0, Anchor::Left);
+        // At most three lines of title; the plot goes below them.
+        let title = units::shorten(&title, 300);
+        let lines = break_lines(&[Span::new(title, title_style)], width, width, self.fonts);
+        let line_h = 8.5 * LEADING;
+        let shown = lines.len().min(3);
+        for (i, line) in lines.into_iter().take(shown).enumerate() {
+            for r in line.runs {
+                c.items.push(Item {
+                    shape: Shape::Text(TextRun {
+                        x: r.x + x0,
+                        y: 10.0 + i as f32 * line_h,
+                        ..r
+                    }),
+                    mark: c.mark,
+                });
+            }
+        }
+        let top = (shown.max(1) - 1) as f32 * line_h;
 
-        // The plot area.
-        let (px0, px1) = (x0 + 46.0, x0 + width - 12.0);
-        let (py0, py1) = (24.0, 94.0);
+        let (py0, py1) = (top + 24.0, top + 94.0);
 
         let dates: Vec<Date> = readings
             .iter()
@@ -384,7 +408,6 @@ impl Builder<'_> {
         });
         let t0 = day_number((first_year, 1, 1));
         let t1 = day_number((last_year, 12, 31)) + 1.0;
-        let sx = |t: f32| px0 + (t - t0) / (t1 - t0).max(1.0) * (px1 - px0);
 
         let values: Vec<f64> = points
             .iter()
@@ -412,18 +435,33 @@ impl Builder<'_> {
             .unwrap_or(hi_p)
             .max(g0 + f64::MIN_POSITIVE);
         let sy = |v: f64| py1 - ((v - g0) / (g1 - g0)) as f32 * (py1 - py0);
+        // Room on the left for the gridlines' values (up to a third of the column; wider
+        // values, as 30-digit ones, are left out).
+        let grid_labels: Vec<String> = grid
+            .iter()
+            .map(|v| units::format_decimal(*v, decimals))
+            .collect();
+        let label_w = grid_labels
+            .iter()
+            .map(|t| self.fonts.text_width(Face::Regular, t) * SMALL)
+            .fold(0.0, f32::max);
+        let show_grid_labels = label_w <= width / 3.0;
+        let px0 = x0
+            + if show_grid_labels {
+                label_w.max(38.0) + 8.0
+            } else {
+                8.0
+            };
+        let px1 = x0 + width - 12.0;
+        let sx = |t: f32| px0 + (t - t0) / (t1 - t0).max(1.0) * (px1 - px0);
 
         // Gridlines with their values, year bands with their years.
-        for v in &grid {
+        for (v, label) in grid.iter().zip(&grid_labels) {
             let y = sy(*v);
             c.line((px0, y), (px1, y), 0.5, GRID);
-            c.text(
-                &units::format_decimal(*v, decimals),
-                muted,
-                px0 - 4.0,
-                y + 2.5,
-                Anchor::Right,
-            );
+            if show_grid_labels {
+                c.text(label, muted, px0 - 4.0, y + 2.5, Anchor::Right);
+            }
         }
         let band = (px1 - px0) / (last_year - first_year + 1) as f32;
         for year in first_year..=last_year {
@@ -459,7 +497,12 @@ impl Builder<'_> {
         for p in &points {
             c.dot((sx(p.0), sy(p.1)), 4.5, Color::BLACK);
         }
-        let unit = ind.unit.as_str();
+        // Beside a marker, a long unit would crowd the plot: the table has it.
+        let unit = if ind.unit.trim().chars().count() <= 8 {
+            ind.unit.as_str()
+        } else {
+            ""
+        };
         if let Some(b) = baseline {
             let at = (sx(b.0), sy(b.1));
             c.square(at, 6.0, Some(Color::rgb(0xff, 0xff, 0xff)), Color::ACCENT);

@@ -41,7 +41,10 @@ impl Builder<'_> {
         };
         self.body_text(sect, &intro, 0.0, 0.0);
         let size = 8.5;
-        let mut header = vec![labels.focus_area().to_string(), labels.goal().to_string()];
+        let mut header = vec![
+            crate::units::shorten(labels.focus_area(), 40),
+            crate::units::shorten(labels.goal(), 40),
+        ];
         header.extend(
             SUMMARY_STATUSES
                 .iter()

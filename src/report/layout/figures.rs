@@ -141,11 +141,11 @@ fn ticks(lo: f64, hi: f64) -> (Vec<f64>, usize) {
     let range = (hi - lo).max(f64::MIN_POSITIVE);
     let rough = range / 3.0;
     let magnitude = 10f64.powf(rough.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
-        .iter()
-        .map(|f| f * magnitude)
-        .find(|s| *s >= rough)
-        .unwrap_or(10.0 * magnitude);
+    let factor = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .find(|f| f * magnitude >= rough)
+        .unwrap_or(10.0);
+    let step = factor * magnitude;
     let first = (lo / step).floor() * step;
     let mut out = Vec::new();
     let mut k = 0.0;
@@ -157,18 +157,9 @@ fn ticks(lo: f64, hi: f64) -> (Vec<f64>, usize) {
         }
         k += 1.0;
     }
-    let decimals = if step >= 1.0 {
-        0
-    } else {
-        // 0.25 needs two, 0.5 one.
-        let d = (-step.log10()).ceil() as usize;
-        if (step / 10f64.powi(-(d as i32)) - (step / 10f64.powi(-(d as i32))).round()).abs() > 1e-9
-        {
-            d + 1
-        } else {
-            d
-        }
-    };
+    // A step of 0.5 needs one decimal, of 0.25 two, of 2.5 one, of 25 none.
+    let places = -(magnitude.log10().round() as i64) + i64::from(factor == 2.5);
+    let decimals = usize::try_from(places).unwrap_or(0);
     (out, decimals)
 }
 
@@ -612,5 +603,7 @@ mod tests {
         assert_eq!(decimals, 2, "{grid:?}");
         let (_, decimals) = ticks(0.0, 1.4);
         assert_eq!(decimals, 1);
+        assert_eq!(ticks(0.0, 7.0), (vec![0.0, 2.5, 5.0, 7.5], 1));
+        assert_eq!(ticks(0.0, 70.0), (vec![0.0, 25.0, 50.0, 75.0], 0));
     }
 }

@@ -740,9 +740,10 @@ fn version_2(
                 date: Some(d(from)),
                 extra: None,
             }),
+            // Now and then a target without a date (when both dates drawn are the same).
             target: Some(Figure {
                 value: n(target),
-                date: Some(d(to)),
+                date: (from != to).then(|| d(to)),
                 extra: None,
             }),
             direction: None,

@@ -340,6 +340,11 @@ impl Builder<'_> {
             .target
             .as_ref()
             .and_then(|t| t.date.map(|d| (at(d), t.value.to_f64(), d)));
+        let target_level = ind
+            .target
+            .as_ref()
+            .filter(|t| t.date.is_none())
+            .map(|t| t.value.to_f64());
         let points: Vec<(f32, f64)> = readings
             .iter()
             .map(|r| (at(r.date), r.value.to_f64()))
@@ -405,6 +410,7 @@ impl Builder<'_> {
             .map(|p| p.1)
             .chain(baseline.map(|b| b.1))
             .chain(target.map(|t| t.1))
+            .chain(target_level)
             .collect();
         let (lo, hi) = values
             .iter()
@@ -508,6 +514,19 @@ impl Builder<'_> {
                 }
             }
         }
+        if let (Some(level), Some(f)) = (target_level, &ind.target) {
+            // A target without a date: a level to reach, marked at the right end.
+            let y = sy(level);
+            c.line((px0, y), (px1, y), 0.8, Color::ACCENT);
+            c.square((px1, y), 7.0, Some(Color::ACCENT), Color::BLACK);
+            c.text(
+                &figure(f.value, unit),
+                small,
+                px1 - 5.0,
+                y - 5.0,
+                Anchor::Right,
+            );
+        }
         if let Some(t) = target {
             let at = (sx(t.0), sy(t.1));
             c.square(at, 7.0, Some(Color::ACCENT), Color::BLACK);
@@ -538,34 +557,42 @@ impl Builder<'_> {
             }
         }
 
-        // The legend: the shapes with their words.
+        // The legend: the shapes drawn, with their words.
         let ly = py1 + 24.0;
         let mut lx = px0;
         let fonts = self.fonts;
         let word_w = |t: &str| fonts.text_width(Face::Regular, t) * SMALL;
-        c.square((lx + 3.5, ly - 2.5), 7.0, Some(Color::ACCENT), Color::BLACK);
-        c.text("Mål", small, lx + 10.0, ly, Anchor::Left);
-        lx += 10.0 + word_w("Mål") + 14.0;
-        c.square(
-            (lx + 3.0, ly - 2.5),
-            6.0,
-            Some(Color::rgb(0xff, 0xff, 0xff)),
-            Color::ACCENT,
-        );
-        c.text("Udgangspunkt", small, lx + 10.0, ly, Anchor::Left);
-        lx += 10.0 + word_w("Udgangspunkt") + 14.0;
-        c.line((lx, ly - 2.5), (lx + 14.0, ly - 2.5), 1.4, Color::ACCENT);
-        c.dot((lx + 7.0, ly - 2.5), 4.5, Color::BLACK);
-        c.text("Målt", small, lx + 18.0, ly, Anchor::Left);
-        lx += 18.0 + word_w("Målt") + 14.0;
-        c.dashed((lx, ly - 2.5), (lx + 16.0, ly - 2.5), 1.2, LINE_COLOR);
-        c.text(
-            "Lige linje fra udgangspunkt til mål",
-            small,
-            lx + 20.0,
-            ly,
-            Anchor::Left,
-        );
+        if target.is_some() || target_level.is_some() {
+            c.square((lx + 3.5, ly - 2.5), 7.0, Some(Color::ACCENT), Color::BLACK);
+            c.text("Mål", small, lx + 10.0, ly, Anchor::Left);
+            lx += 10.0 + word_w("Mål") + 14.0;
+        }
+        if baseline.is_some() {
+            c.square(
+                (lx + 3.0, ly - 2.5),
+                6.0,
+                Some(Color::rgb(0xff, 0xff, 0xff)),
+                Color::ACCENT,
+            );
+            c.text("Udgangspunkt", small, lx + 10.0, ly, Anchor::Left);
+            lx += 10.0 + word_w("Udgangspunkt") + 14.0;
+        }
+        if !points.is_empty() {
+            c.line((lx, ly - 2.5), (lx + 14.0, ly - 2.5), 1.4, Color::ACCENT);
+            c.dot((lx + 7.0, ly - 2.5), 4.5, Color::BLACK);
+            c.text("Målt", small, lx + 18.0, ly, Anchor::Left);
+            lx += 18.0 + word_w("Målt") + 14.0;
+        }
+        if baseline.is_some() && target.is_some() {
+            c.dashed((lx, ly - 2.5), (lx + 16.0, ly - 2.5), 1.2, LINE_COLOR);
+            c.text(
+                "Lige linje fra udgangspunkt til mål",
+                small,
+                lx + 20.0,
+                ly,
+                Anchor::Left,
+            );
+        }
 
         self.blocks.push(Block {
             height: ly + 6.0,

@@ -453,6 +453,27 @@ fn the_indicator_table_is_tagged_with_danish_figures_and_the_chart_says_them_in_
     // Without --summary: the table, no chart.
     let l = layout::layout(&doc, id, &options(false)).unwrap();
     assert!(!l.structure.nodes.iter().any(|n| n.role == Role::Figure));
+
+    // A target without a date: still a chart, and its words say no date.
+    let mut doc = doc;
+    let plan = doc.plans.iter_mut().find(|p| p.id == id).unwrap();
+    plan.focus_areas[0].goals[0].indicators[0].target = Some(virkplan::model::Figure {
+        value: num("75"),
+        date: None,
+        extra: None,
+    });
+    let l = layout::layout(&doc, id, &options(true)).unwrap();
+    let alt = l
+        .structure
+        .nodes
+        .iter()
+        .find(|n| n.role == Role::Figure && n.alt.as_deref().is_some_and(|a| a.contains(INDICATOR)))
+        .and_then(|n| n.alt.clone())
+        .expect("a chart");
+    assert!(
+        alt.contains("udgangspunkt 62,5 % i 2011, mål 75 %, seneste 70,1 % i 2. halvår 2012"),
+        "{alt}"
+    );
 }
 
 /// The ActualText of every marked-content span in the file, with the glyphs it covers.

@@ -5,11 +5,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
 mod common;
-mod pdf_tagged;
+mod pdf_common;
 
 use common::REFERENCE_JSON;
 use lopdf::{Document as Pdf, Object};
-use pdf_tagged::{assert_tagged, dict, text_string};
+use pdf_common::{assert_tagged, dict, layout_text, text_string};
 use proptest::prelude::*;
 use virkplan::model::{
     BudgetRow, FocusArea, Goal, GoalId, PlanBundle, PlanId, PlanState, Section, Status,
@@ -37,27 +37,6 @@ fn options() -> Options {
         created: Some(1_353_700_000),
         ..Options::default()
     }
-}
-
-/// The text of each page as the layout placed it (runs joined, lines by newlines).
-fn layout_text(l: &Layout) -> Vec<String> {
-    l.pages
-        .iter()
-        .map(|p| {
-            let mut out = String::new();
-            let mut last_y = f32::NAN;
-            for item in &p.items {
-                if let Shape::Text(r) = &item.shape {
-                    if (r.y - last_y).abs() > 0.5 && !out.is_empty() {
-                        out.push('\n');
-                    }
-                    last_y = r.y;
-                    out.push_str(r.actual.as_deref().unwrap_or(&r.text));
-                }
-            }
-            out
-        })
-        .collect()
 }
 
 fn pdf_text(pdf: &Pdf) -> Vec<String> {

@@ -8,10 +8,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
 mod common;
-mod pdf_tagged;
+mod pdf_common;
 
 use lopdf::{Document as Pdf, Object};
-use pdf_tagged::{assert_tagged, dict, structure_tree, text_string};
+use pdf_common::{assert_tagged, dict, layout_text, structure_tree, text_string};
 use std::collections::HashMap;
 use virkplan::model::{
     AreaNumbering, Date, Direction, EmptyFields, FocusArea, FollowUp, FollowUpId, Goal, GoalId,
@@ -176,26 +176,9 @@ fn node_texts(l: &Layout) -> HashMap<u32, String> {
     out
 }
 
-/// The text of all pages as printed: runs on one baseline joined, lines by newlines.
+/// The text of all pages as printed, no-break spaces as spaces.
 fn page_text(l: &Layout) -> String {
-    let mut out = String::new();
-    for page in &l.pages {
-        let mut last_y = f32::NAN;
-        for item in &page.items {
-            if let Shape::Text(r) = &item.shape {
-                if (r.y - last_y).abs() > 0.5 && !out.is_empty() {
-                    out.push('\n');
-                }
-                last_y = r.y;
-                out.push_str(r.actual.as_deref().unwrap_or(&r.text));
-                if r.space_after {
-                    out.push(' ');
-                }
-            }
-        }
-        out.push('\n');
-    }
-    out.replace('\u{a0}', " ")
+    layout_text(l).join("\n").replace('\u{a0}', " ")
 }
 
 /// The texts of all nodes with a role, in reading order of the tree.

@@ -1,10 +1,11 @@
-//! The tagged-PDF checks the PDF tests share: an exported file read back with lopdf and
-//! checked against the machine-checkable rules of PDF/UA-1 that virkplan promises (README,
-//! "Tilgængelighed"), and the small readers they need.
+//! What the PDF tests share: the tagged-PDF checks (an exported file read back with lopdf and
+//! checked against the machine-checkable rules of PDF/UA-1 that virkplan promises, README
+//! "Tilgængelighed"), the small readers they need, and the text of a layout's pages.
 #![allow(dead_code)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
 use lopdf::{Document as Pdf, Object};
+use virkplan::report::layout::{Layout, Shape};
 
 pub fn dict<'a>(pdf: &'a Pdf, obj: &'a Object) -> &'a lopdf::Dictionary {
     match obj {
@@ -305,4 +306,29 @@ pub fn structure_tree(bytes: &[u8]) -> Tree {
         0,
     );
     tree
+}
+
+/// The text of each page as the layout placed it (runs joined, lines by newlines, the space
+/// a line broke at kept, as extraction gives it).
+pub fn layout_text(l: &Layout) -> Vec<String> {
+    l.pages
+        .iter()
+        .map(|p| {
+            let mut out = String::new();
+            let mut last_y = f32::NAN;
+            for item in &p.items {
+                if let Shape::Text(r) = &item.shape {
+                    if (r.y - last_y).abs() > 0.5 && !out.is_empty() {
+                        out.push('\n');
+                    }
+                    last_y = r.y;
+                    out.push_str(r.actual.as_deref().unwrap_or(&r.text));
+                    if r.space_after {
+                        out.push(' ');
+                    }
+                }
+            }
+            out
+        })
+        .collect()
 }

@@ -629,3 +629,49 @@ fn a_deadline_that_is_a_day_prints_as_one_date_not_as_a_numbered_list() {
         .count();
     assert_eq!(lists, 1, "only the goal's own list of fields");
 }
+
+/// A goal tied to a goal of another plan of the file (not the printed plan or its previous
+/// plan) is printed with that goal's number, text and plan: the export loads the plan that
+/// holds it, in both directions, without printing it.
+#[test]
+fn a_related_goal_of_another_plan_in_the_file_is_named_with_its_plan() {
+    let json = serde_json::json!({
+        "format": "virkplan",
+        "version": 2,
+        "plans": [
+            { "key": "a", "title": "Plan for ældreområdet", "organisation": "O",
+              "period": { "start": 2012, "end": 2013 },
+              "focus_areas": [ { "title": "Rehabilitering", "goals": [
+                  { "key": "a1", "text": "Flere borgere klarer sig selv", "related": ["c1"] } ] } ] },
+            { "key": "c", "title": "Sundhedspolitik 2012-2015", "organisation": "O",
+              "period": { "start": 2012, "end": 2015 },
+              "focus_areas": [ { "title": "Forebyggelse", "goals": [
+                  { "key": "c1", "text": "Færre faldulykker i eget hjem" },
+                  { "key": "c2", "text": "Mere motion for ældre", "related": ["a1"] } ] } ] }
+        ]
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.sqlite");
+    let doc = virkplan::json::parse_document(json.to_string().as_bytes()).unwrap();
+    let (document, ids) = virkplan::document::Document::create_with_import(&path, &doc).unwrap();
+    let out = dir.path().join("a.pdf");
+    virkplan::transfer::export_pdf(&document, ids[0], &options(false), &out).unwrap();
+    let pdf = Pdf::load(&out).unwrap();
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    let text = pdf.extract_text(&pages).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("Færre faldulykker"),
+        "what the goal relates to: {text}"
+    );
+    assert!(
+        text.contains("Mere motion for ældre"),
+        "what relates to the goal: {text}"
+    );
+    assert!(
+        text.contains("Sundhedspolitik 2012-2015"),
+        "the other plan is named: {text}"
+    );
+    // The other plan is not printed: its focus area is no chapter of this PDF.
+    assert!(!text.contains("Forebyggelse"), "{text}");
+}

@@ -180,12 +180,12 @@ impl Document {
     /// The file's own identity: a random id written once when the file was made (or migrated
     /// from schema 1), so a returned workbook or a version can tell which file it belongs to.
     pub fn file_id(&self) -> Result<Option<String>> {
-        Ok(self.store.file_id()?)
+        self.store.file_id()
     }
 
     /// The identity of the file this one is a copy of ("Gem en kopi som"), or `None`.
     pub fn copied_from(&self) -> Result<Option<String>> {
-        Ok(self.store.copied_from()?)
+        self.store.copied_from()
     }
 
     /// A number that changes when another program has committed a change to the file since

@@ -179,12 +179,16 @@ pub fn export_pdf(
     options: &Options,
     out: &Path,
 ) -> Result<(usize, Vec<String>)> {
-    let doc = load_for_pdf(document, plan)?;
+    let mut doc = read_bundle(document, Some(plan))?;
+    // The warnings are about the printed plans only, not the plans that lend a related goal
+    // its name.
+    let missing = doc.missing_owners();
+    add_related_plans(document, &mut doc)?;
     let export = crate::report::export_pdf(&doc, plan, options)?;
     write_atomically(out, &export.bytes).map_err(TransferError::Write)?;
     // A tovholder another program deleted does not stop the PDF (the officer needs it for
     // the meeting): the PDF says the tovholder is missing, and the warning names the goal.
-    let missing = doc.missing_owners().into_iter().map(|m| {
+    let missing = missing.into_iter().map(|m| {
         format!(
             "{m}. PDF'en viser «{}» ved målet.",
             crate::model::MISSING_OWNER
@@ -199,7 +203,50 @@ pub fn export_pdf(
 /// Plan `plan` as the PDF shows it: with the plans it reviews and the people they name (the
 /// export and the editor's Udskrift).
 pub fn load_for_pdf(document: &Document, plan: PlanId) -> Result<model::PlanBundle> {
-    read_bundle(document, Some(plan))
+    let mut doc = read_bundle(document, Some(plan))?;
+    add_related_plans(document, &mut doc)?;
+    Ok(doc)
+}
+
+/// Adds to `doc` the other plans of the file that hold a goal tied ("sammenhæng med") to a
+/// goal of `doc`'s plans, in either direction, so that the PDF can name that goal and its
+/// plan ("Sammenhæng med: 2.3 (…) i Virksomhedsplan 2014/2015"). They are not printed.
+fn add_related_plans(document: &Document, doc: &mut model::PlanBundle) -> Result<()> {
+    let read = |error| TransferError::Read {
+        path: document.path().to_path_buf(),
+        error,
+    };
+    let others: Vec<PlanId> = document
+        .list_plans()
+        .map_err(read)?
+        .into_iter()
+        .map(|p| p.id)
+        .filter(|id| !doc.plans.iter().any(|p| p.id == *id))
+        .collect();
+    if others.is_empty() {
+        return Ok(());
+    }
+    let printed: std::collections::HashSet<model::GoalId> = doc
+        .plans
+        .iter()
+        .flat_map(|p| p.goals().map(|(_, g)| g.id))
+        .collect();
+    let named: std::collections::HashSet<model::GoalId> = doc
+        .plans
+        .iter()
+        .flat_map(|p| p.goals().flat_map(|(_, g)| g.related.iter().copied()))
+        .filter(|g| !printed.contains(g))
+        .collect();
+    for id in others {
+        let other = document.load_plan(id).map_err(read)?;
+        let tied = other
+            .goals()
+            .any(|(_, g)| named.contains(&g.id) || g.related.iter().any(|r| printed.contains(r)));
+        if tied {
+            doc.plans.push(other);
+        }
+    }
+    Ok(())
 }
 
 /// What "Gem en kopi som…" did beyond copying.

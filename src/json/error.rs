@@ -1,6 +1,8 @@
 //! [`FormatError`], why a JSON document could not be read or written: one Danish sentence
 //! that starts with the JSON path, and the path itself for callers that point at it.
 
+use super::version::{FORMAT_VERSION, OLDEST_VERSION};
+
 /// Why a JSON document could not be read or written. `Display` is one Danish sentence that
 /// starts with the JSON path (where there is one) and says what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -44,7 +46,7 @@ pub enum FormatError {
     },
     /// A newer virkplan wrote the file.
     #[error(
-        "version: filen er skrevet af et nyere program (formatversion {version}); denne udgave af virkplan læser version 1, så opdatér virkplan"
+        "version: filen er skrevet af et nyere program (formatversion {version}); denne udgave af virkplan læser version {OLDEST_VERSION} til {FORMAT_VERSION}, så opdatér virkplan"
     )]
     NewerVersion {
         /// The version the file says.

@@ -1,18 +1,28 @@
-//! From the model to the serde mirror: key generation (people from their names, plans from
-//! their first year, goals only where a `continues` needs one) and the resolution of ids,
-//! which may be row ids from a store, into those keys.
+//! From the model to the serde mirror (version 2): key generation (people from their names,
+//! plans from their first year, indicators `i1`, `i2`, … in document order, goals only where a
+//! `continues` or a `related` names them) and the resolution of ids, which may be row ids from
+//! a store, into those keys. The parts that need no key but their own are `export_parts`'s.
+//!
+//! A `related` link to a goal that is not in the document is left out, as
+//! [`PlanBundle::keep_plans`] leaves it out of a copy: `related` may name a goal of any plan
+//! of the file, and an export of one plan (with the plans it reaches through `previous`)
+//! need not hold that plan, while the document must name only goals it holds. A `continues`
+//! always points into the plan's previous plan, which an export holds, so a missing one is
+//! an error.
 
 use std::collections::{HashMap, HashSet};
 
 use super::error::FormatError;
-use super::raw::{
-    ExtraObject, RawBudget, RawBudgetRow, RawContact, RawDocument, RawFocusArea, RawFollowUp,
-    RawGoal, RawPeriod, RawPerson, RawPlan, RawSection, Whole,
+use super::export_parts::{
+    Result, extra, indicators, labels, measurements, milestones, non_empty, numbering, print, text,
 };
+use super::raw::{
+    RawBudget, RawBudgetRow, RawContact, RawDocument, RawFocusArea, RawFollowUp, RawGoal,
+    RawPeriod, RawPerson, RawPlan, RawSection,
+};
+use super::values::Whole;
 use super::version::{FORMAT_NAME, FORMAT_VERSION};
-use crate::model::{Extra, Goal, GoalId, Plan, PlanBundle, PlanId};
-
-type Result<T> = std::result::Result<T, FormatError>;
+use crate::model::{Goal, GoalId, PersonId, Plan, PlanBundle, PlanId};
 
 /// Where a goal sits: (plan, focus area, goal) indices.
 type GoalPos = (usize, usize, usize);
@@ -42,8 +52,30 @@ pub(super) fn from_model(doc: &PlanBundle) -> Result<RawDocument> {
         .map(|(i, plan)| resolve_previous(i, plan, &plan_by_id))
         .collect::<Result<Vec<_>>>()?;
     let continues = resolve_continues(doc, &previous)?;
-    let keyed: HashSet<GoalPos> = continues.values().copied().collect();
+    let related = resolve_related(doc)?;
+    let keyed: HashSet<GoalPos> = continues
+        .values()
+        .chain(related.values().flatten())
+        .copied()
+        .collect();
     let goal_key = |(p, a, g): GoalPos| format!("g-{}-{}-{}", plan_keys[p], a + 1, g + 1);
+    let owner_keys = |ids: &[PersonId], path: &str| -> Result<Option<Vec<String>>> {
+        let keys = ids
+            .iter()
+            .enumerate()
+            .map(|(o, id)| match person_by_id.get(id) {
+                Some(Some(i)) => Ok(person_keys[*i].clone()),
+                found => Err(ambiguous_or_missing(
+                    format!("{path}.owners[{o}]"),
+                    found.is_some(),
+                    "personen",
+                    id.0,
+                )),
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(non_empty(keys))
+    };
+    let mut next_indicator = 1;
 
     let people = doc
         .people
@@ -71,35 +103,38 @@ pub(super) fn from_model(doc: &PlanBundle) -> Result<RawDocument> {
             let mut goals = Vec::with_capacity(area.goals.len());
             for (g, goal) in area.goals.iter().enumerate() {
                 let gpath = format!("{apath}.goals[{g}]");
-                let owners = goal
-                    .owners
+                let indicator_keys: Vec<String> = goal
+                    .indicators
                     .iter()
-                    .enumerate()
-                    .map(|(o, id)| match person_by_id.get(id) {
-                        Some(Some(i)) => Ok(person_keys[*i].clone()),
-                        found => Err(ambiguous_or_missing(
-                            format!("{gpath}.owners[{o}]"),
-                            found.is_some(),
-                            "personen",
-                            id.0,
-                        )),
+                    .map(|_| {
+                        let key = format!("i{next_indicator}");
+                        next_indicator += 1;
+                        key
                     })
-                    .collect::<Result<Vec<_>>>()?;
+                    .collect();
+                let related_keys = related
+                    .get(&(p, a, g))
+                    .map(|list| list.iter().map(|&pos| goal_key(pos)).collect());
                 goals.push(RawGoal {
                     key: keyed.contains(&(p, a, g)).then(|| goal_key((p, a, g))),
                     continues: continues.get(&(p, a, g)).map(|&pos| goal_key(pos)),
                     text: goal.text.clone(),
                     details: text(&goal.details),
                     documentation: text(&goal.documentation),
-                    owners: (!owners.is_empty()).then_some(owners),
+                    owners: owner_keys(&goal.owners, &gpath)?,
                     deadline: goal.deadline.map(|d| d.to_string()),
                     status: goal.status.map(|s| s.code().to_string()),
-                    follow_ups: follow_ups(goal, &gpath)?,
+                    indicators: indicators(goal, &indicator_keys, &gpath)?,
+                    milestones: milestones(goal, &gpath)?,
+                    related: related_keys.and_then(non_empty),
+                    follow_ups: follow_ups(goal, &indicator_keys, &gpath)?,
                     extra: extra(&goal.extra, &format!("{gpath}.extra"))?,
                 });
             }
             focus_areas.push(RawFocusArea {
+                key: None,
                 title: area.title.clone(),
+                owners: owner_keys(&area.owners, &apath)?,
                 description: text(&area.description),
                 goals: (!goals.is_empty()).then_some(goals),
                 extra: extra(&area.extra, &format!("{apath}.extra"))?,
@@ -138,6 +173,9 @@ pub(super) fn from_model(doc: &PlanBundle) -> Result<RawDocument> {
             focus_areas_intro: text(&plan.focus_areas_intro),
             focus_areas: non_empty(focus_areas),
             review_intro: text(&plan.review_intro),
+            labels: labels(plan, &path)?,
+            numbering: numbering(plan, &path)?,
+            print: print(plan, &path)?,
             extra: extra(&plan.extra, &format!("{path}.extra"))?,
         });
     }
@@ -234,6 +272,47 @@ fn resolve_continues(
     Ok(out)
 }
 
+/// For every goal with `related`: the positions of the goals it names, in its order. A goal
+/// that is not in the document is left out (see the module's doc); an id more than one goal
+/// has is an error.
+fn resolve_related(doc: &PlanBundle) -> Result<HashMap<GoalPos, Vec<GoalPos>>> {
+    let positions: Vec<GoalPos> = doc
+        .plans
+        .iter()
+        .enumerate()
+        .flat_map(|(p, plan)| plan.numbered_goals().map(move |(a, g, _, _)| (p, a, g)))
+        .collect();
+    let by_id = index_by_id(
+        doc.plans
+            .iter()
+            .flat_map(|plan| plan.goals().map(|(_, goal)| goal.id)),
+    );
+    let mut out = HashMap::new();
+    for (p, plan) in doc.plans.iter().enumerate() {
+        for (a, g, _, goal) in plan.numbered_goals() {
+            let mut list = Vec::new();
+            for (r, id) in goal.related.iter().enumerate() {
+                match by_id.get(id) {
+                    Some(Some(i)) => list.push(positions[*i]),
+                    Some(None) => {
+                        return Err(ambiguous_or_missing(
+                            format!("plans[{p}].focus_areas[{a}].goals[{g}].related[{r}]"),
+                            true,
+                            "målet",
+                            id.0,
+                        ));
+                    }
+                    None => {}
+                }
+            }
+            if !list.is_empty() {
+                out.insert((p, a, g), list);
+            }
+        }
+    }
+    Ok(out)
+}
+
 fn find_goal(plan: &Plan, id: GoalId) -> Vec<(usize, usize)> {
     plan.numbered_goals()
         .filter(|(_, _, _, g)| g.id == id)
@@ -241,18 +320,34 @@ fn find_goal(plan: &Plan, id: GoalId) -> Vec<(usize, usize)> {
         .collect()
 }
 
-fn follow_ups(goal: &Goal, path: &str) -> Result<Option<Vec<RawFollowUp>>> {
-    let mut order: Vec<usize> = (0..goal.follow_ups.len()).collect();
+/// The goal's follow-ups, oldest first (the order an import gives them), at the paths they
+/// get in the document. One that says nothing (no text, status or measurement: the editor's
+/// "Tilføj opfølgning" left as it was) is left out: version 2 refuses it, and it holds nothing
+/// but its date, so a whole export must not fail on it.
+fn follow_ups(
+    goal: &Goal,
+    indicator_keys: &[String],
+    path: &str,
+) -> Result<Option<Vec<RawFollowUp>>> {
+    let mut order: Vec<usize> = (0..goal.follow_ups.len())
+        .filter(|&f| {
+            let fu = &goal.follow_ups[f];
+            !(fu.text.is_empty() && fu.status.is_none() && fu.measurements.is_empty())
+        })
+        .collect();
     order.sort_by_key(|&f| goal.follow_ups[f].date);
     let list = order
         .into_iter()
-        .map(|f| {
+        .enumerate()
+        .map(|(at, f)| {
             let fu = &goal.follow_ups[f];
+            let fpath = format!("{path}.follow_ups[{at}]");
             Ok(RawFollowUp {
                 date: fu.date.to_string(),
                 status: fu.status.map(|s| s.code().to_string()),
                 text: text(&fu.text),
-                extra: extra(&fu.extra, &format!("{path}.follow_ups[{f}].extra"))?,
+                measurements: measurements(fu, goal, indicator_keys, &fpath)?,
+                extra: extra(&fu.extra, &format!("{fpath}.extra"))?,
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -303,29 +398,6 @@ fn budget(plan: &Plan, path: &str) -> Result<Option<RawBudget>> {
         rows: non_empty(rows),
         extra: extra(&b.extra, &format!("{path}.budget.extra"))?,
     }))
-}
-
-/// An optional text: left out when empty.
-fn text(value: &str) -> Option<String> {
-    (!value.is_empty()).then(|| value.to_string())
-}
-
-fn non_empty<T>(list: Vec<T>) -> Option<Vec<T>> {
-    (!list.is_empty()).then_some(list)
-}
-
-fn extra(value: &Extra, path: &str) -> Result<Option<ExtraObject>> {
-    value
-        .as_deref()
-        .map(|text| {
-            ExtraObject::from_text(text).map_err(|e| {
-                FormatError::export(
-                    path,
-                    format!("den gemte extra-værdi er ikke et gyldigt JSON-objekt ({e})"),
-                )
-            })
-        })
-        .transpose()
 }
 
 /// A key from a name: lower case ASCII letters and digits joined by single hyphens, Danish

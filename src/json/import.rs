@@ -1,25 +1,30 @@
 //! From the serde mirror to the model, checking what serde cannot: blank texts, keys and the
-//! references between them, `previous` cycles, dates, statuses, years and budget sums. Every
-//! problem is reported with its JSON path; the first one found (in document order) wins.
+//! references between them (owners, `previous` cycles, `continues`, `related`, the indicators
+//! a measurement names), dates, statuses, years and budget sums. Every problem is reported
+//! with its JSON path; the first one found (in document order) wins. A goal's figures and
+//! steps are `import_figures`'s, a plan's words `import_words`'s.
 
 use std::collections::HashMap;
 
+use super::checks::{
+    Result, Version, check_key, date, extra, index_id, optional_date, required_text, unique_keys,
+};
 use super::error::FormatError;
+use super::import_figures::{IndicatorIndex, indicators, measurements, milestones};
+use super::import_words::{labels, numbering, print};
 use super::raw::{
-    ExtraObject, RawBudget, RawContact, RawDocument, RawFocusArea, RawFollowUp, RawGoal, RawPerson,
-    RawPlan, Whole, shorten,
+    RawBudget, RawContact, RawDocument, RawFocusArea, RawFollowUp, RawGoal, RawPerson, RawPlan,
 };
-use super::version::{FORMAT_NAME, FORMAT_VERSION};
+use super::values::{Whole, shorten};
+use super::version::{FORMAT_NAME, FORMAT_VERSION, OLDEST_VERSION};
 use crate::model::{
-    Budget, BudgetRow, BudgetRowId, Contact, Date, Extra, FocusArea, FocusAreaId, FollowUp,
-    FollowUpId, Goal, GoalId, Period, Person, PersonId, Plan, PlanBundle, PlanId, PlanState,
-    Section, SectionId, Status,
+    Budget, BudgetRow, BudgetRowId, Contact, FocusArea, FocusAreaId, FollowUp, FollowUpId, Goal,
+    GoalId, Period, Person, PersonId, Plan, PlanBundle, PlanId, PlanState, Section, SectionId,
+    Status,
 };
 
-type Result<T> = std::result::Result<T, FormatError>;
-
-/// `format` must be ours, `version` one we read.
-pub(super) fn check_header(format: &str, version: i64) -> Result<()> {
+/// `format` must be ours, `version` one we read: which version's rules apply.
+pub(super) fn check_header(format: &str, version: i64) -> Result<Version> {
     if format != FORMAT_NAME {
         return Err(FormatError::invalid(
             "format",
@@ -32,17 +37,26 @@ pub(super) fn check_header(format: &str, version: i64) -> Result<()> {
     if version > FORMAT_VERSION {
         return Err(FormatError::NewerVersion { version });
     }
-    if version < FORMAT_VERSION {
+    if version < OLDEST_VERSION {
         return Err(FormatError::invalid(
             "version",
-            format!("formatversion {version} findes ikke; virkplan læser version {FORMAT_VERSION}"),
+            format!(
+                "formatversion {version} findes ikke; virkplan læser version {OLDEST_VERSION} til {FORMAT_VERSION}"
+            ),
         ));
     }
-    Ok(())
+    Ok(if version == 1 {
+        Version::One
+    } else {
+        Version::Two
+    })
 }
 
-/// The checked conversion. Ids are document-local (see [`PlanBundle`]).
-pub(super) fn to_model(raw: RawDocument) -> Result<PlanBundle> {
+/// The checked conversion. Ids are document-local (see [`PlanBundle`]): people, plans, focus
+/// areas, sections, budget rows, follow-ups and milestones by index in their list; goals and
+/// indicators numbered from 1 in document order (unique in the document, so that `continues`,
+/// `related` and measurements can name them).
+pub(super) fn to_model(raw: RawDocument, version: Version) -> Result<PlanBundle> {
     let people_raw = raw.people.unwrap_or_default();
     let person_keys = unique_keys(
         people_raw
@@ -59,6 +73,20 @@ pub(super) fn to_model(raw: RawDocument) -> Result<PlanBundle> {
         "plannøglen",
     )?;
     let goal_index = GoalIndex::build(&raw.plans)?;
+    let indicator_index = IndicatorIndex::build(&raw.plans)?;
+    unique_keys(
+        raw.plans.iter().enumerate().flat_map(|(p, plan)| {
+            plan.focus_areas
+                .iter()
+                .flatten()
+                .enumerate()
+                .filter_map(move |(a, area)| {
+                    let key = area.key.as_deref()?;
+                    Some((format!("plans[{p}].focus_areas[{a}].key"), key))
+                })
+        }),
+        "indsatsområdenøglen",
+    )?;
     let previous = resolve_previous(&raw.plans, &plan_keys)?;
 
     let people = people_raw
@@ -67,53 +95,26 @@ pub(super) fn to_model(raw: RawDocument) -> Result<PlanBundle> {
         .map(|(i, p)| person(i, p))
         .collect::<Result<Vec<_>>>()?;
 
-    let mut next_goal = 1;
+    let mut next = NextIds {
+        goal: 1,
+        indicator: 1,
+    };
     let mut plans = Vec::with_capacity(raw.plans.len());
     for (i, p) in raw.plans.into_iter().enumerate() {
         let refs = Refs {
             people: &person_keys,
             goals: &goal_index,
+            indicators: &indicator_index,
             previous: previous[i],
+            version,
         };
-        plans.push(plan(i, p, &refs, &mut next_goal)?);
+        plans.push(plan(i, p, &refs, &mut next)?);
     }
     Ok(PlanBundle {
         people,
         plans,
         extra: extra(raw.extra, "extra")?,
     })
-}
-
-/// Maps each key to its index; an empty or repeated key is an error at its path.
-fn unique_keys<'a>(
-    keys: impl Iterator<Item = (String, &'a str)>,
-    what: &str,
-) -> Result<HashMap<String, usize>> {
-    let mut seen: HashMap<&str, (usize, String)> = HashMap::new();
-    for (i, (path, key)) in keys.enumerate() {
-        check_key(&path, key)?;
-        if let Some((_, first)) = seen.get(key) {
-            return Err(FormatError::invalid(
-                path,
-                format!("{what} «{}» er allerede brugt i {first}", shorten(key)),
-            ));
-        }
-        seen.insert(key, (i, path));
-    }
-    Ok(seen
-        .into_iter()
-        .map(|(k, (i, _))| (k.to_string(), i))
-        .collect())
-}
-
-fn check_key(path: &str, key: &str) -> Result<()> {
-    if key.trim().is_empty() {
-        return Err(FormatError::invalid(
-            path,
-            "nøglen er tom; en nøgle skal indeholde tegn",
-        ));
-    }
-    Ok(())
 }
 
 /// Every goal key of the document: which plan it is in and the id its goal gets.
@@ -205,11 +206,19 @@ fn resolve_previous(
     Ok(previous)
 }
 
-/// What a plan's goals may refer to.
+/// What a plan's goals may refer to, and the rules of the document's version.
 struct Refs<'r> {
     people: &'r HashMap<String, usize>,
     goals: &'r GoalIndex,
+    indicators: &'r IndicatorIndex,
     previous: Option<usize>,
+    version: Version,
+}
+
+/// The next document-wide ids, in document order (as the indices number them).
+struct NextIds {
+    goal: i64,
+    indicator: i64,
 }
 
 fn person(i: usize, p: RawPerson) -> Result<Person> {
@@ -224,7 +233,7 @@ fn person(i: usize, p: RawPerson) -> Result<Person> {
     })
 }
 
-fn plan(i: usize, p: RawPlan, refs: &Refs<'_>, next_goal: &mut i64) -> Result<Plan> {
+fn plan(i: usize, p: RawPlan, refs: &Refs<'_>, next: &mut NextIds) -> Result<Plan> {
     let path = format!("plans[{i}]");
     let title = required_text(&path, "title", p.title)?;
     let organisation = required_text(&path, "organisation", p.organisation)?;
@@ -251,7 +260,7 @@ fn plan(i: usize, p: RawPlan, refs: &Refs<'_>, next_goal: &mut i64) -> Result<Pl
             )
         })?,
     };
-    let approved_on = optional_date(&format!("{path}.approved_on"), p.approved_on)?;
+    let approved_on = optional_date(&format!("{path}.approved_on"), p.approved_on, refs.version)?;
     let sections = p
         .sections
         .unwrap_or_default()
@@ -273,20 +282,12 @@ fn plan(i: usize, p: RawPlan, refs: &Refs<'_>, next_goal: &mut i64) -> Result<Pl
         .unwrap_or_default()
         .into_iter()
         .enumerate()
-        .map(|(a, area)| {
-            focus_area(
-                &format!("{path}.focus_areas[{a}]"),
-                a,
-                area,
-                refs,
-                next_goal,
-            )
-        })
+        .map(|(a, area)| focus_area(&format!("{path}.focus_areas[{a}]"), a, area, refs, next))
         .collect::<Result<Vec<_>>>()?;
     Ok(Plan {
-        labels: Default::default(),
-        numbering: Default::default(),
-        print: Default::default(),
+        labels: labels(&path, p.labels)?,
+        numbering: numbering(&path, p.numbering)?,
+        print: print(&path, p.print)?,
         id: PlanId(index_id(i)),
         previous: refs.previous.map(|j| PlanId(index_id(j))),
         title,
@@ -393,17 +394,18 @@ fn focus_area(
     a: usize,
     area: RawFocusArea,
     refs: &Refs<'_>,
-    next_goal: &mut i64,
+    next: &mut NextIds,
 ) -> Result<FocusArea> {
     let title = required_text(path, "title", area.title)?;
+    let owners = owners(path, area.owners, refs, "som ansvarlig for indsatsområdet")?;
     let mut goals = Vec::new();
     for (g, raw) in area.goals.unwrap_or_default().into_iter().enumerate() {
-        let id = GoalId(*next_goal);
-        *next_goal += 1;
-        goals.push(goal(&format!("{path}.goals[{g}]"), id, raw, refs)?);
+        let id = GoalId(next.goal);
+        next.goal += 1;
+        goals.push(goal(&format!("{path}.goals[{g}]"), id, raw, refs, next)?);
     }
     Ok(FocusArea {
-        owners: Vec::new(),
+        owners,
         id: FocusAreaId(index_id(a)),
         title,
         description: area.description.unwrap_or_default(),
@@ -412,14 +414,56 @@ fn focus_area(
     })
 }
 
-fn goal(path: &str, id: GoalId, g: RawGoal, refs: &Refs<'_>) -> Result<Goal> {
+fn goal(path: &str, id: GoalId, g: RawGoal, refs: &Refs<'_>, next: &mut NextIds) -> Result<Goal> {
     let continues = match g.continues.as_deref() {
         None => None,
         Some(key) => Some(continued_goal(&format!("{path}.continues"), key, refs)?),
     };
     let text = required_text(path, "text", g.text)?;
+    let owners = owners(path, g.owners, refs, "som tovholder på målet")?;
+    let deadline = optional_date(&format!("{path}.deadline"), g.deadline, refs.version)?;
+    let status = optional_status(&format!("{path}.status"), g.status)?;
+    let indicators = indicators(path, g.indicators, &mut next.indicator)?;
+    let milestones = milestones(path, g.milestones)?;
+    let related = related(path, id, g.related, refs)?;
+    let mut follow_ups = g
+        .follow_ups
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .map(|(f, raw)| follow_up(&format!("{path}.follow_ups[{f}]"), raw, id, refs))
+        .collect::<Result<Vec<_>>>()?;
+    // Stable: equal dates keep the file's order. Ids follow the sorted order.
+    follow_ups.sort_by_key(|f| f.date);
+    for (f, follow_up) in follow_ups.iter_mut().enumerate() {
+        follow_up.id = FollowUpId(index_id(f));
+    }
+    Ok(Goal {
+        indicators,
+        milestones,
+        related,
+        id,
+        text,
+        details: g.details.unwrap_or_default(),
+        documentation: g.documentation.unwrap_or_default(),
+        owners,
+        deadline,
+        status,
+        continues,
+        follow_ups,
+        extra: extra(g.extra, &format!("{path}.extra"))?,
+    })
+}
+
+/// The people an `owners` list names (of a goal or a focus area), each once, in order.
+fn owners(
+    path: &str,
+    keys: Option<Vec<String>>,
+    refs: &Refs<'_>,
+    role: &str,
+) -> Result<Vec<PersonId>> {
     let mut owners: Vec<PersonId> = Vec::new();
-    for (o, key) in g.owners.unwrap_or_default().iter().enumerate() {
+    for (o, key) in keys.unwrap_or_default().iter().enumerate() {
         let opath = format!("{path}.owners[{o}]");
         let Some(&index) = refs.people.get(key.as_str()) else {
             return Err(FormatError::invalid(
@@ -434,43 +478,51 @@ fn goal(path: &str, id: GoalId, g: RawGoal, refs: &Refs<'_>) -> Result<Goal> {
         if owners.contains(&person) {
             return Err(FormatError::invalid(
                 opath,
-                format!(
-                    "personen «{}» står to gange som tovholder på målet",
-                    shorten(key)
-                ),
+                format!("personen «{}» står to gange {role}", shorten(key)),
             ));
         }
         owners.push(person);
     }
-    let deadline = optional_date(&format!("{path}.deadline"), g.deadline)?;
-    let status = optional_status(&format!("{path}.status"), g.status)?;
-    let mut follow_ups = g
-        .follow_ups
-        .unwrap_or_default()
-        .into_iter()
-        .enumerate()
-        .map(|(f, raw)| follow_up(&format!("{path}.follow_ups[{f}]"), raw))
-        .collect::<Result<Vec<_>>>()?;
-    // Stable: equal dates keep the file's order. Ids follow the sorted order.
-    follow_ups.sort_by_key(|f| f.date);
-    for (f, follow_up) in follow_ups.iter_mut().enumerate() {
-        follow_up.id = FollowUpId(index_id(f));
+    Ok(owners)
+}
+
+/// `related`: keys of other goals anywhere in the document, each once, never the goal itself.
+fn related(
+    path: &str,
+    goal: GoalId,
+    keys: Option<Vec<String>>,
+    refs: &Refs<'_>,
+) -> Result<Vec<GoalId>> {
+    let mut related: Vec<GoalId> = Vec::new();
+    for (r, key) in keys.unwrap_or_default().iter().enumerate() {
+        let rpath = format!("{path}.related[{r}]");
+        let Some(&(_, id)) = refs.goals.by_key.get(key.as_str()) else {
+            return Err(FormatError::invalid(
+                rpath,
+                format!(
+                    "målet «{}» findes ikke; «related» skal nævne «key» på mål i dokumentet",
+                    shorten(key)
+                ),
+            ));
+        };
+        if id == goal {
+            return Err(FormatError::invalid(
+                rpath,
+                format!(
+                    "«{}» er målet selv; et mål kan kun have sammenhæng med andre mål",
+                    shorten(key)
+                ),
+            ));
+        }
+        if related.contains(&id) {
+            return Err(FormatError::invalid(
+                rpath,
+                format!("målet «{}» står to gange i «related»", shorten(key)),
+            ));
+        }
+        related.push(id);
     }
-    Ok(Goal {
-        indicators: Vec::new(),
-        milestones: Vec::new(),
-        related: Vec::new(),
-        id,
-        text,
-        details: g.details.unwrap_or_default(),
-        documentation: g.documentation.unwrap_or_default(),
-        owners,
-        deadline,
-        status,
-        continues,
-        follow_ups,
-        extra: extra(g.extra, &format!("{path}.extra"))?,
-    })
+    Ok(related)
 }
 
 /// `continues` must name a goal of the plan's `previous` plan.
@@ -500,26 +552,28 @@ fn continued_goal(path: &str, key: &str, refs: &Refs<'_>) -> Result<GoalId> {
     }
 }
 
-fn follow_up(path: &str, raw: RawFollowUp) -> Result<FollowUp> {
-    Ok(FollowUp {
-        measurements: Vec::new(),
+/// A follow-up of goal `goal`. In version 2 it must say something: a text, a status or a
+/// measurement (version 1 had no such rule, and its documents import as before).
+fn follow_up(path: &str, raw: RawFollowUp, goal: GoalId, refs: &Refs<'_>) -> Result<FollowUp> {
+    let follow_up = FollowUp {
         id: FollowUpId(0),
-        date: date(&format!("{path}.date"), &raw.date)?,
+        date: date(&format!("{path}.date"), &raw.date, refs.version)?,
         status: optional_status(&format!("{path}.status"), raw.status)?,
         text: raw.text.unwrap_or_default(),
+        measurements: measurements(path, raw.measurements, goal, refs.indicators)?,
         extra: extra(raw.extra, &format!("{path}.extra"))?,
-    })
-}
-
-/// A required text that must say something.
-fn required_text(object_path: &str, field: &str, value: String) -> Result<String> {
-    if value.trim().is_empty() {
+    };
+    if refs.version == Version::Two
+        && follow_up.text.is_empty()
+        && follow_up.status.is_none()
+        && follow_up.measurements.is_empty()
+    {
         return Err(FormatError::invalid(
-            format!("{object_path}.{field}"),
-            format!("feltet «{field}» er tomt; det skal indeholde tekst"),
+            format!("{path}.text"),
+            "opfølgningen har hverken tekst, status eller målinger; skriv en tekst, giv en status eller en måling, eller udelad opfølgningen",
         ));
     }
-    Ok(value)
+    Ok(follow_up)
 }
 
 fn year(path: &str, Whole(value): Whole) -> Result<i32> {
@@ -530,15 +584,6 @@ fn year(path: &str, Whole(value): Whole) -> Result<i32> {
             format!("årstallet skal have fire cifre (fandt {value})"),
         )),
     }
-}
-
-fn date(path: &str, text: &str) -> Result<Date> {
-    Date::parse_iso(text)
-        .map_err(|e| FormatError::invalid(path, format!("{e} (fandt «{}»)", shorten(text))))
-}
-
-fn optional_date(path: &str, text: Option<String>) -> Result<Option<Date>> {
-    text.map(|t| date(path, &t)).transpose()
 }
 
 fn optional_status(path: &str, code: Option<String>) -> Result<Option<Status>> {
@@ -559,16 +604,4 @@ fn optional_status(path: &str, code: Option<String>) -> Result<Option<Status>> {
             ))
         }
     }
-}
-
-fn extra(value: Option<ExtraObject>, path: &str) -> Result<Extra> {
-    value
-        .map(|v| v.to_text())
-        .transpose()
-        .map_err(|e| FormatError::invalid(path, format!("kunne ikke gemmes ({e})")))
-}
-
-/// An index as an id; documents never have 2^63 entries, so saturation is only theory.
-fn index_id(index: usize) -> i64 {
-    i64::try_from(index).unwrap_or(i64::MAX)
 }

@@ -6,7 +6,7 @@
 
 use serde_path_to_error::{Path, Segment};
 
-use super::raw::shorten;
+use super::values::shorten;
 
 /// The path as `a.b[2].c`; the empty string for the document itself.
 pub(super) fn render_path(path: &Path) -> String {

@@ -1,17 +1,24 @@
-//! The JSON exchange format of plan-format.md (version 1): reading a document into a
-//! [`model::PlanBundle`] and writing one back.
+//! The JSON exchange format of plan-format.md (versions 1 and 2): reading a document into a
+//! [`model::PlanBundle`] and writing one back (always version 2).
 //!
 //! Owns the format and its strictness rules, and is the only module that knows serde_json. It
-//! has its own serde types (`raw`), converted to and from the model explicitly (`import`,
-//! `export`); the model carries no serde derives. Every rejection is an [`FormatError`] that
+//! has its own serde types (`raw` for version 2, `raw_v1` for version 1, `values` for numbers
+//! and `extra`), converted to and from the model explicitly (`import` with `import_figures`
+//! and `import_words`, over the shared `checks`; `export`); the model carries no serde derives. Every rejection is an [`FormatError`] that
 //! names the JSON path and says in one Danish sentence what is wrong. No file I/O here: callers
 //! pass bytes in and get text out.
 
+mod checks;
 mod error;
 mod export;
+mod export_parts;
 mod import;
+mod import_figures;
+mod import_words;
 mod messages;
 mod raw;
+mod raw_v1;
+mod values;
 mod version;
 
 use serde_json::error::Category;
@@ -19,11 +26,12 @@ use serde_json::error::Category;
 use crate::model;
 
 pub use error::FormatError;
-pub use version::{FORMAT_NAME, FORMAT_VERSION};
+pub use version::{FORMAT_NAME, FORMAT_VERSION, OLDEST_VERSION};
 
-/// Reads a JSON document (plan-format.md, version 1) into a [`model::PlanBundle`] with
-/// document-local ids: people and plans by index, goals numbered from 1 in document order.
-/// Follow-ups come out oldest first. Nothing is half-read: any rule broken is an error.
+/// Reads a JSON document (plan-format.md, version 1 or 2) into a [`model::PlanBundle`] with
+/// document-local ids: people, plans and what lies in a list of a plan or a goal by index;
+/// goals and indicators numbered from 1 in document order. Follow-ups come out oldest first.
+/// Nothing is half-read: any rule broken is an error.
 pub fn parse_document(bytes: &[u8]) -> Result<model::PlanBundle, FormatError> {
     const BOM: &[u8] = b"\xEF\xBB\xBF";
     let (bom_len, body) = match bytes.strip_prefix(BOM) {
@@ -52,13 +60,34 @@ pub fn parse_document(bytes: &[u8]) -> Result<model::PlanBundle, FormatError> {
             });
         }
     }
-    let raw = read_raw(text).map_err(|err| header_error(text).unwrap_or(err))?;
-    import::check_header(&raw.format, raw.version.0)?;
-    import::to_model(raw)
+    let raw = read_document(text)?;
+    let version = import::check_header(&raw.format, raw.version.0)?;
+    import::to_model(raw, version)
+}
+
+/// The strict structural parse by the rules of the version the document says. A version-1
+/// document is read as version 1 (where version 2's fields are unknown fields, with serde's
+/// own words and path, exactly as before version 2) and converted to version 2's mirror; that
+/// second parse costs only version-1 documents and failed ones.
+fn read_document(text: &str) -> Result<raw::RawDocument, FormatError> {
+    let read_v1 = || read_raw::<raw_v1::RawDocumentV1>(text).map(raw::RawDocument::from);
+    let (err, by_v1_rules) = match read_raw::<raw::RawDocument>(text) {
+        Ok(doc) if doc.version.0 != 1 => return Ok(doc),
+        Ok(_) => match read_v1() {
+            Ok(doc) => return Ok(doc),
+            Err(err) => (err, true),
+        },
+        Err(err) => (err, false),
+    };
+    Err(match header_error(text) {
+        Some(HeaderProblem::Error(header)) => header,
+        Some(HeaderProblem::VersionOne) if !by_v1_rules => read_v1().err().unwrap_or(err),
+        _ => err,
+    })
 }
 
 /// Strict structural parse: serde with paths, then nothing after the closing brace.
-fn read_raw(text: &str) -> Result<raw::RawDocument, FormatError> {
+fn read_raw<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, FormatError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let doc = serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = messages::render_path(err.path());
@@ -87,9 +116,16 @@ fn json_error(path: &str, err: &serde_json::Error) -> FormatError {
     }
 }
 
-/// When the strict parse fails, a lenient look at `format` and `version`: a file from another
-/// program or from a newer virkplan deserves that message rather than "unknown field".
-fn header_error(text: &str) -> Option<FormatError> {
+/// What a lenient look at `format` and `version` finds when the strict parse failed.
+enum HeaderProblem {
+    /// A file from another program or from a newer virkplan: that message rather than
+    /// "unknown field".
+    Error(FormatError),
+    /// The document says version 1: its error is the one version 1's rules give.
+    VersionOne,
+}
+
+fn header_error(text: &str) -> Option<HeaderProblem> {
     #[derive(serde::Deserialize)]
     struct Header {
         format: Option<serde_json::Value>,
@@ -98,14 +134,22 @@ fn header_error(text: &str) -> Option<FormatError> {
     let header: Header = serde_json::from_str(text).ok()?;
     match &header.format {
         Some(serde_json::Value::String(format)) if format != FORMAT_NAME => {
-            return import::check_header(format, FORMAT_VERSION).err();
+            return import::check_header(format, FORMAT_VERSION)
+                .err()
+                .map(HeaderProblem::Error);
         }
         _ => {}
     }
-    match header.version?.as_f64() {
-        Some(v) if v > FORMAT_VERSION as f64 => Some(FormatError::NewerVersion {
-            version: header_version(v),
-        }),
+    let version = header.version?;
+    if version.as_i64() == Some(1) {
+        return Some(HeaderProblem::VersionOne);
+    }
+    match version.as_f64() {
+        Some(v) if v > FORMAT_VERSION as f64 => {
+            Some(HeaderProblem::Error(FormatError::NewerVersion {
+                version: header_version(v),
+            }))
+        }
         _ => None,
     }
 }
@@ -119,9 +163,12 @@ fn header_version(v: f64) -> i64 {
     }
 }
 
-/// Writes a document as pretty JSON with a trailing newline. Keys are generated (people from
-/// their names, plans from their first year, goals only where a `continues` needs one); ids
-/// may be row ids. Empty texts and absent options are left out; follow-ups go oldest first.
+/// Writes a document as version 2, pretty JSON with a trailing newline. Keys are generated
+/// (people from their names, plans from their first year, indicators `i1`, `i2`, … in
+/// document order, goals only where a `continues` or a `related` names them); ids may be row
+/// ids. Empty texts, absent options and default words, numbering and print settings are left
+/// out; follow-ups go oldest first. A `related` link to a goal that is not in `doc` is left out
+/// (see `export`).
 /// The text is checked by [`parse_document`] before it is returned, so what this writes can
 /// always be read back.
 pub fn write_document(doc: &model::PlanBundle) -> Result<String, FormatError> {
@@ -153,7 +200,7 @@ mod tests {
     #[test]
     fn a_newer_version_wins_over_unknown_fields() {
         let err =
-            parse_document(br#"{"format":"virkplan","version":2,"plans":[],"new":1}"#).unwrap_err();
-        assert_eq!(err, FormatError::NewerVersion { version: 2 });
+            parse_document(br#"{"format":"virkplan","version":3,"plans":[],"new":1}"#).unwrap_err();
+        assert_eq!(err, FormatError::NewerVersion { version: 3 });
     }
 }

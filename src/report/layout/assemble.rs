@@ -34,6 +34,8 @@ pub fn layout(doc: &PlanBundle, plan_id: PlanId, options: &Options) -> Result<La
         .filter(|_| options.review)
         .and_then(|id| doc.plans.iter().find(|p| p.id == id && p.id != plan.id));
     let mut b = Builder::new(&doc.people);
+    b.charts = options.summary;
+    b.prepare_goals(doc, plan, previous);
     // The cover and the contents come first in reading order but are built last (the
     // contents need the body's entries): their nodes are made now, so that the root's
     // children are in reading order.

@@ -11,9 +11,9 @@ use super::output::{
     Structure, TextRun,
 };
 use super::text::{Line, Span, Style, break_lines};
-use crate::model::{Person, Status};
+use crate::model::{GoalId, Person, PlanId, Status};
 use crate::report::fonts::{Face, FontSet};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Width of the text body.
 pub(super) const BODY_W: f32 = PAGE_WIDTH - MARGINS.left - MARGINS.right;
@@ -70,9 +70,21 @@ pub(super) struct Entry {
     pub(super) in_toc: bool,
 }
 
+/// A goal as another goal's "Sammenhæng med" line names it: its number as printed, its text,
+/// its plan's title, and its anchor when this PDF prints it.
+#[derive(Debug, Clone)]
+pub(super) struct GoalRef {
+    pub(super) number: String,
+    pub(super) text: String,
+    pub(super) plan_title: String,
+    pub(super) anchor: Option<AnchorId>,
+}
+
 /// The flow of blocks and the structure tree under construction, with what the assembly needs
 /// afterwards: table headers to repeat, anchors, contents and outline entries, characters no
-/// font has (with where they were met).
+/// font has (with where they were met); and what the goals' blocks look up: every goal's
+/// anchor and number (links between goals may point forward), the goals that name each goal
+/// as related, and whether indicators get a chart.
 pub(super) struct Builder<'a> {
     pub(super) fonts: &'static FontSet,
     pub(super) structure: Structure,
@@ -85,6 +97,14 @@ pub(super) struct Builder<'a> {
     pub(super) context: String,
     pub(super) groups: u32,
     pub(super) people: &'a [Person],
+    /// Draw a chart under each indicator table (`Options::summary`).
+    pub(super) charts: bool,
+    /// The anchor of each goal this PDF prints, by (plan, focus area index, goal index).
+    pub(super) goal_anchors: HashMap<(PlanId, usize, usize), AnchorId>,
+    /// Every goal of the document, as a related goal's line names it.
+    pub(super) goal_refs: HashMap<GoalId, GoalRef>,
+    /// The goals that name a goal as related ("both ways").
+    pub(super) related_back: HashMap<GoalId, Vec<GoalId>>,
 }
 
 impl<'a> Builder<'a> {
@@ -101,6 +121,10 @@ impl<'a> Builder<'a> {
             context: String::new(),
             groups: 0,
             people,
+            charts: false,
+            goal_anchors: HashMap::new(),
+            goal_refs: HashMap::new(),
+            related_back: HashMap::new(),
         }
     }
 
@@ -382,6 +406,29 @@ impl<'a> Builder<'a> {
         total: Option<&[String]>,
         size: f32,
     ) {
+        self.table_at(parent, 0.0, cols, header, rows, total, size);
+    }
+
+    /// [`Builder::table`] with its left edge `x` from the body's left edge (a goal's
+    /// indicator table sits in the value column).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn table_at(
+        &mut self,
+        parent: NodeId,
+        x: f32,
+        cols: &[Col],
+        header: &[String],
+        rows: &[Vec<String>],
+        total: Option<&[String]>,
+        size: f32,
+    ) {
+        let shift = |blocks: &mut [Block]| {
+            if x != 0.0 {
+                for it in blocks.iter_mut().flat_map(|b| b.items.iter_mut()) {
+                    it.shape.shift(x, 0.0);
+                }
+            }
+        };
         let t = self.tables.len();
         self.tables.push(Vec::new());
         let table = self.node(Role::Table, parent);
@@ -393,6 +440,7 @@ impl<'a> Builder<'a> {
             .collect();
         let head_style = style(Face::Bold, size, Color::ACCENT);
         let mut head = self.row(cols, header, &cells, head_style, head_style, true, false);
+        shift(&mut head);
         for b in &mut head {
             b.table = Some(t);
             b.table_header = true;
@@ -425,6 +473,7 @@ impl<'a> Builder<'a> {
             let st = style(face, size, Color::BLACK);
             let group = self.group();
             let mut blocks = self.row(cols, &cells_text, &cells, st, st, false, is_total);
+            shift(&mut blocks);
             for b in &mut blocks {
                 b.table = Some(t);
                 b.group = Some(group);

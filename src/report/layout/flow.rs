@@ -44,6 +44,8 @@ impl Dest {
 
 /// Chains (`keep_with_next`) taller than this share of the body may be split.
 pub const KEEP_LIMIT: f32 = 0.4;
+/// Table headers taller than this share of the body are not repeated on the next page.
+pub const REPEAT_LIMIT: f32 = 0.25;
 /// Groups (a goal block, a short table) taller than this share of the body may be split: a
 /// larger value leaves more empty page feet.
 pub const GROUP_LIMIT: f32 = 0.28;
@@ -191,10 +193,13 @@ pub fn paginate(blocks: &[Block], tables: &[Vec<Block>], area: Area, anchors: us
             out.pages.push(Page::default());
             y = area.top;
             at_top = true;
-            // A table continues: its header rows first.
+            // A table continues: its header rows first, unless they are so tall (a plan's
+            // own word of thousands of characters in a header cell) that repeating them
+            // would leave no room, or run off the page.
             if let Some(t) = block.table
                 && !block.table_header
                 && let Some(header) = tables.get(t)
+                && header.iter().map(|h| h.height).sum::<f32>() <= body * REPEAT_LIMIT
             {
                 for h in header {
                     if let Some(page) = out.pages.last_mut() {

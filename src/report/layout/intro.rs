@@ -1,5 +1,6 @@
-//! The chapter Indledning: the plan's sections (the first one titled "Indledning" is the
-//! chapter's own text) and the budget table with its caption and note.
+//! The chapter Indledning (or the plan's own word for it): the plan's sections (the first one
+//! titled as the chapter is the chapter's own text) and the budget table with its caption and
+//! note.
 
 use super::builder::{BODY_W, Builder, CELL_PAD, Col, style};
 use super::output::{Color, Mark, NodeId, Role, Structure};
@@ -18,11 +19,13 @@ impl Builder<'_> {
         }
         let sect = self.node(Role::Sect, Structure::ROOT);
         let mut sections = plan.sections.iter().peekable();
-        // The first section titled "Indledning" is the chapter's own text.
+        // The first section titled as the chapter ("Indledning", or the plan's own word) is
+        // the chapter's own text.
+        let title = plan.labels.intro();
         let chapter_title = match sections.peek() {
-            Some(s) if s.title.trim().eq_ignore_ascii_case("indledning") => {
+            Some(s) if s.title.trim().to_lowercase() == title.trim().to_lowercase() => {
                 let s = sections.next();
-                self.heading(sect, 1, "Indledning", true);
+                self.heading(sect, 1, title, true);
                 if let Some(s) = s {
                     self.body_text(sect, &s.body, 0.0, 0.0);
                 }
@@ -31,7 +34,7 @@ impl Builder<'_> {
             _ => false,
         };
         if !chapter_title {
-            self.heading(sect, 1, "Indledning", true);
+            self.heading(sect, 1, title, true);
         }
         for s in sections {
             let sub = self.node(Role::Sect, sect);

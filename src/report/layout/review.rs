@@ -1,6 +1,6 @@
-//! The chapter Opfølgning: the previous plan's focus areas and goals, numbered on from the
-//! plan's own, with the plan's introduction to the review (issue 4; `--no-review` leaves it
-//! out).
+//! The chapter Opfølgning: the previous plan's focus areas and goals in that plan's own words
+//! and numbering style, numbered on from the plan's own focus areas, with the plan's
+//! introduction to the review (issue 4; `--no-review` leaves it out).
 
 use super::builder::Builder;
 use super::output::{Role, Structure};
@@ -14,9 +14,10 @@ impl Builder<'_> {
         if !plan.review_intro.trim().is_empty() {
             self.body_text(sect, &plan.review_intro, 0.0, 0.0);
         }
+        // Numbered on after the plan's own focus areas, in the previous plan's style.
         let offset = plan.focus_areas.len();
         for (i, area) in previous.focus_areas.iter().enumerate() {
-            self.focus_area(sect, area, offset + i + 1, true);
+            self.focus_area(sect, previous, area, i, offset + i, true);
         }
     }
 }

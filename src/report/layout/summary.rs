@@ -1,4 +1,5 @@
-//! The chapter Statusoverblik (on request): a table of the goals' statuses per focus area and
+//! The chapter Statusoverblik (on request): a table of the goals' statuses per focus area (in
+//! the plan's words and numbering) and
 //! the same figures as a stacked bar chart, drawn with rectangles, with words for a screen
 //! reader (the figure's alt text).
 
@@ -25,14 +26,25 @@ impl Builder<'_> {
     pub(super) fn summary(&mut self, plan: &Plan) {
         let sect = self.node(Role::Sect, Structure::ROOT);
         self.heading(sect, 1, "Statusoverblik", true);
-        self.body_text(
-            sect,
-            "Målenes status pr. indsatsområde: status er den, målet har nu; \"ikke vurderet\" er mål, der endnu ikke har fået en status.",
-            0.0,
-            0.0,
-        );
+        let labels = &plan.labels;
+        // Danish inflects the words ("målenes"), which a plan's own words cannot be; with
+        // them the sentence names them as they are.
+        let default_words = labels.goal.is_none() && labels.focus_area.is_none();
+        let intro = if default_words {
+            "Målenes status pr. indsatsområde: status er den, målet har nu; \"ikke vurderet\" er mål, der endnu ikke har fået en status.".to_owned()
+        } else {
+            format!(
+                "Status pr. {} for hvert punkt af typen \"{}\": status er den, der gælder nu; \"ikke vurderet\" er dem, der endnu ikke har fået en status.",
+                labels.focus_area().to_lowercase(),
+                labels.goal()
+            )
+        };
+        self.body_text(sect, &intro, 0.0, 0.0);
         let size = 8.5;
-        let mut header = vec!["Indsatsområde".to_string(), "Mål".to_string()];
+        let mut header = vec![
+            crate::units::shorten(labels.focus_area(), 40),
+            crate::units::shorten(labels.goal(), 40),
+        ];
         header.extend(
             SUMMARY_STATUSES
                 .iter()
@@ -57,7 +69,10 @@ impl Builder<'_> {
             .zip(&counts)
             .enumerate()
             .map(|(i, (a, c))| {
-                let mut r = vec![format!("{}. {}", i + 1, a.title), a.goals.len().to_string()];
+                let mut r = vec![
+                    plan.numbering.area_heading(&plan.labels, i, &a.title),
+                    a.goals.len().to_string(),
+                ];
                 r.extend(c.iter().map(|n| n.to_string()));
                 r
             })
@@ -97,11 +112,20 @@ impl Builder<'_> {
     /// The status chart: one stacked bar per focus area, drawn with rectangles.
     fn chart(&mut self, parent: NodeId, plan: &Plan, counts: &[[usize; 7]]) {
         let sub = self.node(Role::Sect, parent);
-        self.heading(sub, 2, "Målenes status i et diagram", true);
+        let labels = &plan.labels;
+        let default_words = labels.goal.is_none() && labels.focus_area.is_none();
+        let title = if default_words {
+            "Målenes status i et diagram"
+        } else {
+            "Status i et diagram"
+        };
+        self.heading(sub, 2, title, true);
         let fig = self.node(Role::Figure, sub);
+        let goal_word = labels.goal().to_lowercase();
         let mut alt = format!(
-            "Vandret søjlediagram: for hvert af planens {} indsatsområder en søjle, hvis længde er antallet af mål, delt i farver efter status. ",
-            plan.focus_areas.len()
+            "Vandret søjlediagram: for hvert af planens {} {} en søjle, hvis længde er antallet af {goal_word}, delt i farver efter status. ",
+            plan.focus_areas.len(),
+            labels.focus_areas().to_lowercase(),
         );
         for (i, (a, c)) in plan.focus_areas.iter().zip(counts).enumerate() {
             let parts: Vec<String> = SUMMARY_STATUSES
@@ -111,9 +135,9 @@ impl Builder<'_> {
                 .map(|(s, n)| format!("{n} {}", Status::label_of(*s)))
                 .collect();
             alt.push_str(&format!(
-                "{}. {}: {} mål{}{}. ",
-                i + 1,
-                crate::units::shorten(&a.title, 80),
+                "{}: {} {goal_word}{}{}. ",
+                plan.numbering
+                    .area_heading(labels, i, &crate::units::shorten(&a.title, 80)),
                 a.goals.len(),
                 if parts.is_empty() { "" } else { ", " },
                 parts.join(", ")
@@ -135,7 +159,9 @@ impl Builder<'_> {
         let small = style(Face::Regular, 8.5, Color::BLACK);
         let start = self.blocks.len();
         for (i, (a, c)) in plan.focus_areas.iter().zip(counts).enumerate() {
-            let label = format!("{}. {}", i + 1, crate::units::shorten(&a.title, 40));
+            let label =
+                plan.numbering
+                    .area_heading(&plan.labels, i, &crate::units::shorten(&a.title, 40));
             let mut blocks = self.lines(
                 Mark::Node(fig),
                 &[Span::new(label, small)],

@@ -315,6 +315,20 @@ fn a_goal_gets_indicators_measurements_milestones_and_a_related_goal_then_the_pl
     h.run();
     assert!(shows_text(&h, "Indsats 1.1"));
     assert!(shows_text(&h, "Netværksleder(e)"));
+    // So do the buttons: "Tilføj mål" would now read as a new focus area ("Mål 1").
+    for button in [
+        "Tilføj mål",
+        "Slet mål",
+        "Tilføj indsats",
+        "Slet indsats",
+        "Flyt indsats ned",
+    ] {
+        assert!(
+            h.query_by_label(button).is_some(),
+            "a button «{button}» in the plan's words"
+        );
+    }
+    assert!(h.query_by_label("Tilføj indsatsområde").is_none());
 
     // Udskrift prints them.
     click(&mut h, "Udskrift");

@@ -57,7 +57,10 @@ pub fn show(
             "Planen har endnu ingen {}.",
             lower_first(labels.focus_areas())
         ));
-        if ui.button("Tilføj indsatsområde").clicked() {
+        if ui
+            .button(format!("Tilføj {}", lower_first(labels.focus_area())))
+            .clicked()
+        {
             form.out.push(new_area(0));
         }
         return;
@@ -68,17 +71,18 @@ pub fn show(
             ui.horizontal(|ui| {
                 let number = plan.numbering.area_number(index);
                 ui.strong(format!("{} {number}", labels.focus_area()).trim_end());
-                if ui.button("Tilføj indsatsområde").clicked() {
+                let word = lower_first(labels.focus_area());
+                if ui.button(format!("Tilføj {word}")).clicked() {
                     form.out.push(new_area(index + 1));
                 }
-                if let Some(to) = move_buttons(ui, "indsatsområde", index, count) {
+                if let Some(to) = move_buttons(ui, &word, index, count) {
                     let command = Command::MoveFocusArea {
                         area: area.id,
                         index: to,
                     };
                     form.out.push(Action::Apply(command, AfterEdit::Stay));
                 }
-                if ui.button("Slet indsatsområde").clicked() {
+                if ui.button(format!("Slet {word}")).clicked() {
                     form.out.push(Action::Apply(
                         Command::DeleteFocusArea(area.id),
                         AfterEdit::SelectAreaAt(index.saturating_sub(1)),
@@ -154,7 +158,10 @@ pub fn show(
                 );
             }
             let selected = area.goals.iter().position(|g| Some(g.id) == goal);
-            if ui.button("Tilføj mål").clicked() {
+            if ui
+                .button(format!("Tilføj {}", lower_first(labels.goal())))
+                .clicked()
+            {
                 let at = selected.map_or(area.goals.len(), |i| i + 1);
                 let command = Command::InsertGoal {
                     area: area.id,

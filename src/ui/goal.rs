@@ -55,7 +55,8 @@ pub fn editor(
                 )
                 .trim_end(),
             );
-            if let Some(to) = move_buttons(ui, "mål", i, area.goals.len()) {
+            let word = super::people::lower_first(labels.goal());
+            if let Some(to) = move_buttons(ui, &word, i, area.goals.len()) {
                 let command = Command::MoveGoal {
                     goal: id,
                     area: area.id,
@@ -63,7 +64,7 @@ pub fn editor(
                 };
                 form.out.push(Action::Apply(command, AfterEdit::Stay));
             }
-            if ui.button("Slet mål").clicked() {
+            if ui.button(format!("Slet {word}")).clicked() {
                 form.out.push(Action::Apply(
                     Command::DeleteGoal(id),
                     AfterEdit::SelectGoalAt(i.saturating_sub(1)),

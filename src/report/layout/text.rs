@@ -192,8 +192,15 @@ fn cut(text: &str, st: Style, room: f32, fonts: &FontSet) -> (usize, f32) {
         if matches!(c, '/' | '-' | '.' | '_' | '?' | '&' | '=' | ',' | ';') {
             last_break = Some((end, width));
         }
+        // A no-break space keeps a date or a figure with its unit together while they fit
+        // a line; when they do not, it is the place to cut ("31. december | 2013"), never
+        // inside the year.
+        if c == '\u{a0}' {
+            last_break = Some((end, width));
+        }
     }
-    // Prefer a cut after a URL separator when it keeps at least half the line.
+    // Prefer a cut after a URL separator or a no-break space when it keeps at least half the
+    // line.
     if let Some((b, w)) = last_break
         && b < text.len()
         && w >= room * 0.5
@@ -433,6 +440,18 @@ mod tests {
         }
         let joined: Vec<String> = lines.iter().map(text_of).collect();
         assert_eq!(joined.join(" "), text);
+    }
+
+    #[test]
+    fn a_date_held_together_is_cut_at_its_no_break_space_when_the_column_is_too_narrow() {
+        let fonts = FontSet::get();
+        let date = "(31.\u{a0}december\u{a0}2013)";
+        let full = text_width(fonts, Face::Regular, date) * 10.0;
+        let lines = break_lines(&[Span::new(date, style())], full * 0.8, full * 0.8, fonts);
+        let texts: Vec<String> = lines.iter().map(text_of).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts[1] == "2013)", "the year stays whole: {texts:?}");
+        assert_eq!(texts.concat(), date);
     }
 
     #[test]

@@ -640,7 +640,7 @@ fn a_file_opened_from_the_menu_is_remembered_and_a_broken_one_leaves_the_open_fi
 #[test]
 fn follow_ups_are_written_on_a_goal_newest_first_and_undone() {
     let (_dir, path, id) = plan_file();
-    let mut h = editor(&path);
+    let mut h = tall_editor(&path);
     click(&mut h, "2. Det gode arbejdsliv");
     let before = saved_plan(&h, id).focus_areas[1].goals[0].follow_ups.len();
     click(&mut h, "Tilføj opfølgning");

@@ -290,6 +290,16 @@ fn a_goal_gets_indicators_measurements_milestones_and_a_related_goal_then_the_pl
     pick(&mut h, "Ansvarlig(e)", "Unna Scherer");
     let owners = saved_plan(&h, id).focus_areas[0].owners.clone();
     assert_eq!(owners.len(), 1);
+    // A second, typed as a new name, as a goal's tovholder can be.
+    enter(
+        &mut h,
+        "Ny person som ansvarlig (navn):",
+        0,
+        "Karen Ansvarsbevidst",
+    );
+    let owners = saved_plan(&h, id).focus_areas[0].owners.clone();
+    assert_eq!(owners.len(), 2, "the new person answers for the focus area");
+    assert!(shows_text(&h, "Fjern Karen Ansvarsbevidst"));
 
     // Tilpas planen: the plan's own words and numbering, applied as one step.
     click(&mut h, "Tilpas planen");

@@ -84,12 +84,37 @@ pub enum AfterEdit {
     SelectGoal(FocusAreaId, GoalId),
     /// Select the newest plan (after "Ny plan": row ids only grow).
     SelectNewPlan,
-    /// Select the newest person; if a goal is named, make the new person one of its
-    /// tovholdere too (a second undo step).
+    /// Select the newest person; if a goal or a focus area is named, make the new person one
+    /// of its tovholdere or ansvarlige too (a second undo step).
     SelectNewPerson {
-        /// The goal and its tovholdere before.
-        owner_of: Option<(GoalId, Vec<PersonId>)>,
+        /// The goal or focus area and its people before.
+        owner_of: Option<OwnerOf>,
     },
+}
+
+/// Whose people a person typed as a new name joins.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OwnerOf {
+    /// A goal's tovholdere, as they were.
+    Goal(GoalId, Vec<PersonId>),
+    /// A focus area's ansvarlige, as they were.
+    FocusArea(FocusAreaId, Vec<PersonId>),
+}
+
+impl OwnerOf {
+    /// The command that adds `person` to the people.
+    pub fn with(self, person: PersonId) -> Command {
+        match self {
+            OwnerOf::Goal(goal, mut owners) => {
+                owners.push(person);
+                Command::SetGoalOwners { goal, owners }
+            }
+            OwnerOf::FocusArea(area, mut owners) => {
+                owners.push(person);
+                Command::SetFocusAreaOwners { area, owners }
+            }
+        }
+    }
 }
 
 /// Something the user did, collected while drawing and carried out afterwards by the app

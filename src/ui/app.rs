@@ -649,12 +649,9 @@ impl App {
                     return;
                 };
                 match owner_of {
-                    Some((goal, mut owners)) => {
-                        owners.push(id);
-                        if self.edit(|doc| {
-                            doc.apply(Command::SetGoalOwners { goal, owners })
-                                .map(|_| ())
-                        }) {
+                    Some(owner_of) => {
+                        let command = owner_of.with(id);
+                        if self.edit(|doc| doc.apply(command).map(|_| ())) {
                             self.reload(None);
                         }
                     }

@@ -1,10 +1,11 @@
 //! The Indsatsområder screen (in the plan's own word): one focus area with its owners
 //! (ansvarlige) and numbered goals, and the editor of the selected goal (`goal`).
 
+use super::action::OwnerOf;
 use super::action::{Action, AfterEdit};
 use super::fields::{Form, form_grid, hint, move_buttons};
 use super::goal::{self, Context};
-use super::people::{lower_first, owners_list};
+use super::people::{lower_first, new_owner_field, owners_list};
 use super::theme;
 use crate::model::{Command, FocusArea, FocusAreaField, FocusAreaId, Goal, GoalId, Plan, Status};
 use crate::units;
@@ -119,6 +120,13 @@ pub fn show(
                         |owners| Command::SetFocusAreaOwners { area: id, owners },
                     )
                     .labelled_by(label.id);
+                    new_owner_field(
+                        ui,
+                        form,
+                        ("ny ansvarlig", id),
+                        "ansvarlig",
+                        OwnerOf::FocusArea(id, area.owners.clone()),
+                    );
                 });
                 ui.end_row();
             });

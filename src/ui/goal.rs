@@ -2,9 +2,10 @@
 //! period), tovholdere, related goals, its målepunkter with their charts, its delmål and its
 //! follow-ups with a value field per målepunkt. In the plan's own words and numbering.
 
+use super::action::OwnerOf;
 use super::action::{Action, AfterEdit};
 use super::fields::{Form, form_grid, hint, move_buttons};
-use super::people::{lower_first, owners_list};
+use super::people::{lower_first, new_owner_field, owners_list};
 use super::related::FileGoal;
 use super::{indicators, milestones, related};
 use crate::model::{
@@ -375,31 +376,13 @@ fn owners_row(ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan, goal: &Goal, 
             |owners| Command::SetGoalOwners { goal: id, owners },
         )
         .labelled_by(label.id);
-        let new_label = ui.label(format!("Ny person som {} (navn):", lower_first(word)));
-        if let Some(name) = form
-            .drafts
-            .parsed_field(
-                ui,
-                ("ny tovholder", id),
-                new_label.id,
-                "",
-                "fx Anne Hansen",
-                super::fields::FIELD_WIDTH / 2.0,
-                false,
-                |t| Ok::<_, std::convert::Infallible>(t.trim().to_owned()),
-            )
-            .filter(|n| !n.is_empty())
-        {
-            form.apply(
-                Command::InsertPerson(Person {
-                    name,
-                    ..Person::default()
-                }),
-                AfterEdit::SelectNewPerson {
-                    owner_of: Some((id, goal.owners.clone())),
-                },
-            );
-        }
+        new_owner_field(
+            ui,
+            form,
+            ("ny tovholder", id),
+            &lower_first(word),
+            OwnerOf::Goal(id, goal.owners.clone()),
+        );
     });
     ui.end_row();
 }

@@ -3,7 +3,7 @@
 //! be deleted until the goals have another tovholder (the store refuses it too, for goals in
 //! other plans of the file).
 
-use super::action::{Action, AfterEdit};
+use super::action::{Action, AfterEdit, OwnerOf};
 use super::fields::{Form, form_grid};
 use crate::model::{Command, Goal, Person, PersonField, PersonId, Plan};
 use crate::units;
@@ -94,6 +94,43 @@ pub fn owners_list(
         form.apply(set(chosen), AfterEdit::Stay);
     }
     response
+}
+
+/// A field to type a new person's name ("Ny person som tovholder (navn):"): Enter adds the
+/// person to the file and to the goal's or focus area's people (`owner_of`), as two undo
+/// steps. `what` is the role in the plan's own word, in lower case.
+pub fn new_owner_field(
+    ui: &mut egui::Ui,
+    form: &mut Form<'_>,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    what: &str,
+    owner_of: OwnerOf,
+) {
+    let label = ui.label(format!("Ny person som {what} (navn):"));
+    if let Some(name) = form
+        .drafts
+        .parsed_field(
+            ui,
+            id_salt,
+            label.id,
+            "",
+            "fx Anne Hansen",
+            super::fields::FIELD_WIDTH / 2.0,
+            false,
+            |t| Ok::<_, std::convert::Infallible>(t.trim().to_owned()),
+        )
+        .filter(|n| !n.is_empty())
+    {
+        form.apply(
+            Command::InsertPerson(Person {
+                name,
+                ..Person::default()
+            }),
+            AfterEdit::SelectNewPerson {
+                owner_of: Some(owner_of),
+            },
+        );
+    }
 }
 
 /// A person's line in the list: "Navn, stilling".

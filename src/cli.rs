@@ -348,10 +348,17 @@ fn check(file: &Path) -> Outcome {
                 error,
             })?;
     }
+    let version = match document.upgraded_in_memory_from() {
+        Some(old) => format!(
+            "{old} (en ældre version; filen kan ikke skrives, så den læses gennem en kopi i \
+             hukommelsen, opgraderet til version {}, og ændres ikke)",
+            document.schema_version()
+        ),
+        None => document.schema_version().to_string(),
+    };
     let mut text = format!(
-        "Fil: {}\nvirkplan-fil, skemaversion {}\n",
+        "Fil: {}\nvirkplan-fil, skemaversion {version}\n",
         esc(&file.display().to_string()),
-        document.schema_version()
     );
     text.push_str("Fuld kontrol af filens sider og indekser: ingen fejl.\n");
     match document.read_only() {

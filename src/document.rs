@@ -166,6 +166,12 @@ impl Document {
         self.store.schema_version()
     }
 
+    /// The file's own schema version when it is older and cannot be written, so that it is
+    /// read through a copy upgraded in memory; `None` otherwise.
+    pub fn upgraded_in_memory_from(&self) -> Option<i64> {
+        self.store.upgraded_in_memory_from()
+    }
+
     /// Why the file is open read-only, or `None` when it can be edited.
     pub fn read_only(&self) -> Option<&ReadOnlyReason> {
         self.store.read_only()

@@ -85,20 +85,38 @@ fn a_failed_migration_leaves_the_file_untouched() {
     assert_eq!(store.schema_version(), CURRENT);
 }
 
+/// An older file that cannot be written (a write-protected file, a read-only share) is read
+/// through a copy upgraded in memory: it opens read-only with all it holds, and neither the
+/// file nor its folder changes (no backup, no upgrade).
 #[test]
-fn an_older_read_only_file_is_not_upgraded() {
+fn an_older_read_only_file_is_read_through_an_upgraded_copy_and_left_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let path = plan_file(dir.path(), "plan.sqlite");
+    let content = Store::open(&path).unwrap().load_document(None).unwrap();
     let mut perms = std::fs::metadata(&path).unwrap().permissions();
     perms.set_readonly(true);
     std::fs::set_permissions(&path, perms).unwrap();
     let before = bytes(&path);
     let next = with_steps(vec!["ALTER TABLE person ADD COLUMN phone TEXT;"]);
-    match Store::open_with(&path, &next) {
-        Err(StoreError::OldReadOnly { found: CURRENT, .. }) => {}
-        other => panic!("expected OldReadOnly, got {other:?}"),
-    }
+    let store = Store::open_with(&path, &next).unwrap();
+    assert!(store.read_only().is_some(), "still read-only");
+    assert_eq!(
+        store.schema_version(),
+        CURRENT + 1,
+        "read as the new schema"
+    );
+    assert_eq!(store.load_document(None).unwrap(), content);
+    drop(store);
     assert_eq!(bytes(&path), before);
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        names,
+        vec![std::ffi::OsString::from("plan.sqlite")],
+        "no backup"
+    );
 }
 
 // ---- Schema 1 → 2 (issue 18) ----
@@ -318,6 +336,41 @@ fn v1_only(mut doc: PlanBundle) -> PlanBundle {
 
 /// Every test plan, in a schema-1 file made with the old DDL, migrates to the same content
 /// under the same ids.
+#[test]
+fn the_schema_1_fixture_write_protected_opens_read_only_with_its_plans() {
+    let writable = tempfile::tempdir().unwrap();
+    let copy = writable.path().join("schema-v1.sqlite");
+    std::fs::copy(FIXTURE, &copy).unwrap();
+    let migrated = Document::open(&copy).unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("schema-v1.sqlite");
+    std::fs::copy(FIXTURE, &path).unwrap();
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    let doc = Document::open(&path).unwrap();
+    assert!(doc.read_only().is_some());
+    assert_eq!(doc.schema_version(), 2);
+    assert_eq!(
+        doc.upgraded_in_memory_from(),
+        Some(1),
+        "check says the file is version 1"
+    );
+    assert_eq!(
+        doc.load_bundle(None).unwrap(),
+        migrated.load_bundle(None).unwrap(),
+        "the same plans as the upgraded file"
+    );
+    drop(doc);
+    assert_eq!(
+        bytes(&path),
+        bytes(Path::new(FIXTURE)),
+        "the file as it was"
+    );
+    assert!(!dir.path().join("schema-v1.bak-v1.sqlite").exists());
+}
+
 #[test]
 fn every_test_plan_in_a_schema_1_file_migrates_to_the_same_content() {
     let dir = tempfile::tempdir().unwrap();

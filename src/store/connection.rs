@@ -39,6 +39,16 @@ pub(super) fn connect(
     Ok(conn)
 }
 
+/// A connection to a copy in memory of a file's pages (`pages`, as `sqlite3_serialize` gave
+/// them), with the same protections: what an older file that cannot be written is read
+/// through, once upgraded in memory. Nothing of it ever reaches the file.
+pub(super) fn in_memory_copy(pages: &[u8], timeout: Duration) -> rusqlite::Result<Connection> {
+    let mut conn = Connection::open_in_memory()?;
+    conn.deserialize_read_exact("main", pages, pages.len(), false)?;
+    harden(&conn, timeout)?;
+    Ok(conn)
+}
+
 /// Sets the per-connection protections (they are not stored in the file).
 fn harden(conn: &Connection, timeout: Duration) -> rusqlite::Result<()> {
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;

@@ -88,6 +88,9 @@ pub struct Store {
     pub(super) busy_timeout: std::time::Duration,
     /// On a network drive (`network::on_network_drive`): `synchronous=FULL` is set.
     pub(super) network: bool,
+    /// The file's own, older schema version when it is read through a copy upgraded in
+    /// memory (an older file that cannot be written).
+    pub(super) upgraded_from: Option<i64>,
 }
 
 impl Store {
@@ -96,9 +99,16 @@ impl Store {
         &self.path
     }
 
-    /// The schema version the file was written with.
+    /// The schema version the file was written with (or, for an older file that cannot be
+    /// written, the version of the copy in memory it is read through).
     pub fn schema_version(&self) -> i64 {
         self.schema_version
+    }
+
+    /// The file's own schema version when it is older and cannot be written, so that it is
+    /// read through a copy upgraded in memory; `None` otherwise.
+    pub fn upgraded_in_memory_from(&self) -> Option<i64> {
+        self.upgraded_from
     }
 
     /// The file's identity (decisions.md, "Identity of a plan file"): a random id written once

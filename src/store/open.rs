@@ -6,7 +6,7 @@
 //! [`Store`]'s constructors (`open`, `open_or_create`, `open_with`, `create_with`) are here; the
 //! per-connection protections themselves are set in `connection`.
 
-use super::connection::{connect, journal_path};
+use super::connection::{connect, in_memory_copy, journal_path};
 use super::error::{Result, StoreError};
 use super::handle::{ReadOnlyReason, Store};
 use super::schema::{self, APPLICATION_ID, Migrations};
@@ -284,6 +284,7 @@ pub(super) fn open(path: &Path, options: &OpenOptions) -> Result<Store> {
                 read_only: Some(ReadOnlyReason::ForeignObjects(check.foreign)),
                 busy_timeout: options.busy_timeout,
                 network,
+                upgraded_from: None,
             });
         }
     }
@@ -295,16 +296,44 @@ pub(super) fn open(path: &Path, options: &OpenOptions) -> Result<Store> {
         read_only,
         busy_timeout: options.busy_timeout,
         network,
+        upgraded_from: None,
     };
     if version < latest {
         if store.read_only.is_some() {
-            return Err(StoreError::OldReadOnly {
-                path: path.into(),
-                found: version,
+            // An older file that cannot be written (a read-only share, a write-protected
+            // file): upgrade a copy in memory and read that, so the plans can still be read,
+            // printed, exported and copied. The file is not touched and no backup is made.
+            return upgraded_in_memory(store, &options.migrations).map_err(|_| {
+                StoreError::OldReadOnly {
+                    path: path.into(),
+                    found: version,
+                }
             });
         }
         migrate(&mut store, &options.migrations)?;
     }
+    Ok(store)
+}
+
+/// `store` (an older file opened read-only) read through a copy of its pages in memory,
+/// upgraded to the latest schema; still read-only, for the same reason.
+fn upgraded_in_memory(mut store: Store, migrations: &Migrations) -> rusqlite::Result<Store> {
+    let pages: Vec<u8> = store.conn.serialize("main")?.to_vec();
+    let mut conn = in_memory_copy(&pages, store.busy_timeout)?;
+    drop(pages);
+    let tx = conn.transaction()?;
+    for step in migrations
+        .steps
+        .iter()
+        .skip(usize::try_from(store.schema_version - 1).unwrap_or(0))
+    {
+        tx.execute_batch(step)?;
+    }
+    tx.pragma_update(None, "user_version", migrations.latest())?;
+    tx.commit()?;
+    store.conn = conn;
+    store.upgraded_from = Some(store.schema_version);
+    store.schema_version = migrations.latest();
     Ok(store)
 }
 
@@ -551,6 +580,7 @@ pub(super) fn create_with<T>(
             read_only: None,
             busy_timeout: options.busy_timeout,
             network,
+            upgraded_from: None,
         };
         fill(&mut store)
     });

@@ -4,50 +4,20 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
 mod common;
+mod editor_common;
 
+use editor_common::*;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::{Path, PathBuf};
 use virkplan::document::Document;
-use virkplan::model::{Command, Plan, PlanField, PlanId, PlanState};
+use virkplan::model::{Command, PlanField, PlanState};
 use virkplan::recent::RecentFiles;
 use virkplan::store::Store;
 use virkplan::ui::dialogs::ScriptedDialogs;
 use virkplan::ui::{App, Services};
-
-/// A new plan file holding the small test plan; returns the folder (keep it alive), the
-/// file and the plan's id.
-fn plan_file() -> (tempfile::TempDir, PathBuf, PlanId) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("plan.sqlite");
-    let mut doc = Document::open_or_create(&path).unwrap();
-    let ids = doc.import(&common::small_document()).unwrap();
-    (dir, path, ids[0])
-}
-
-fn harness(app: App) -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size([1300.0, 900.0])
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-fn editor(path: &Path) -> Harness<'static, App> {
-    harness(App::open(path))
-}
-
-/// An editor on a tall screen: the follow-ups under a goal with its målepunkter and delmål
-/// lie below a 900-point window, and a drop-down list opens only where it can be seen.
-fn tall_editor(path: &Path) -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size([1300.0, 1600.0])
-        .build_ui_state(|ui, app: &mut App| app.show(ui), App::open(path));
-    harness.run();
-    harness
-}
 
 /// An editor whose file dialogs answer with `answers`, in order.
 fn editor_answering(path: Option<&Path>, answers: Vec<PathBuf>) -> Harness<'static, App> {
@@ -58,102 +28,6 @@ fn editor_answering(path: Option<&Path>, answers: Vec<PathBuf>) -> Harness<'stat
             recent: RecentFiles::default(),
         },
     ))
-}
-
-/// Clicks the (first) button with this label (a screen's heading may read the same).
-fn click(harness: &mut Harness<'_, App>, label: &str) {
-    harness
-        .get_all_by_role_and_label(Role::Button, label)
-        .next()
-        .unwrap_or_else(|| panic!("no button {label:?}"))
-        .click();
-    harness.run();
-}
-
-/// Opens a menu of the menu bar and clicks an item.
-fn menu(harness: &mut Harness<'_, App>, menu: &str, item: &str) {
-    click(harness, menu);
-    harness.get_by_label_contains(item).click();
-    harness.run();
-}
-
-/// Opens the drop-down list labelled `list` and picks `option` in it (the same words may be
-/// elsewhere on the screen: the entry that appeared with the list is the one clicked).
-fn pick(harness: &mut Harness<'_, App>, list: &str, option: &str) {
-    let before: Vec<_> = harness
-        .query_all_by_label(option)
-        .map(|n| n.accesskit_node().id())
-        .collect();
-    harness.get_by_label(list).click();
-    harness.run();
-    harness
-        .get_all_by_label(option)
-        .find(|n| !before.contains(&n.accesskit_node().id()))
-        .unwrap_or_else(|| panic!("{option:?} is not in the list {list:?}"))
-        .click();
-    harness.run();
-}
-
-/// Lets time pass (kittest's clock moves a quarter second per step), so that typed text is
-/// saved and the file is looked at for changes by others.
-fn wait(harness: &mut Harness<'_, App>, seconds: f32) {
-    let steps = (seconds / 0.25).ceil() as usize;
-    harness.run_steps(steps);
-    harness.run();
-}
-
-fn saved_plan(harness: &Harness<'_, App>, id: PlanId) -> Plan {
-    harness.state().document().unwrap().load_plan(id).unwrap()
-}
-
-fn shown_plan(harness: &Harness<'_, App>) -> Plan {
-    harness.state().plan().cloned().expect("a plan is shown")
-}
-
-/// Selects everything in the `n`th field with this label and types `text` over it.
-fn type_over_nth(harness: &mut Harness<'_, App>, label: &str, n: usize, text: &str) {
-    harness
-        .get_all_by_label(label)
-        .nth(n)
-        .unwrap_or_else(|| panic!("no field {label:?} #{n}"))
-        .focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.run();
-    harness
-        .get_all_by_label(label)
-        .nth(n)
-        .unwrap()
-        .type_text(text);
-    harness.run();
-}
-
-fn type_over(harness: &mut Harness<'_, App>, label: &str, text: &str) {
-    type_over_nth(harness, label, 0, text);
-}
-
-/// Types into a field that is saved when complete, then presses Enter.
-fn enter(harness: &mut Harness<'_, App>, label: &str, n: usize, text: &str) {
-    type_over_nth(harness, label, n, text);
-    harness.key_press(Key::Enter);
-    harness.run();
-}
-
-fn value_of(harness: &Harness<'_, App>, label: &str) -> Option<String> {
-    harness
-        .get_all_by_label(label)
-        .next()
-        .and_then(|n| n.value())
-}
-
-fn shows_text(harness: &Harness<'_, App>, text: &str) -> bool {
-    harness
-        .query_all_by(|n: &egui_kittest::kittest::AccessKitNode<'_>| {
-            n.value().is_some_and(|v| v.contains(text))
-                || n.label().is_some_and(|v| v.contains(text))
-        })
-        .next()
-        .is_some()
 }
 
 #[test]
@@ -301,7 +175,7 @@ fn typing_is_shown_at_once_saved_within_a_second_and_undone_as_one_step() {
 
     type_over(&mut h, "Titel", "Virksomhedsplan 2014");
     assert_eq!(
-        value_of(&h, "Titel").as_deref(),
+        value_of(&h, "Titel", 0).as_deref(),
         Some("Virksomhedsplan 2014")
     );
     wait(&mut h, 1.0);
@@ -320,7 +194,7 @@ fn typing_is_shown_at_once_saved_within_a_second_and_undone_as_one_step() {
     h.run();
     assert_eq!(saved_plan(&h, id).title, "Virksomhedsplan 2014");
     assert_eq!(
-        value_of(&h, "Titel").as_deref(),
+        value_of(&h, "Titel", 0).as_deref(),
         Some("Virksomhedsplan 2014")
     );
 }
@@ -500,7 +374,7 @@ fn search_finds_a_goal_and_jumps_to_it() {
     assert!(shows_text(&h, "1 fund"));
     h.key_press(Key::Enter);
     h.run();
-    assert_eq!(value_of(&h, "Mål").as_deref(), Some("Lavere sygefravær"));
+    assert_eq!(value_of(&h, "Mål", 0).as_deref(), Some("Lavere sygefravær"));
     assert!(shows_text(&h, "Fund 1 af 1"));
 }
 
@@ -521,9 +395,12 @@ fn changes_saved_by_another_program_are_shown_without_losing_own_edits() {
         })
         .unwrap();
     wait(&mut h, 1.5);
-    assert_eq!(value_of(&h, "Titel").as_deref(), Some("Kollegaens titel"));
     assert_eq!(
-        value_of(&h, "Journalnummer").as_deref(),
+        value_of(&h, "Titel", 0).as_deref(),
+        Some("Kollegaens titel")
+    );
+    assert_eq!(
+        value_of(&h, "Journalnummer", 0).as_deref(),
         Some("egen rettelse")
     );
     assert!(
@@ -700,7 +577,7 @@ fn a_new_plan_is_made_from_an_approved_one_and_the_old_one_stays_as_it_was() {
 
     click(&mut h, "Ny plan fra denne…");
     assert_eq!(
-        value_of(&h, "Den nye plans titel").as_deref(),
+        value_of(&h, "Den nye plans titel", 0).as_deref(),
         Some("Virksomhedsplan 2014/2015")
     );
     click(&mut h, "Opret den nye plan");
@@ -759,7 +636,10 @@ fn the_follow_up_board_filters_by_status_and_opens_a_goal() {
     assert!(shows_text(&h, "2 mål vises"));
     h.get_by_label("Færre indlæggelser").click();
     h.run();
-    assert_eq!(value_of(&h, "Mål").as_deref(), Some("Færre indlæggelser"));
+    assert_eq!(
+        value_of(&h, "Mål", 0).as_deref(),
+        Some("Færre indlæggelser")
+    );
 }
 
 #[test]
@@ -970,7 +850,10 @@ fn a_tovholder_another_program_deleted_is_shown_as_missing_and_the_link_can_be_r
     h.run();
     h.key_press(Key::Enter);
     h.run();
-    assert_eq!(value_of(&h, "Mål").as_deref(), Some("Færre indlæggelser"));
+    assert_eq!(
+        value_of(&h, "Mål", 0).as_deref(),
+        Some("Færre indlæggelser")
+    );
     assert!(shows_text(&h, "Tovholder mangler (slettet)"));
     assert!(shows_text(&h, "Børge Alstrup"));
 

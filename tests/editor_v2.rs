@@ -5,112 +5,21 @@
 //! the navigation and in Udskrift. What the editor saved is read back from the file.
 
 mod common;
+mod editor_common;
 
+use editor_common::*;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use std::path::{Path, PathBuf};
 use virkplan::document::Document;
-use virkplan::model::{AreaNumbering, Direction, Plan, PlanId};
+use virkplan::model::{AreaNumbering, Direction};
 use virkplan::ui::App;
-
-fn plan_file() -> (tempfile::TempDir, PathBuf, PlanId) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("plan.sqlite");
-    let mut doc = Document::open_or_create(&path).unwrap();
-    let ids = doc.import(&common::small_document()).unwrap();
-    (dir, path, ids[0])
-}
-
-fn editor(path: &Path) -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size([1300.0, 4000.0])
-        .build_ui_state(|ui, app: &mut App| app.show(ui), App::open(path));
-    harness.run();
-    harness
-}
-
-fn click(harness: &mut Harness<'_, App>, label: &str) {
-    harness
-        .get_all_by_role_and_label(Role::Button, label)
-        .next()
-        .unwrap_or_else(|| panic!("no button {label:?}"))
-        .click();
-    harness.run();
-}
-
-fn pick(harness: &mut Harness<'_, App>, list: &str, option: &str) {
-    let before: Vec<_> = harness
-        .query_all_by_label(option)
-        .map(|n| n.accesskit_node().id())
-        .collect();
-    harness.get_by_label(list).click();
-    harness.run();
-    harness
-        .get_all_by_label(option)
-        .find(|n| !before.contains(&n.accesskit_node().id()))
-        .unwrap_or_else(|| panic!("{option:?} is not in the list {list:?}"))
-        .click();
-    harness.run();
-}
-
-fn wait(harness: &mut Harness<'_, App>, seconds: f32) {
-    let steps = (seconds / 0.25).ceil() as usize;
-    harness.run_steps(steps);
-    harness.run();
-}
-
-fn saved_plan(harness: &Harness<'_, App>, id: PlanId) -> Plan {
-    harness.state().document().unwrap().load_plan(id).unwrap()
-}
-
-/// Selects everything in the `n`th field with this label and types `text` over it.
-fn type_over_nth(harness: &mut Harness<'_, App>, label: &str, n: usize, text: &str) {
-    harness
-        .get_all_by_label(label)
-        .nth(n)
-        .unwrap_or_else(|| panic!("no field {label:?} #{n}"))
-        .focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.run();
-    harness
-        .get_all_by_label(label)
-        .nth(n)
-        .unwrap()
-        .type_text(text);
-    harness.run();
-}
-
-/// Types into a field that is saved when complete, then presses Enter.
-fn enter(harness: &mut Harness<'_, App>, label: &str, n: usize, text: &str) {
-    type_over_nth(harness, label, n, text);
-    harness.key_press(Key::Enter);
-    harness.run();
-}
-
-fn shows_text(harness: &Harness<'_, App>, text: &str) -> bool {
-    harness
-        .query_all_by(|n: &egui_kittest::kittest::AccessKitNode<'_>| {
-            n.value().is_some_and(|v| v.contains(text))
-                || n.label().is_some_and(|v| v.contains(text))
-        })
-        .next()
-        .is_some()
-}
-
-fn value_of(harness: &Harness<'_, App>, label: &str, n: usize) -> Option<String> {
-    harness
-        .get_all_by_label(label)
-        .nth(n)
-        .and_then(|n| n.value())
-}
 
 #[test]
 fn a_date_field_says_what_it_understood_while_typing_and_keeps_what_it_cannot_place() {
     let (_dir, path, id) = plan_file();
-    let mut h = editor(&path);
+    let mut h = editor_of_height(&path, 4000.0);
     click(&mut h, "1. Sundhed og forebyggelse");
     type_over_nth(&mut h, "Frist", 0, "ultimo 2014");
     assert!(shows_text(&h, "forstået som december 2014"));
@@ -142,7 +51,7 @@ fn follow_up_with_figure(h: &mut Harness<'_, App>, date: &str, figure: &str, tex
 #[test]
 fn a_goal_gets_indicators_measurements_milestones_and_a_related_goal_then_the_plans_words() {
     let (_dir, path, id) = plan_file();
-    let mut h = editor(&path);
+    let mut h = editor_of_height(&path, 4000.0);
     click(&mut h, "1. Sundhed og forebyggelse");
 
     // Two målepunkter.
@@ -364,7 +273,7 @@ fn a_goal_gets_indicators_measurements_milestones_and_a_related_goal_then_the_pl
 #[test]
 fn removing_an_indicator_asks_first_and_takes_its_measurements_with_it() {
     let (_dir, path, id) = plan_file();
-    let mut h = editor(&path);
+    let mut h = editor_of_height(&path, 4000.0);
     click(&mut h, "1. Sundhed og forebyggelse");
     click(&mut h, "Tilføj målepunkt");
     enter(&mut h, "Måling: Nyt målepunkt", 0, "12");
@@ -444,7 +353,7 @@ fn the_board_shows_latest_against_target_and_filters_the_goals_behind_their_line
         .import(&bundle)
         .unwrap();
 
-    let mut h = editor(&path);
+    let mut h = editor_of_height(&path, 4000.0);
     click(&mut h, "Opfølgning");
     assert!(shows_text(&h, "80 / 75\u{a0}%"));
     assert!(shows_text(&h, "40 / 75\u{a0}% (bagud)"));

@@ -62,9 +62,9 @@ pub fn layout(doc: &PlanBundle, plan_id: PlanId, options: &Options) -> Result<La
     };
     let tables = std::mem::take(&mut b.tables);
     let n_anchors = b.anchors;
-    let cover_pages = paginate(&cover_blocks, &tables, area, n_anchors);
-    let toc_pages = paginate(&toc_blocks, &tables, area, n_anchors);
-    let body_pages = paginate(&body_blocks, &tables, area, n_anchors);
+    let cover_pages = paginate(cover_blocks, &tables, area, n_anchors);
+    let toc_pages = paginate(toc_blocks, &tables, area, n_anchors);
+    let body_pages = paginate(body_blocks, &tables, area, n_anchors);
     let n_cover = cover_pages.pages.len();
     let n_toc = toc_pages.pages.len();
 

@@ -118,8 +118,31 @@ fn place(block: &Block, page: &mut Page<Dest>, left: f32, y: f32, repeated: bool
     first
 }
 
-/// Lays the blocks out on pages; `tables[t]` are the header blocks of table `t`.
-pub fn paginate(blocks: &[Block], tables: &[Vec<Block>], area: Area, anchors: usize) -> Paginated {
+/// Puts a block's own items on the page (moved, not copied: a block is placed once), shifted
+/// to (left, y); returns the index of the first.
+fn place_owned(items: Vec<Item<Dest>>, page: &mut Page<Dest>, left: f32, y: f32) -> usize {
+    let first = page.items.len();
+    page.items.reserve(items.len());
+    for mut item in items {
+        item.shape.shift(left, y);
+        page.items.push(item);
+    }
+    first
+}
+
+/// Lays the blocks out on pages; `tables[t]` are the header blocks of table `t`. The blocks'
+/// items move onto the pages (the demo plan's body held its text twice while it was copied).
+pub fn paginate(
+    mut blocks: Vec<Block>,
+    tables: &[Vec<Block>],
+    area: Area,
+    anchors: usize,
+) -> Paginated {
+    let mut items: Vec<Vec<Item<Dest>>> = blocks
+        .iter_mut()
+        .map(|b| std::mem::take(&mut b.items))
+        .collect();
+    let blocks = blocks;
     let body = (area.bottom - area.top).max(1.0);
     let limit = body * KEEP_LIMIT;
     let mut out = Paginated {
@@ -214,7 +237,8 @@ pub fn paginate(blocks: &[Block], tables: &[Vec<Block>], area: Area, anchors: us
         }
         let page_index = out.pages.len() - 1;
         if let Some(page) = out.pages.last_mut() {
-            let first = place(block, page, area.left, y, false);
+            let own = std::mem::take(&mut items[i]);
+            let first = place_owned(own, page, area.left, y);
             if let Some((item, anchor, right)) = block.page_ref {
                 out.page_refs
                     .push((page_index, first + item, anchor, area.left + right));

@@ -25,9 +25,102 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 use virkplan::model::{
     Command, Date, FocusArea, FollowUp, FollowUpId, Goal, GoalId, Period, Person, PersonId, Plan,
-    PlanBundle, PlanField, Status,
+    PlanBundle, PlanField, PlanId, Status,
 };
 use virkplan::store::{OpenOptions, Store, StoreError};
+
+/// Why a stress run failed; `Display` is the Danish sentence printed on stderr.
+#[derive(Debug, thiserror::Error)]
+enum StressError {
+    /// The store refused or failed.
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    /// The file does not open in virkplan.
+    #[error("åbner ikke: {0}")]
+    NotOpened(StoreError),
+    /// SQLite's integrity check found damage.
+    #[error("integrity_check: {}", .0.join("; "))]
+    Damaged(Vec<String>),
+    /// A plan lacks goals or follow-ups: an import was half written.
+    #[error("plan {0} er kun delvist skrevet")]
+    PartlyWritten(PlanId),
+    /// Only one of a batch edit's two fields was written.
+    #[error("plan {0}: en halv ændring")]
+    HalfEdit(PlanId),
+    /// A plan the writer reported committed is not in the file.
+    #[error("plan {0} blev meldt gemt, men er væk")]
+    Lost(String),
+    /// An edit the writer reported committed is not in the file.
+    #[error("plan {id}: ændringen til {value} blev meldt gemt, men filen har {found}")]
+    EditLost {
+        /// The plan.
+        id: String,
+        /// The value reported.
+        value: String,
+        /// The value in the file.
+        found: String,
+    },
+    /// A writer process could not be started.
+    #[error("kunne ikke starte en skriver: {}", virkplan::files::io_reason(.0))]
+    Spawn(std::io::Error),
+    /// A writer process could not be waited for.
+    #[error("kunne ikke vente på en skriver: {}", virkplan::files::io_reason(.0))]
+    Wait(std::io::Error),
+    /// The writer of a crash cycle wrote to stderr.
+    #[error("skriveren meldte en fejl")]
+    WriterReported,
+    /// The file a writer reported writing to is gone.
+    #[error("filen er væk")]
+    FileGone,
+    /// A failure in one crash cycle, with what makes it repeatable.
+    #[error(
+        "cyklus {cycle} (frø {seed}, drab efter {delay_us} µs): {what}; skriverens fejl: {writer}"
+    )]
+    Cycle {
+        /// The cycle.
+        cycle: u64,
+        /// The seed of the run.
+        seed: u64,
+        /// When the writer was killed.
+        delay_us: u64,
+        /// What was wrong.
+        what: Box<StressError>,
+        /// What the writer wrote on stderr.
+        writer: String,
+    },
+    /// The first writer could not create the file.
+    #[error("filen kunne ikke oprettes: {0}")]
+    NotCreated(String),
+    /// A writer of two stopped with an error.
+    #[error("en skriver fejlede: {0} {1}")]
+    WriterFailed(String, String),
+    /// The writers did not stop in time.
+    #[error("skriverne hang: {0:.1} s")]
+    Hung(f64),
+    /// The file holds another number of plans than reported.
+    #[error("{found} planer i filen, {expected} meldt gemt")]
+    Count {
+        /// Plans in the file.
+        found: usize,
+        /// Plans reported committed.
+        expected: usize,
+    },
+    /// A writer never saw the other's plans.
+    #[error("skriver {0} så aldrig den andens planer")]
+    NeverSawOther(&'static str),
+    /// A writer saw plans disappear.
+    #[error("skriver {0} så planer forsvinde")]
+    SawVanish(&'static str),
+    /// A writer that lost a lock got another message than the Danish one.
+    #[error("skriver {0} fik en anden besked end den danske om optaget fil")]
+    WrongBusyMessage(&'static str),
+    /// A flag without a valid value.
+    #[error("{0} skal have en gyldig værdi")]
+    BadFlag(String),
+    /// The command line is not one of the runs.
+    #[error("{USAGE}")]
+    Usage,
+}
 
 const GOALS: usize = 6;
 const FOLLOW_UPS: usize = 3;
@@ -106,21 +199,20 @@ fn title_prefix(tag: &str) -> String {
     format!("Stressplan {tag}-")
 }
 
-fn write(file: &str, tag: &str, count: u64, seconds: u64, busy_ms: u64) -> Result<(), String> {
+fn write(file: &str, tag: &str, count: u64, seconds: u64, busy_ms: u64) -> Result<(), StressError> {
     let options = OpenOptions {
         create: true,
         busy_timeout: Duration::from_millis(busy_ms),
         ..OpenOptions::default()
     };
     let started = Instant::now();
-    let mut store =
-        with_retry(|| Store::open_with(file.as_ref(), &options)).map_err(|e| e.to_string())?;
+    let mut store = with_retry(|| Store::open_with(file.as_ref(), &options))?;
     let mine = title_prefix(tag);
     let mut n = 0u64;
     while (count == 0 || n < count) && (seconds == 0 || started.elapsed().as_secs() < seconds) {
         n += 1;
         let doc = small_plan(tag, n);
-        let (ids, _) = with_retry(|| store.import(&doc)).map_err(|e| e.to_string())?;
+        let (ids, _) = with_retry(|| store.import(&doc))?;
         let plan = ids[0];
         println!("committed {plan}");
         // A two-field edit in one batch: both or neither.
@@ -137,10 +229,9 @@ fn write(file: &str, tag: &str, count: u64, seconds: u64, busy_ms: u64) -> Resul
                 value: value.clone(),
             },
         ]);
-        with_retry(|| store.apply(&batch)).map_err(|e| e.to_string())?;
+        with_retry(|| store.apply(&batch))?;
         println!("committed edit {plan} {value}");
-        let others = with_retry(|| store.list_plans())
-            .map_err(|e| e.to_string())?
+        let others = with_retry(|| store.list_plans())?
             .iter()
             .filter(|p| p.title.starts_with("Stressplan ") && !p.title.starts_with(&mine))
             .count();
@@ -151,28 +242,28 @@ fn write(file: &str, tag: &str, count: u64, seconds: u64, busy_ms: u64) -> Resul
 
 /// The file as a reader finds it: the full integrity check, open in virkplan (as the editor
 /// does), every plan whole and every batch edit both-or-neither. Returns the plans.
-fn check_file(file: &Path) -> Result<Vec<Plan>, String> {
-    let store = Store::open(file).map_err(|e| format!("åbner ikke: {e}"))?;
-    let problems = store.integrity_check().map_err(|e| e.to_string())?;
+fn check_file(file: &Path) -> Result<Vec<Plan>, StressError> {
+    let store = Store::open(file).map_err(StressError::NotOpened)?;
+    let problems = store.integrity_check()?;
     if !problems.is_empty() {
-        return Err(format!("integrity_check: {}", problems.join("; ")));
+        return Err(StressError::Damaged(problems));
     }
     let mut plans = Vec::new();
-    for summary in store.list_plans().map_err(|e| e.to_string())? {
-        let plan = store.load_plan(summary.id).map_err(|e| e.to_string())?;
+    for summary in store.list_plans()? {
+        let plan = store.load_plan(summary.id)?;
         let goals: Vec<&Goal> = plan.goals().map(|(_, g)| g).collect();
         if goals.len() != GOALS || goals.iter().any(|g| g.follow_ups.len() != FOLLOW_UPS) {
-            return Err(format!("plan {} er kun delvist skrevet", plan.id));
+            return Err(StressError::PartlyWritten(plan.id));
         }
         if plan.journal_number != plan.contact.phone {
-            return Err(format!("plan {}: en halv ændring", plan.id));
+            return Err(StressError::HalfEdit(plan.id));
         }
         plans.push(plan);
     }
     Ok(plans)
 }
 
-fn verify(file: &str) -> Result<usize, String> {
+fn verify(file: &str) -> Result<usize, StressError> {
     check_file(file.as_ref()).map(|plans| plans.len())
 }
 
@@ -206,22 +297,23 @@ impl Report {
 }
 
 /// Every import and edit the writer reported committed is in the file.
-fn check_reported(plans: &[Plan], report: &Report) -> Result<(), String> {
+fn check_reported(plans: &[Plan], report: &Report) -> Result<(), StressError> {
     for id in &report.imports {
         if !plans.iter().any(|p| &p.id.to_string() == id) {
-            return Err(format!("plan {id} blev meldt gemt, men er væk"));
+            return Err(StressError::Lost(id.clone()));
         }
     }
     for (id, value) in &report.edits {
         match plans.iter().find(|p| &p.id.to_string() == id) {
             Some(p) if &p.journal_number == value => {}
             Some(p) => {
-                return Err(format!(
-                    "plan {id}: ændringen til {value} blev meldt gemt, men filen har {}",
-                    p.journal_number
-                ));
+                return Err(StressError::EditLost {
+                    id: id.clone(),
+                    value: value.clone(),
+                    found: p.journal_number.clone(),
+                });
             }
-            None => return Err(format!("plan {id} blev meldt gemt, men er væk")),
+            None => return Err(StressError::Lost(id.clone())),
         }
     }
     Ok(())
@@ -239,8 +331,8 @@ impl Rng {
     }
 }
 
-fn spawn_writer(file: &Path, args: &[String]) -> Result<Child, String> {
-    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+fn spawn_writer(file: &Path, args: &[String]) -> Result<Child, StressError> {
+    let exe = std::env::current_exe().map_err(StressError::Spawn)?;
     ProcessCommand::new(exe)
         .arg("write")
         .arg(file)
@@ -248,7 +340,7 @@ fn spawn_writer(file: &Path, args: &[String]) -> Result<Child, String> {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| format!("kunne ikke starte en skriver: {e}"))
+        .map_err(StressError::Spawn)
 }
 
 /// Reads a child's stdout and stderr on their own threads, so a full pipe never stalls it.
@@ -291,7 +383,7 @@ fn crash_cycles(
     seed: u64,
     max_delay_ms: u64,
     fresh_every: u64,
-) -> Result<(), String> {
+) -> Result<(), StressError> {
     let started = Instant::now();
     let mut rng = Rng(seed.max(1));
     let (mut imports, mut edits, mut plans_checked, mut mid_edit, mut before_first) =
@@ -313,14 +405,15 @@ fn crash_cycles(
         let out = out.join().unwrap_or_default();
         let err = err.join().unwrap_or_default();
         let report = Report::parse(&out);
-        let fail = |what: String| {
-            format!(
-                "cyklus {cycle} (frø {seed}, drab efter {delay_us} µs): {what}; skriverens fejl: {}",
-                err.trim()
-            )
+        let fail = |what: StressError| StressError::Cycle {
+            cycle,
+            seed,
+            delay_us,
+            what: Box::new(what),
+            writer: err.trim().to_owned(),
         };
         if !err.trim().is_empty() {
-            return Err(fail("skriveren meldte en fejl".into()));
+            return Err(fail(StressError::WriterReported));
         }
         if report.imports.is_empty() {
             before_first += 1;
@@ -331,7 +424,7 @@ fn crash_cycles(
         if !file.exists() {
             // Killed before it had created the file: nothing was reported, nothing to check.
             if !report.imports.is_empty() {
-                return Err(fail("filen er væk".into()));
+                return Err(fail(StressError::FileGone));
             }
             continue;
         }
@@ -364,7 +457,7 @@ fn crash_cycles(
     Ok(())
 }
 
-fn two_writers(file: &Path, seconds: u64, busy_ms: u64) -> Result<(), String> {
+fn two_writers(file: &Path, seconds: u64, busy_ms: u64) -> Result<(), StressError> {
     remove_file_and_journal(file);
     // Create the file first so that the two writers do not race to create it.
     let mut init = spawn_writer(
@@ -372,12 +465,11 @@ fn two_writers(file: &Path, seconds: u64, busy_ms: u64) -> Result<(), String> {
         &["--tag".into(), "init".into(), "--count".into(), "1".into()],
     )?;
     let (init_out, init_err) = drain(&mut init);
-    let init_status = init.wait().map_err(|e| e.to_string())?;
+    let init_status = init.wait().map_err(StressError::Wait)?;
     let _ = init_out.join();
     if !init_status.success() {
-        return Err(format!(
-            "filen kunne ikke oprettes: {}",
-            init_err.join().unwrap_or_default().trim()
+        return Err(StressError::NotCreated(
+            init_err.join().unwrap_or_default().trim().to_owned(),
         ));
     }
     let started = Instant::now();
@@ -395,8 +487,8 @@ fn two_writers(file: &Path, seconds: u64, busy_ms: u64) -> Result<(), String> {
     let mut b = spawn_writer(file, &args("b"))?;
     let (a_out, a_err) = drain(&mut a);
     let (b_out, b_err) = drain(&mut b);
-    let a_status = a.wait().map_err(|e| e.to_string())?;
-    let b_status = b.wait().map_err(|e| e.to_string())?;
+    let a_status = a.wait().map_err(StressError::Wait)?;
+    let b_status = b.wait().map_err(StressError::Wait)?;
     let elapsed = started.elapsed();
     let (a_out, a_err) = (
         a_out.join().unwrap_or_default(),
@@ -407,15 +499,14 @@ fn two_writers(file: &Path, seconds: u64, busy_ms: u64) -> Result<(), String> {
         b_err.join().unwrap_or_default(),
     );
     if !a_status.success() || !b_status.success() {
-        return Err(format!(
-            "en skriver fejlede: {} {}",
-            a_err.trim(),
-            b_err.trim()
+        return Err(StressError::WriterFailed(
+            a_err.trim().to_owned(),
+            b_err.trim().to_owned(),
         ));
     }
     // No hang: each writer stops by itself after `seconds`, plus at most one edit's wait.
     if elapsed > Duration::from_secs(seconds + 10) {
-        return Err(format!("skriverne hang: {:.1} s", elapsed.as_secs_f64()));
+        return Err(StressError::Hung(elapsed.as_secs_f64()));
     }
     let (ra, rb) = (Report::parse(&a_out), Report::parse(&b_out));
     let plans = check_file(file)?;
@@ -423,27 +514,25 @@ fn two_writers(file: &Path, seconds: u64, busy_ms: u64) -> Result<(), String> {
     check_reported(&plans, &rb)?;
     let expected = 1 + ra.imports.len() + rb.imports.len();
     if plans.len() != expected {
-        return Err(format!(
-            "{} planer i filen, {expected} meldt gemt",
-            plans.len()
-        ));
+        return Err(StressError::Count {
+            found: plans.len(),
+            expected,
+        });
     }
     for (name, r, other) in [("a", &ra, &rb), ("b", &rb, &ra)] {
         let seen = r.sees.iter().copied().max().unwrap_or(0);
         // Each saw the other's plans (and the "init" plan, which counts as another's).
         if !other.imports.is_empty() && seen < 2 {
-            return Err(format!("skriver {name} så aldrig den andens planer"));
+            return Err(StressError::NeverSawOther(name));
         }
         if r.sees.windows(2).any(|w| w[1] < w[0]) {
-            return Err(format!("skriver {name} så planer forsvinde"));
+            return Err(StressError::SawVanish(name));
         }
         if r.busy
             .iter()
             .any(|m| !m.contains("optaget") || m.contains("rror"))
         {
-            return Err(format!(
-                "skriver {name} fik en anden besked end den danske om optaget fil"
-            ));
+            return Err(StressError::WrongBusyMessage(name));
         }
     }
     println!(
@@ -465,13 +554,13 @@ fn two_writers(file: &Path, seconds: u64, busy_ms: u64) -> Result<(), String> {
 }
 
 /// The value after `--name`, parsed, or the default.
-fn flag<T: std::str::FromStr>(rest: &[String], name: &str, default: T) -> Result<T, String> {
+fn flag<T: std::str::FromStr>(rest: &[String], name: &str, default: T) -> Result<T, StressError> {
     match rest.iter().position(|a| a == name) {
         None => Ok(default),
         Some(i) => rest
             .get(i + 1)
             .and_then(|v| v.parse().ok())
-            .ok_or_else(|| format!("{name} skal have en gyldig værdi")),
+            .ok_or_else(|| StressError::BadFlag(name.to_owned())),
     }
 }
 
@@ -479,12 +568,12 @@ const USAGE: &str = "brug: virkplan-stress write FIL [--tag T] [--count N] [--se
     | verify FIL | crash-cycles FIL [--cycles N] [--seed S] [--max-delay-ms D] [--fresh-every K] \
     | two-writers FIL [--seconds S] [--busy-ms B]";
 
-fn run(args: &[String]) -> Result<(), String> {
+fn run(args: &[String]) -> Result<(), StressError> {
     let Some((cmd, rest)) = args.split_first() else {
-        return Err(USAGE.into());
+        return Err(StressError::Usage);
     };
     let Some((file, rest)) = rest.split_first() else {
-        return Err(USAGE.into());
+        return Err(StressError::Usage);
     };
     match cmd.as_str() {
         "write" => write(
@@ -512,7 +601,7 @@ fn run(args: &[String]) -> Result<(), String> {
             flag(rest, "--seconds", 60)?,
             flag(rest, "--busy-ms", 50)?,
         ),
-        _ => Err(USAGE.into()),
+        _ => Err(StressError::Usage),
     }
 }
 

@@ -29,6 +29,17 @@ pub fn form_grid<R>(
         .inner
 }
 
+/// The heading of a list in the goal editor (Målepunkter, Delmål, Opfølgning) with its add
+/// button beside it, after a little space; true when the button was clicked.
+pub fn list_heading(ui: &mut egui::Ui, title: &str, add: &str) -> bool {
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        ui.strong(title);
+        ui.button(add).clicked()
+    })
+    .inner
+}
+
 /// The buttons "Flyt {what} op" and "Flyt {what} ned" for the item at `index` of `count`
 /// (each disabled where the item cannot move). Returns the position to move it to, if one was
 /// clicked.

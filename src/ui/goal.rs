@@ -246,27 +246,23 @@ pub fn measured(
 /// The goal's follow-ups (opfølgning), newest first: date (any period), an optional status,
 /// a value per målepunkt and a text, each editable and deletable (undoable).
 fn follow_ups(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal) {
-    ui.add_space(8.0);
-    ui.horizontal(|ui| {
-        ui.strong("Opfølgning");
-        if ui.button("Tilføj opfølgning").clicked() {
-            form.apply(
-                Command::InsertFollowUp {
-                    goal: goal.id,
-                    index: goal.follow_ups.len(),
-                    follow_up: FollowUp {
-                        measurements: Vec::new(),
-                        id: FollowUpId(0),
-                        date: super::clock::today(),
-                        status: None,
-                        text: String::new(),
-                        extra: None,
-                    },
+    if super::fields::list_heading(ui, "Opfølgning", "Tilføj opfølgning") {
+        form.apply(
+            Command::InsertFollowUp {
+                goal: goal.id,
+                index: goal.follow_ups.len(),
+                follow_up: FollowUp {
+                    measurements: Vec::new(),
+                    id: FollowUpId(0),
+                    date: super::clock::today(),
+                    status: None,
+                    text: String::new(),
+                    extra: None,
                 },
-                AfterEdit::Stay,
-            );
-        }
-    });
+            },
+            AfterEdit::Stay,
+        );
+    }
     if goal.follow_ups.is_empty() {
         ui.label("Målet er ikke fulgt op endnu.");
     }

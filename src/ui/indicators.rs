@@ -32,23 +32,19 @@ fn direction_label(direction: Option<Direction>) -> &'static str {
 
 /// The Målepunkter section of the goal editor.
 pub fn section(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal) {
-    ui.add_space(8.0);
-    ui.horizontal(|ui| {
-        ui.strong("Målepunkter");
-        if ui.button("Tilføj målepunkt").clicked() {
-            form.apply(
-                Command::InsertIndicator {
-                    goal: goal.id,
-                    index: goal.indicators.len(),
-                    indicator: Indicator {
-                        name: NEW_INDICATOR.into(),
-                        ..Indicator::default()
-                    },
+    if super::fields::list_heading(ui, "Målepunkter", "Tilføj målepunkt") {
+        form.apply(
+            Command::InsertIndicator {
+                goal: goal.id,
+                index: goal.indicators.len(),
+                indicator: Indicator {
+                    name: NEW_INDICATOR.into(),
+                    ..Indicator::default()
                 },
-                AfterEdit::Stay,
-            );
-        }
-    });
+            },
+            AfterEdit::Stay,
+        );
+    }
     if goal.indicators.is_empty() {
         ui.label("Målet har ingen målepunkter. Et målepunkt er et tal, der følges fra udgangspunkt til mål.");
     }

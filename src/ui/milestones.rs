@@ -12,23 +12,19 @@ const NEW_MILESTONE: &str = "Nyt delmål";
 
 /// The Delmål section of the goal editor; `today` decides which are overdue.
 pub fn section(ui: &mut egui::Ui, form: &mut Form<'_>, goal: &Goal, today: crate::model::Date) {
-    ui.add_space(8.0);
-    ui.horizontal(|ui| {
-        ui.strong("Delmål");
-        if ui.button("Tilføj delmål").clicked() {
-            form.apply(
-                Command::InsertMilestone {
-                    goal: goal.id,
-                    index: goal.milestones.len(),
-                    milestone: Milestone {
-                        text: NEW_MILESTONE.into(),
-                        ..Milestone::default()
-                    },
+    if super::fields::list_heading(ui, "Delmål", "Tilføj delmål") {
+        form.apply(
+            Command::InsertMilestone {
+                goal: goal.id,
+                index: goal.milestones.len(),
+                milestone: Milestone {
+                    text: NEW_MILESTONE.into(),
+                    ..Milestone::default()
                 },
-                AfterEdit::Stay,
-            );
-        }
-    });
+            },
+            AfterEdit::Stay,
+        );
+    }
     if goal.milestones.is_empty() {
         ui.label("Målet har ingen delmål.");
     }

@@ -10,6 +10,7 @@ mod extra;
 mod figures;
 mod plan;
 mod rollover;
+mod round;
 mod words;
 
 pub use command::{
@@ -23,9 +24,10 @@ pub use figures::{
 pub use plan::{
     Budget, BudgetRow, BudgetRowId, BudgetTotals, Contact, Extra, FocusArea, FocusAreaId, FollowUp,
     FollowUpId, Goal, GoalId, MISSING_OWNER, MissingOwner, Period, PeriodError, Person, PersonId,
-    Plan, PlanBundle, PlanId, PlanState, PlanSummary, Section, SectionId, Status, YEARS,
+    Plan, PlanBundle, PlanId, PlanState, PlanSummary, RoundId, Section, SectionId, Status, YEARS,
 };
 pub use rollover::next_plan;
+pub use round::{Package, Receipt, Round};
 pub use words::{
     AreaNumbering, EmptyFields, GoalNumbering, Label, Labels, Numbering, PrintSettings, letters,
     roman,

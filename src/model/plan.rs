@@ -37,6 +37,8 @@ id_type!(
     GoalId,
     /// A follow-up's (opfølgning's) row id.
     FollowUpId,
+    /// A follow-up round's (opfølgningsrunde's) row id.
+    RoundId,
 );
 
 pub use super::extra::Extra;

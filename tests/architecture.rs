@@ -37,6 +37,7 @@ const RULES: &[(&str, &str)] = &[
     ("lopdf", "src/report/render"),
     ("flate2", "src/report/render"),
     ("ttf_parser", "src/report/fonts.rs"),
+    ("libc", "src/allocator.rs"),
 ];
 
 #[test]

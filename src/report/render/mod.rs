@@ -612,13 +612,26 @@ fn annotation(link: &PageLink, page: Ref, page_ids: &[Ref], key: Option<i64>) ->
     b
 }
 
+/// `items` cut into owned runs of `chunk` (the last one shorter), in order.
+fn owned_chunks<T>(mut items: Vec<T>, chunk: usize) -> Vec<Vec<T>> {
+    let mut parts = Vec::with_capacity(items.len().div_ceil(chunk.max(1)));
+    while items.len() > chunk.max(1) {
+        let rest = items.split_off(chunk.max(1));
+        parts.push(items);
+        items = rest;
+    }
+    parts.push(items);
+    parts
+}
+
 /// Renders a layout as PDF bytes; `created` is the creation date (seconds since 1970, UTC).
-pub fn render(layout: Layout, created: i64) -> Result<Vec<u8>, RenderError> {
+pub fn render(mut layout: Layout, created: i64) -> Result<Vec<u8>, RenderError> {
     let fonts = FontSet::get();
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
-    let chunk = layout.pages.len().div_ceil(workers).max(1);
+    let page_count = layout.pages.len();
+    let chunk = page_count.div_ceil(workers).max(1);
 
     // Which glyphs are used (on all cores), so that the fonts can be subset.
     let used: Vec<BTreeMap<u16, char>> = std::thread::scope(|scope| {
@@ -652,19 +665,21 @@ pub fn render(layout: Layout, created: i64) -> Result<Vec<u8>, RenderError> {
                 .map(|f| subset(*f, &used[face_index(*f)]))
                 .collect::<Result<Vec<Subset>, RenderError>>()
         });
-        let writers: Vec<_> = layout
-            .pages
-            .chunks(chunk)
+        // Each writer owns its pages and drops each one once its content stream is written,
+        // so the laid-out text is given back while the PDF grows, rather than both being held
+        // at once (the peak memory of a long plan's export).
+        let structure = &layout.structure;
+        let writers: Vec<_> = owned_chunks(std::mem::take(&mut layout.pages), chunk)
+            .into_iter()
             .map(|part| {
-                let structure = &layout.structure;
                 scope.spawn(move || {
-                    part.iter()
-                        .map(|p| write_page(p, fonts, structure))
+                    part.into_iter()
+                        .map(|p| write_page(&p, fonts, structure))
                         .collect::<Vec<PageOut>>()
                 })
             })
             .collect();
-        let mut pages = Vec::with_capacity(layout.pages.len());
+        let mut pages = Vec::with_capacity(page_count);
         let mut failed = false;
         for w in writers {
             match w.join() {

@@ -173,8 +173,8 @@ impl<'a> Builder<'a> {
         let lines = break_lines(spans, first_width, width, self.fonts);
         let mut out = Vec::with_capacity(lines.len());
         let base_size = spans.first().map_or(BODY, |s| s.style.size);
-        for (i, line) in lines.iter().enumerate() {
-            self.note_missing(line);
+        for (i, line) in lines.into_iter().enumerate() {
+            self.note_missing(&line);
             let size = if line.size > 0.0 {
                 line.size
             } else {
@@ -185,12 +185,12 @@ impl<'a> Builder<'a> {
             let lx = if i == 0 { first_x } else { x };
             let items = line
                 .runs
-                .iter()
+                .into_iter()
                 .map(|r| Item {
                     shape: Shape::Text(TextRun {
                         x: r.x + lx,
                         y: baseline,
-                        ..r.clone()
+                        ..r
                     }),
                     mark: node,
                 })

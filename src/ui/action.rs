@@ -4,7 +4,7 @@
 //! needs the app.
 
 use super::commands::UiCommand;
-use crate::model::{Command, FocusAreaId, GoalId, Labels, PersonId, Plan, PlanId};
+use crate::model::{Command, Date, FocusAreaId, GoalId, Labels, PersonId, Plan, PlanId, RoundId};
 use std::path::PathBuf;
 
 /// How long typed text may wait before it is saved (seconds): keystrokes within this time are
@@ -24,6 +24,8 @@ pub enum Part {
     FocusAreas,
     /// Opfølgning: the overview board of every goal's status and follow-up.
     FollowUp,
+    /// Opfølgningsrunde: workbooks out to the tovholdere, answers back in (under Opfølgning).
+    Round,
     /// Personer: the people of the file (tovholdere).
     People,
     /// Udskrift: the pages of the PDF, before it is exported.
@@ -34,12 +36,13 @@ pub enum Part {
 
 impl Part {
     /// Every part, in the navigation panel's order.
-    pub const ALL: [Part; 8] = [
+    pub const ALL: [Part; 9] = [
         Part::Cover,
         Part::Intro,
         Part::Budget,
         Part::FocusAreas,
         Part::FollowUp,
+        Part::Round,
         Part::People,
         Part::Print,
         Part::Words,
@@ -53,6 +56,7 @@ impl Part {
             Part::Budget => "Budget",
             Part::FocusAreas => "Indsatsområder",
             Part::FollowUp => "Opfølgning",
+            Part::Round => "Opfølgningsrunde",
             Part::People => "Personer",
             Part::Print => "Udskrift",
             Part::Words => "Tilpas planen",
@@ -154,6 +158,53 @@ pub enum Action {
     OpenInViewer(PathBuf),
     /// Copy these plans of the other file chosen in "Importér planer fra anden fil".
     CopyPlans(Vec<PlanId>),
+    /// Something about a follow-up round that needs dialogs or files (the app's
+    /// `round_commands`).
+    Round(RoundAction),
+}
+
+/// What the Opfølgningsrunde screen and the board ask the app to do beyond an edit: choose a
+/// folder, write or read workbooks, open a folder or the mail program.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RoundAction {
+    /// Choose the folder the workbooks of a new round go to.
+    ChooseFolder,
+    /// Start the round: store it and write one workbook per tovholder.
+    Start(NewRound),
+    /// Show this round (the round chosen in the screen's list).
+    Select(RoundId),
+    /// Show the folder of a round's workbooks in the file manager.
+    OpenFolder(PathBuf),
+    /// Open a `mailto:` link in the mail program; `to` is said if that fails.
+    Mail {
+        /// The link.
+        link: String,
+        /// The address, for the message when no mail program opens.
+        to: String,
+    },
+    /// Indlæs svar…: choose returned workbooks and preview them.
+    LoadAnswers,
+    /// Write the previewed workbook at this place of the list (one undo step).
+    Receive(usize),
+    /// Close the preview of the workbook at this place of the list.
+    ClosePreview(usize),
+    /// Eksportér til Excel…: these goals of the shown plan (the board's filter) as one sheet.
+    ExportXlsx(Vec<GoalId>),
+}
+
+/// A round as the start form describes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewRound {
+    /// The plan.
+    pub plan: PlanId,
+    /// Its name.
+    pub name: String,
+    /// The reply deadline.
+    pub deadline: Date,
+    /// The tovholdere asked, in the list's order.
+    pub people: Vec<PersonId>,
+    /// Where the workbooks go.
+    pub folder: PathBuf,
 }
 
 /// Where something is in the plan: what the editor shows to go there (a search hit).

@@ -27,6 +27,7 @@ pub const NETWORK_NOTE: &str = "Filen ligger på et netværksdrev. Kolleger kan 
 const POLL_INTERVAL: f64 = 1.0;
 
 mod file_commands;
+mod round_commands;
 
 /// The last thing the status bar reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,6 +69,7 @@ pub struct App {
     search: Search,
     board: super::follow_up::Board,
     mine: super::my_follow_up::MyFollowUp,
+    round: super::round::RoundScreen,
     preview: super::preview::Preview,
     words: super::words::Words,
     /// Every goal of the file (for related goals), with the generation it was read in.
@@ -141,6 +143,7 @@ impl App {
             search: Search::default(),
             board: Default::default(),
             mine: Default::default(),
+            round: Default::default(),
             preview: Default::default(),
             words: Default::default(),
             file_goals: None,
@@ -467,12 +470,15 @@ impl App {
                 });
             return;
         }
+        if self.part == Part::Round {
+            return self.show_round(ui);
+        }
         // People are the file's, not the plan's; follow-ups may be written on an approved plan
         // (the focus area screen locks everything else); the board only reads.
         let editable = match self.part {
             Part::FollowUp => true,
             Part::People | Part::FocusAreas => !read_only,
-            Part::Print => false,
+            Part::Print | Part::Round => false,
             _ => !read_only && !locked,
         };
         let mut form = Form {
@@ -522,7 +528,7 @@ impl App {
                             .map(|p| p.name.as_str());
                         self.words.show(ui, &mut form, plan, owner);
                     }
-                    Part::Print => {}
+                    Part::Print | Part::Round => {}
                 });
             });
     }
@@ -588,6 +594,7 @@ impl App {
                 Action::CopyPlans(chosen) => {
                     changed |= self.copy_plans(&chosen);
                 }
+                Action::Round(action) => changed |= self.round_action(action),
             }
         }
         if changed {

@@ -69,6 +69,15 @@ pub fn today() -> crate::model::Date {
         .unwrap_or(crate::model::Date::Month { year, month: 1 })
 }
 
+/// The day `days` after `date` (for a period: after its first day), e.g. a reply deadline
+/// two weeks from today.
+pub fn days_after(date: crate::model::Date, days: i64) -> crate::model::Date {
+    let (y, m, d) = date.first_day();
+    let (y, m, d) = civil_from_days(days_from_civil(i64::from(y), i64::from(m), i64::from(d)) + days);
+    let year = i32::try_from(y).unwrap_or(2000);
+    crate::model::Date::day(year, m as u8, d as u8).unwrap_or(date)
+}
+
 /// "14:03:12", Danish time, now.
 pub fn now_text() -> String {
     let (h, m, s) = danish_hms(now_seconds());
@@ -106,6 +115,14 @@ mod tests {
         );
         assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
         assert_eq!(civil_from_days(0), (1970, 1, 1));
+    }
+
+    #[test]
+    fn days_after_cross_months_and_years() {
+        let d = |y, m, d| crate::model::Date::day(y, m, d).unwrap();
+        assert_eq!(days_after(d(2026, 12, 3), 14), d(2026, 12, 17));
+        assert_eq!(days_after(d(2026, 12, 24), 14), d(2027, 1, 7));
+        assert_eq!(days_after(d(2024, 2, 20), 14), d(2024, 3, 5));
     }
 
     #[test]

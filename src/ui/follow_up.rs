@@ -3,10 +3,11 @@
 //! as "seneste / mål" and its latest follow-up; filters (status, tovholder, focus area,
 //! "frist overskredet", "målepunkter bagud", "ikke fulgt op siden …"), sortable columns, a
 //! click opens the goal; and a summary of the statuses for the plan and per focus area, as
-//! numbers and as bars. All in the plan's own words and numbering. Nothing here edits the
-//! plan, so it works on a locked plan.
+//! numbers and as bars; "Eksportér til Excel…" writes the goals shown, as filtered, into one
+//! sheet. All in the plan's own words and numbering. Nothing here edits the plan, so it works
+//! on a locked plan.
 
-use super::action::{Action, Place};
+use super::action::{Action, Place, RoundAction};
 use super::clock;
 use super::fields::form_grid;
 use super::people::{display_name, lower_first, name_of, person_choices};
@@ -290,10 +291,20 @@ impl Board {
         } else {
             "stigende"
         };
-        ui.label(format!(
-            "{} mål vises, sorteret efter {order} ({way})",
-            rows.len()
-        ));
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!(
+                "{} mål vises, sorteret efter {order} ({way})",
+                rows.len()
+            ));
+            if ui
+                .add_enabled(!rows.is_empty(), egui::Button::new("Eksportér til Excel…"))
+                .on_hover_text("De mål, der vises her, som ét regneark (til kolleger, der arbejder i Excel).")
+                .clicked()
+            {
+                let goals = rows.iter().map(|r| r.goal.id).collect();
+                out.push(Action::Round(RoundAction::ExportXlsx(goals)));
+            }
+        });
 
         // Header: a click sorts by the column, a second click reverses. The goal column takes
         // what the others leave of the screen's width.

@@ -29,6 +29,8 @@ mod nav;
 mod people;
 mod preview;
 mod related;
+mod round;
+mod round_preview;
 mod search;
 mod theme;
 mod words;

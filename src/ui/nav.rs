@@ -1,5 +1,5 @@
 //! The navigation panel: the file's plans and, for the selected plan, its parts with the
-//! numbered focus areas.
+//! numbered focus areas and, under Opfølgning, the follow-up round.
 
 use super::action::{Action, Part};
 use super::commands::UiCommand;
@@ -48,9 +48,21 @@ pub fn navigation(ui: &mut egui::Ui, out: &mut Vec<Action>, state: &NavState<'_>
             };
             ui.indent("dele", |ui| {
                 for p in Part::ALL {
+                    // The round is a part of following up: shown under Opfølgning.
+                    if p == Part::Round {
+                        continue;
+                    }
                     let here = state.part == p;
                     if ui.selectable_label(here, p.title(&plan.labels)).clicked() {
                         out.push(Action::SelectPart(p));
+                    }
+                    if p == Part::FollowUp {
+                        ui.indent("opfølgning", |ui| {
+                            let here = state.part == Part::Round;
+                            if ui.selectable_label(here, Part::Round.label()).clicked() {
+                                out.push(Action::SelectPart(Part::Round));
+                            }
+                        });
                     }
                     if p == Part::FocusAreas {
                         ui.indent("indsatsområder", |ui| {

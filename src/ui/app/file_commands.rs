@@ -236,7 +236,7 @@ impl App {
 }
 
 /// A file name made from a plan title: characters Windows does not allow are replaced.
-fn file_name_for(title: &str) -> String {
+pub(super) fn file_name_for(title: &str) -> String {
     let name: String = title
         .trim()
         .chars()

@@ -119,7 +119,11 @@ fn a_round_is_started_sent_answered_undone_and_closed() {
     start_round(&mut h);
 
     // One workbook each, and the round recorded in the plan file.
-    assert!(folder.join(BORGE).is_file(), "{:?}", h.state().status_text());
+    assert!(
+        folder.join(BORGE).is_file(),
+        "{:?}",
+        h.state().status_text()
+    );
     assert!(folder.join(UNNA).is_file());
     let round = rounds(&h, id).pop().expect("the round is in the file");
     assert_eq!(round.name, ROUND);
@@ -129,8 +133,15 @@ fn a_round_is_started_sent_answered_undone_and_closed() {
 
     // The mail to Børge names the deadline and the file to attach; Unna has no address.
     click(&mut h, "Skriv mail til Børge Alstrup");
-    let link = opened.borrow().last().cloned().expect("the mail program opened");
-    assert!(link.starts_with("mailto:borge@example.dk?subject="), "{link}");
+    let link = opened
+        .borrow()
+        .last()
+        .cloned()
+        .expect("the mail program opened");
+    assert!(
+        link.starts_with("mailto:borge@example.dk?subject="),
+        "{link}"
+    );
     assert!(link.contains("15.%20oktober%202013"), "{link}");
     click(&mut h, "Åbn mappen");
     assert_eq!(
@@ -172,12 +183,18 @@ fn a_round_is_started_sent_answered_undone_and_closed() {
     click(&mut h, "Indlæs");
     let goal = saved_plan(&h, id).focus_areas[0].goals[0].clone();
     assert_eq!(goal.follow_ups.len(), 2);
-    let added = goal.follow_ups.iter().find(|f| f.date.to_string() == "2013-10-01");
+    let added = goal
+        .follow_ups
+        .iter()
+        .find(|f| f.date.to_string() == "2013-10-01");
     let added = added.expect("the answer is a follow-up");
     assert_eq!(added.text, "Strategien bruges i tre af fem afdelinger.");
     assert_eq!(added.status, Some(Status::AtRisk));
     assert_eq!(goal.status, Some(Status::AtRisk));
-    assert!(!shows_text(&h, "Svar fra Børge Alstrup"), "the preview closed");
+    assert!(
+        !shows_text(&h, "Svar fra Børge Alstrup"),
+        "the preview closed"
+    );
     assert!(shows_text(&h, "1 af 2 har svaret."));
     assert!(shows_text(&h, "svar modtaget"));
     assert!(shows_text(&h, "mangler"));

@@ -73,7 +73,8 @@ pub fn today() -> crate::model::Date {
 /// two weeks from today.
 pub fn days_after(date: crate::model::Date, days: i64) -> crate::model::Date {
     let (y, m, d) = date.first_day();
-    let (y, m, d) = civil_from_days(days_from_civil(i64::from(y), i64::from(m), i64::from(d)) + days);
+    let (y, m, d) =
+        civil_from_days(days_from_civil(i64::from(y), i64::from(m), i64::from(d)) + days);
     let year = i32::try_from(y).unwrap_or(2000);
     crate::model::Date::day(year, m as u8, d as u8).unwrap_or(date)
 }

@@ -298,7 +298,9 @@ impl Board {
             ));
             if ui
                 .add_enabled(!rows.is_empty(), egui::Button::new("Eksportér til Excel…"))
-                .on_hover_text("De mål, der vises her, som ét regneark (til kolleger, der arbejder i Excel).")
+                .on_hover_text(
+                    "De mål, der vises her, som ét regneark (til kolleger, der arbejder i Excel).",
+                )
                 .clicked()
             {
                 let goals = rows.iter().map(|r| r.goal.id).collect();

@@ -12,7 +12,9 @@ use super::people::lower_first;
 use super::round_preview::{self, Loaded};
 use super::theme;
 use crate::followup;
-use crate::model::{Command, Date, Package, Person, PersonId, Plan, PlanId, Round, RoundId};
+use crate::model::{
+    Command, Date, GoalId, Package, Person, PersonId, Plan, PlanId, Round, RoundId,
+};
 use crate::units::{self, format_date};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -212,7 +214,9 @@ impl RoundScreen {
         ui.horizontal_wrapped(|ui| {
             let load = ui
                 .add_enabled(!round.is_closed(), egui::Button::new("Indlæs svar…"))
-                .on_hover_text("Vælg et eller flere udfyldte regneark; du ser dem, før de indlæses.")
+                .on_hover_text(
+                    "Vælg et eller flere udfyldte regneark; du ser dem, før de indlæses.",
+                )
                 .on_disabled_hover_text("Runden er lukket; genåbn den for at indlæse svar.");
             if load.clicked() {
                 out.push(Action::Round(RoundAction::LoadAnswers));
@@ -241,7 +245,9 @@ impl RoundScreen {
                 }
             } else if ui
                 .button("Luk runden")
-                .on_hover_text("En lukket runde tager ikke imod flere svar. Du kan fortryde med Ctrl+Z.")
+                .on_hover_text(
+                    "En lukket runde tager ikke imod flere svar. Du kan fortryde med Ctrl+Z.",
+                )
                 .clicked()
             {
                 out.push(Action::Apply(
@@ -255,13 +261,12 @@ impl RoundScreen {
         });
         ui.add_space(6.0);
         egui::Grid::new(("pakker", round.id.0))
-            .num_columns(6)
+            .num_columns(5)
             .striped(true)
             .spacing([14.0, 6.0])
             .show(ui, |ui| {
                 ui.strong(plan.labels.owner());
                 ui.strong(plan.labels.goal());
-                ui.strong("Regneark");
                 ui.strong("Sendt");
                 ui.strong("Svar");
                 ui.strong("");
@@ -275,7 +280,13 @@ impl RoundScreen {
     }
 
     /// The form that starts a round.
-    fn start_form(&mut self, ui: &mut egui::Ui, form: &mut Form<'_>, plan: &Plan, people: &[Person]) {
+    fn start_form(
+        &mut self,
+        ui: &mut egui::Ui,
+        form: &mut Form<'_>,
+        plan: &Plan,
+        people: &[Person],
+    ) {
         let owners = followup::tovholdere(plan, people);
         let f = &mut self.form;
         if owners.is_empty() {
@@ -423,9 +434,9 @@ fn package_row(
 ) {
     let person = people.iter().find(|p| p.id == package.person);
     let name = person.map_or(package.person_name.as_str(), |p| p.name.as_str());
-    ui.label(name);
+    ui.label(name)
+        .on_hover_text(format!("Regnearket: {}", package.file_name));
     ui.label(package.goals.len().to_string());
-    ui.label(&package.file_name);
     match package.sent_on {
         Some(on) => {
             ui.horizontal(|ui| {
@@ -439,8 +450,13 @@ fn package_row(
             });
         }
         None => {
-            if row_button(ui, !round.is_closed(), "Markér som sendt", &format!("til {name}"))
-                .clicked()
+            if row_button(
+                ui,
+                !round.is_closed(),
+                "Markér som sendt",
+                &format!("til {name}"),
+            )
+            .clicked()
             {
                 out.push(mark_sent(round, package, Some(today)));
             }
@@ -458,12 +474,11 @@ fn package_row(
             return;
         }
         // Before it is sent: the mail that sends it; after: a reminder.
-        let (text, write): (&str, fn(&str, &str, &str, &str, Date, &str) -> String) =
-            if package.sent_on.is_none() {
-                ("Skriv mail", followup::request_mailto)
-            } else {
-                ("Skriv påmindelse", followup::reminder_mailto)
-            };
+        let (text, write): (&str, MailLink) = if package.sent_on.is_none() {
+            ("Skriv mail", followup::request_mailto)
+        } else {
+            ("Skriv påmindelse", followup::reminder_mailto)
+        };
         let can_mail = !email.is_empty() && !round.is_closed();
         let clicked = row_button(ui, can_mail, text, &format!("til {name}"))
             .on_disabled_hover_text(if email.is_empty() {
@@ -489,6 +504,10 @@ fn package_row(
     });
 }
 
+/// `followup::request_mailto` or `reminder_mailto`: (address, name, round, plan, deadline,
+/// file) → the `mailto:` link.
+type MailLink = fn(&str, &str, &str, &str, Date, &str) -> String;
+
 /// "Markér som sendt" (or its undoing): the package whole, with the new day.
 fn mark_sent(round: &Round, package: &Package, on: Option<Date>) -> Action {
     let mut package = package.clone();
@@ -502,9 +521,34 @@ fn mark_sent(round: &Round, package: &Package, on: Option<Date>) -> Action {
     )
 }
 
-/// The goals nobody has answered for yet, with their number and tovholder.
+/// The goals of a round that no tovholder asked about them has answered for yet, once each,
+/// in the plan's order (a goal deleted since the round began last, as `None`), each with the
+/// names of the tovholdere it waits for.
+fn nobody_answered(plan: &Plan, round: &Round) -> Vec<(GoalId, Vec<String>)> {
+    let mut goals: Vec<(GoalId, Vec<String>)> = Vec::new();
+    for package in round.packages.iter().filter(|p| !p.has_answered()) {
+        for goal in &package.goals {
+            let answered = round
+                .packages
+                .iter()
+                .any(|p| p.has_answered() && p.goals.contains(goal));
+            if answered {
+                continue;
+            }
+            match goals.iter_mut().find(|(g, _)| g == goal) {
+                Some((_, names)) => names.push(package.person_name.clone()),
+                None => goals.push((*goal, vec![package.person_name.clone()])),
+            }
+        }
+    }
+    let position = |id: &GoalId| plan.goals().position(|(_, g)| g.id == *id);
+    goals.sort_by_key(|(g, _)| position(g).unwrap_or(usize::MAX));
+    goals
+}
+
+/// The goals nobody has answered for yet, with their number and tovholdere.
 fn unanswered(ui: &mut egui::Ui, plan: &Plan, round: &Round) {
-    let goals = round.unanswered_goals();
+    let goals = nobody_answered(plan, round);
     ui.add_space(8.0);
     if goals.is_empty() {
         ui.label(format!(
@@ -521,24 +565,22 @@ fn unanswered(ui: &mut egui::Ui, plan: &Plan, round: &Round) {
     .id_salt(("uden svar", round.id.0))
     .default_open(true)
     .show(ui, |ui| {
-        for goal in goals {
+        for (goal, names) in goals {
+            let whose = names.join(", ");
             let found = plan
                 .numbered_goals()
                 .find(|(_, _, _, g)| g.id == goal)
                 .map(|(a, g, _, found)| (plan.numbering.goal_number(a, g), found));
-            let whose = round
-                .packages
-                .iter()
-                .find(|p| p.goals.contains(&goal))
-                .map(|p| p.person_name.as_str())
-                .unwrap_or_default();
             match found {
                 Some((number, g)) => ui.label(format!(
                     "{} {number}: {} ({whose})",
                     plan.labels.goal(),
                     units::shorten(&g.text, 100)
                 )),
-                None => ui.label(format!("Et mål, der er slettet fra planen ({whose})")),
+                None => ui.label(format!(
+                    "Et {}, der er slettet fra planen, siden runden begyndte ({whose})",
+                    lower_first(plan.labels.goal())
+                )),
             };
         }
     });
@@ -565,12 +607,90 @@ mod tests {
         };
         let round = new_round(&f, PlanId(1), vec![PersonId(2)]).unwrap();
         assert_eq!(round.name, "Opfølgning efterår 2013");
-        assert!(new_round(&f, PlanId(1), vec![]).unwrap_err().contains("flueben"));
+        assert!(
+            new_round(&f, PlanId(1), vec![])
+                .unwrap_err()
+                .contains("flueben")
+        );
         f.folder = None;
-        assert!(new_round(&f, PlanId(1), vec![PersonId(2)]).unwrap_err().contains("mappe"));
+        assert!(
+            new_round(&f, PlanId(1), vec![PersonId(2)])
+                .unwrap_err()
+                .contains("mappe")
+        );
         f.deadline = None;
-        assert!(new_round(&f, PlanId(1), vec![PersonId(2)]).unwrap_err().contains("svarfrist"));
+        assert!(
+            new_round(&f, PlanId(1), vec![PersonId(2)])
+                .unwrap_err()
+                .contains("svarfrist")
+        );
         f.name = " ".into();
-        assert!(new_round(&f, PlanId(1), vec![PersonId(2)]).unwrap_err().contains("navn"));
+        assert!(
+            new_round(&f, PlanId(1), vec![PersonId(2)])
+                .unwrap_err()
+                .contains("navn")
+        );
+    }
+
+    #[test]
+    fn a_goal_counts_as_unanswered_until_one_of_its_tovholdere_answers_and_is_listed_once() {
+        use crate::model::{FocusArea, Goal, Receipt};
+        let goal = |id| Goal {
+            id: GoalId(id),
+            ..Goal::default()
+        };
+        let plan = Plan {
+            focus_areas: vec![FocusArea {
+                goals: vec![goal(1), goal(2), goal(3)],
+                ..FocusArea::default()
+            }],
+            ..Plan::default()
+        };
+        let package = |person: i64, name: &str, goals: &[i64], answered: bool| Package {
+            person: PersonId(person),
+            person_name: name.into(),
+            file_name: String::new(),
+            goals: goals.iter().map(|g| GoalId(*g)).collect(),
+            indicators: Vec::new(),
+            sent_on: None,
+            receipts: if answered {
+                vec![Receipt {
+                    received_on: Date::day(2013, 10, 1).unwrap(),
+                    digest: "ab".into(),
+                    follow_ups: 1,
+                }]
+            } else {
+                Vec::new()
+            },
+        };
+        let mut round = Round {
+            id: RoundId(1),
+            plan: PlanId(1),
+            name: "R".into(),
+            deadline: Date::day(2013, 10, 15).unwrap(),
+            started_on: Date::day(2013, 9, 20).unwrap(),
+            closed_on: None,
+            packages: vec![
+                package(1, "Ib", &[3, 2], false),
+                package(2, "Åse", &[2, 9], false),
+                package(3, "Bo", &[1], true),
+            ],
+        };
+        // Goal 2 is asked of Ib and Åse: listed once, with both, in the plan's order; 9 was
+        // deleted from the plan since: last.
+        assert_eq!(
+            nobody_answered(&plan, &round),
+            vec![
+                (GoalId(2), vec!["Ib".to_owned(), "Åse".to_owned()]),
+                (GoalId(3), vec!["Ib".to_owned()]),
+                (GoalId(9), vec!["Åse".to_owned()]),
+            ]
+        );
+        // Åse answers: goal 2 has its answer, though Ib has not sent his.
+        round.packages[1] = package(2, "Åse", &[2, 9], true);
+        assert_eq!(
+            nobody_answered(&plan, &round),
+            vec![(GoalId(3), vec!["Ib".to_owned()])]
+        );
     }
 }

@@ -26,10 +26,10 @@ impl Loaded {
         match &self.result {
             Ok(p) => format!("Svar fra {}", p.person_name),
             Err(_) => {
-                let name = self
-                    .path
-                    .file_name()
-                    .map_or_else(|| self.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                let name = self.path.file_name().map_or_else(
+                    || self.path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
                 format!("Kan ikke indlæses: {name}")
             }
         }
@@ -48,11 +48,9 @@ pub fn windows(
         let offset = 28.0 * i as f32;
         egui::Window::new(l.title())
             .id(egui::Id::unique(("svar", i, &l.path)))
-            .default_pos(egui::pos2(320.0 + offset, 90.0 + offset))
+            .default_pos(egui::pos2(440.0 + offset, 120.0 + offset))
             .default_width(620.0)
-            .max_height(640.0)
             .collapsible(false)
-            .vscroll(true)
             .show(ctx, |ui| match &l.result {
                 Ok(preview) => window(ui, out, i, preview, plan, writable),
                 Err(reason) => {
@@ -91,11 +89,15 @@ fn window(
     if !preview.problems.is_empty() {
         ui.colored_label(
             theme::ERROR_TEXT,
-            format!(
-                "Regnearket har {} fejl og kan ikke indlæses, før de er rettet i regnearket. \
-                 Intet af det indlæses før da:",
-                preview.problems.len()
-            ),
+            match preview.problems.len() {
+                1 => "Regnearket har 1 fejl og kan ikke indlæses, før den er rettet i \
+                      regnearket. Intet af det indlæses før da:"
+                    .to_owned(),
+                n => format!(
+                    "Regnearket har {n} fejl og kan ikke indlæses, før de er rettet i \
+                     regnearket. Intet af det indlæses før da:"
+                ),
+            },
         );
         for problem in &preview.problems {
             ui.colored_label(theme::ERROR_TEXT, format!("• {problem}"));
@@ -105,17 +107,23 @@ fn window(
     if preview.goals.is_empty() {
         ui.label("Regnearket har ingen udfyldte svar; der er intet at indlæse.");
     }
-    for goal in &preview.goals {
-        ui.separator();
-        goal_preview(ui, plan, goal);
-    }
-    if !preview.notes.is_empty() {
-        ui.separator();
-        for note in &preview.notes {
-            ui.colored_label(theme::HINT_TEXT, note);
-        }
-    }
-    ui.add_space(8.0);
+    // The answers scroll; the buttons under them stay in view however many goals there are.
+    egui::ScrollArea::vertical()
+        .id_salt(("svarene", index))
+        .max_height(360.0)
+        .show(ui, |ui| {
+            for goal in &preview.goals {
+                ui.separator();
+                goal_preview(ui, plan, goal);
+            }
+            if !preview.notes.is_empty() {
+                ui.separator();
+                for note in &preview.notes {
+                    ui.colored_label(theme::HINT_TEXT, note);
+                }
+            }
+        });
+    ui.separator();
     ui.horizontal(|ui| {
         let can = writable && preview.can_write() && !preview.goals.is_empty();
         let why = if !writable {
@@ -157,7 +165,11 @@ fn goal_preview(ui: &mut egui::Ui, plan: &Plan, goal: &GoalPreview) {
         .show(ui, |ui| {
             ui.label("Ny status");
             ui.label(match f.status {
-                Some(s) => format!("{} (før: {})", s.label(), Status::label_of(goal.status_before)),
+                Some(s) => format!(
+                    "{} (før: {})",
+                    s.label(),
+                    Status::label_of(goal.status_before)
+                ),
                 None => format!("uændret ({})", Status::label_of(goal.status_before)),
             });
             ui.end_row();

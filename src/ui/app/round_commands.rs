@@ -44,9 +44,7 @@ impl App {
     pub(super) fn round_action(&mut self, action: RoundAction) -> bool {
         match action {
             RoundAction::ChooseFolder => {
-                if let Some(folder) = self
-                    .dialogs
-                    .pick_folder("Vælg mappen til rundens regneark")
+                if let Some(folder) = self.dialogs.pick_folder("Vælg mappen til rundens regneark")
                 {
                     self.round.set_folder(folder);
                 }
@@ -82,9 +80,7 @@ impl App {
                 false
             }
             RoundAction::LoadAnswers => {
-                let paths = self
-                    .dialogs
-                    .open_files("Indlæs svar", FileKind::Workbook);
+                let paths = self.dialogs.open_files("Indlæs svar", FileKind::Workbook);
                 if !paths.is_empty() {
                     let loaded = self.load(paths);
                     self.round.set_previews(loaded);
@@ -168,10 +164,13 @@ impl App {
             Ok(preview) => preview,
             Err(message) => {
                 self.status = StatusLine::Error(message.clone());
-                self.replace_preview(index, Loaded {
-                    path,
-                    result: Err(message),
-                });
+                self.replace_preview(
+                    index,
+                    Loaded {
+                        path,
+                        result: Err(message),
+                    },
+                );
                 return false;
             }
         };
@@ -187,8 +186,12 @@ impl App {
                     clock::now_text()
                 ));
                 self.round.close_preview(index);
-                let others: Vec<PathBuf> =
-                    self.round.previews().iter().map(|l| l.path.clone()).collect();
+                let others: Vec<PathBuf> = self
+                    .round
+                    .previews()
+                    .iter()
+                    .map(|l| l.path.clone())
+                    .collect();
                 let loaded = self.load(others);
                 self.round.set_previews(loaded);
                 true
@@ -201,10 +204,13 @@ impl App {
                     RoundError::Problems { .. } | RoundError::Already { .. } => Ok(preview),
                     _ => Err(message),
                 };
-                self.replace_preview(index, Loaded {
-                    path,
-                    result: shown,
-                });
+                self.replace_preview(
+                    index,
+                    Loaded {
+                        path,
+                        result: shown,
+                    },
+                );
                 false
             }
         }
@@ -221,7 +227,13 @@ impl App {
     /// "Eksportér til Excel…" on the board: the goals it shows, as one sheet.
     fn export_xlsx(&mut self, goals: &[crate::model::GoalId]) {
         let Some(plan) = &self.plan else { return };
-        let (id, name) = (plan.id, format!("{} - opfølgning.xlsx", super::file_commands::file_name_for(&plan.title)));
+        let (id, name) = (
+            plan.id,
+            format!(
+                "{} - opfølgning.xlsx",
+                super::file_commands::file_name_for(&plan.title)
+            ),
+        );
         let Some(path) = self
             .dialogs
             .save_file("Eksportér til Excel", FileKind::Excel, &name)

@@ -1,6 +1,6 @@
 //! Queries for follow-up rounds (issue 19): rows of `round`, `round_package`, `round_goal`,
-//! `round_indicator` and `round_receipt` to [`Round`]s. Rounds are not part of a [`Plan`]
-//! (crate::model::Plan): they are read on their own, by plan or by id.
+//! `round_indicator` and `round_receipt` to [`Round`]s. Rounds are not part of a plan as
+//! `read` loads it: they are read on their own, by plan or by id.
 
 use super::error::{Result, StoreError};
 use super::read::{parse_date, read_error};

@@ -9,6 +9,7 @@ pub mod console;
 pub mod demo;
 pub mod document;
 pub mod files;
+pub mod followup;
 pub mod json;
 pub mod model;
 pub mod recent;

@@ -4,6 +4,7 @@
 //! [`model::Command`]s through [`document::Document::apply`]. See ARCHITECTURE.md.
 #![warn(missing_docs)]
 
+pub mod allocator;
 pub mod cli;
 pub mod console;
 pub mod demo;

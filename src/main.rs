@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use virkplan::cli::{self, Invocation};
 
 fn main() -> ExitCode {
+    virkplan::allocator::use_one_arena_per_core();
     match cli::parse(std::env::args_os().skip(1)) {
         Ok(Invocation::Gui(file)) => virkplan::ui::run(file),
         // A subcommand prints: on Windows it needs the console it was typed in.

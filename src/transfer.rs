@@ -184,7 +184,7 @@ pub fn export_pdf(
     // its name.
     let missing = doc.missing_owners();
     add_related_plans(document, &mut doc)?;
-    let export = crate::report::export_pdf(&doc, plan, options)?;
+    let export = crate::report::export_pdf_owned(doc, plan, options)?;
     write_atomically(out, &export.bytes).map_err(TransferError::Write)?;
     // A tovholder another program deleted does not stop the PDF (the officer needs it for
     // the meeting): the PDF says the tovholder is missing, and the warning names the goal.

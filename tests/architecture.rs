@@ -38,6 +38,7 @@ const RULES: &[(&str, &str)] = &[
     ("lopdf", "src/report/render"),
     ("flate2", "src/report/render"),
     ("ttf_parser", "src/report/fonts.rs"),
+    ("libc", "src/allocator.rs"),
     ("rust_xlsxwriter", "src/followup"),
     ("calamine", "src/followup"),
 ];

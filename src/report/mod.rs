@@ -62,6 +62,23 @@ pub fn export_pdf(
     options: &Options,
 ) -> Result<Export, ReportError> {
     let layout = layout::layout(doc, plan, options)?;
+    finish(layout, options)
+}
+
+/// [`export_pdf`] for a caller that has no further use for the plans: they are given back
+/// once laid out, before the PDF is written, so that a long plan's text is not held three
+/// times (the plans, the pages, the PDF) at the export's peak.
+pub fn export_pdf_owned(
+    doc: PlanBundle,
+    plan: PlanId,
+    options: &Options,
+) -> Result<Export, ReportError> {
+    let layout = layout::layout(&doc, plan, options)?;
+    drop(doc);
+    finish(layout, options)
+}
+
+fn finish(layout: layout::Layout, options: &Options) -> Result<Export, ReportError> {
     let created = options.created.unwrap_or_else(now);
     let pages = layout.pages.len();
     let warnings = layout

@@ -24,6 +24,17 @@ use crate::report::options::Options;
 /// The plan's previous plan, when it is in `doc` and `options.review` is set, gives the
 /// Opfølgning chapter; people are looked up in `doc.people`.
 pub fn layout(doc: &PlanBundle, plan_id: PlanId, options: &Options) -> Result<Layout, ReportError> {
+    layout_on(doc, plan_id, options, None)
+}
+
+/// [`layout`] with the focus areas laid out on `workers` threads (`None`: one per core, at
+/// most 8), so that tests can compare one thread with several.
+pub(super) fn layout_on(
+    doc: &PlanBundle,
+    plan_id: PlanId,
+    options: &Options,
+    workers: Option<usize>,
+) -> Result<Layout, ReportError> {
     let plan = doc
         .plans
         .iter()
@@ -35,6 +46,9 @@ pub fn layout(doc: &PlanBundle, plan_id: PlanId, options: &Options) -> Result<La
         .and_then(|id| doc.plans.iter().find(|p| p.id == id && p.id != plan.id));
     let mut b = Builder::new(&doc.people);
     b.charts = options.summary;
+    if let Some(workers) = workers {
+        b.workers = workers;
+    }
     b.prepare_goals(doc, plan, previous);
     // The cover and the contents come first in reading order but are built last (the
     // contents need the body's entries): their nodes are made now, so that the root's

@@ -105,6 +105,8 @@ pub(super) struct Builder<'a> {
     pub(super) goal_refs: HashMap<GoalId, GoalRef>,
     /// The goals that name a goal as related ("both ways").
     pub(super) related_back: HashMap<GoalId, Vec<GoalId>>,
+    /// How many threads may lay out focus areas side by side ([`super::parts`]).
+    pub(super) workers: usize,
 }
 
 impl<'a> Builder<'a> {
@@ -125,6 +127,9 @@ impl<'a> Builder<'a> {
             goal_anchors: HashMap::new(),
             goal_refs: HashMap::new(),
             related_back: HashMap::new(),
+            workers: std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .clamp(1, 8),
         }
     }
 
@@ -168,8 +173,8 @@ impl<'a> Builder<'a> {
         let lines = break_lines(spans, first_width, width, self.fonts);
         let mut out = Vec::with_capacity(lines.len());
         let base_size = spans.first().map_or(BODY, |s| s.style.size);
-        for (i, line) in lines.iter().enumerate() {
-            self.note_missing(line);
+        for (i, line) in lines.into_iter().enumerate() {
+            self.note_missing(&line);
             let size = if line.size > 0.0 {
                 line.size
             } else {
@@ -180,12 +185,12 @@ impl<'a> Builder<'a> {
             let lx = if i == 0 { first_x } else { x };
             let items = line
                 .runs
-                .iter()
+                .into_iter()
                 .map(|r| Item {
                     shape: Shape::Text(TextRun {
                         x: r.x + lx,
                         y: baseline,
-                        ..r.clone()
+                        ..r
                     }),
                     mark: node,
                 })

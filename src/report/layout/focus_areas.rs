@@ -33,9 +33,7 @@ impl Builder<'_> {
                 0.0,
             );
         }
-        for (i, area) in plan.focus_areas.iter().enumerate() {
-            self.focus_area(areas_sect, plan, area, i, i, false);
-        }
+        self.focus_areas_of(areas_sect, plan, &plan.focus_areas, (0, 0), false);
     }
 
     /// One focus area of `plan`: its heading (numbered as area `number`, 0-based, in the

@@ -18,6 +18,7 @@ mod goal_parts;
 mod inline;
 mod intro;
 mod output;
+mod parts;
 mod review;
 mod summary;
 pub mod text;

@@ -16,8 +16,6 @@ impl Builder<'_> {
         }
         // Numbered on after the plan's own focus areas, in the previous plan's style.
         let offset = plan.focus_areas.len();
-        for (i, area) in previous.focus_areas.iter().enumerate() {
-            self.focus_area(sect, previous, area, i, offset + i, true);
-        }
+        self.focus_areas_of(sect, previous, &previous.focus_areas, (0, offset), true);
     }
 }

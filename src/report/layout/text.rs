@@ -52,18 +52,21 @@ pub struct Line {
     pub size: f32,
 }
 
-/// One unbreakable piece of a word: text in one style with its width.
-#[derive(Debug, Clone)]
-struct Piece {
-    text: String,
+/// One unbreakable piece of a word: text in one style with its width. The text is a slice of
+/// the span it came from (or a space), so breaking a paragraph allocates per line, not per
+/// word.
+#[derive(Debug, Clone, Copy)]
+struct Piece<'s> {
+    text: &'s str,
     style: Style,
     width: f32,
 }
 
-/// A word (pieces glued together), with the space before it (if any).
+/// A word (pieces glued together: `pieces` indexes the shared list), with the space before
+/// it (if any).
 #[derive(Debug, Clone)]
 struct Word {
-    pieces: Vec<Piece>,
+    pieces: std::ops::Range<usize>,
     width: f32,
     /// Width of the space that precedes the word on a line (0 for the first word of a span
     /// glued to the previous one).
@@ -71,39 +74,35 @@ struct Word {
     space_style: Option<Style>,
 }
 
-fn clean(c: char) -> char {
-    match c {
-        '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => ' ',
-        c => c,
-    }
+/// Characters that separate words (drawn as one space).
+fn is_separator(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}')
 }
 
-fn words(spans: &[Span], fonts: &FontSet) -> Vec<Word> {
+/// The words of `spans`, and the pieces they are made of.
+fn words<'s>(spans: &'s [Span], fonts: &FontSet) -> (Vec<Word>, Vec<Piece<'s>>) {
     let mut out: Vec<Word> = Vec::new();
+    let mut pieces: Vec<Piece<'s>> = Vec::new();
     // Whether the next text continues the previous word (no space in between).
     let mut glued = false;
     let mut pending_space: Option<Style> = None;
     for span in spans {
         let st = span.style;
-        let mut current = String::new();
-        let flush = |current: &mut String,
-                     out: &mut Vec<Word>,
-                     glued: &mut bool,
-                     pending: &mut Option<Style>| {
-            if current.is_empty() {
+        let mut flush = |text: &'s str, glued: &mut bool, pending: &mut Option<Style>| {
+            if text.is_empty() {
                 return;
             }
-            let text = std::mem::take(current);
-            let width = text_width(fonts, st.face, &text) * st.size;
-            let piece = Piece {
+            let width = text_width(fonts, st.face, text) * st.size;
+            pieces.push(Piece {
                 text,
                 style: st,
                 width,
-            };
+            });
+            let at = pieces.len() - 1;
             match out.last_mut() {
                 Some(w) if *glued => {
                     w.width += width;
-                    w.pieces.push(piece);
+                    w.pieces.end = at + 1;
                 }
                 _ => {
                     let (space, space_style) = match pending.take() {
@@ -111,7 +110,7 @@ fn words(spans: &[Span], fonts: &FontSet) -> Vec<Word> {
                         _ => (0.0, None),
                     };
                     out.push(Word {
-                        pieces: vec![piece],
+                        pieces: at..at + 1,
                         width,
                         space,
                         space_style,
@@ -120,18 +119,19 @@ fn words(spans: &[Span], fonts: &FontSet) -> Vec<Word> {
             }
             *glued = true;
         };
-        for c in span.text.chars().map(clean) {
-            if c == ' ' {
-                flush(&mut current, &mut out, &mut glued, &mut pending_space);
+        let text = span.text.as_str();
+        let mut word_start = 0;
+        for (i, c) in text.char_indices() {
+            if is_separator(c) {
+                flush(&text[word_start..i], &mut glued, &mut pending_space);
                 glued = false;
                 pending_space = Some(st);
-            } else {
-                current.push(c);
+                word_start = i + c.len_utf8();
             }
         }
-        flush(&mut current, &mut out, &mut glued, &mut pending_space);
+        flush(&text[word_start..], &mut glued, &mut pending_space);
     }
-    out
+    (out, pieces)
 }
 
 // How many advance widths the breaker has looked up on this thread: tests prove with it that
@@ -216,7 +216,7 @@ fn cut(text: &str, st: Style, room: f32, fonts: &FontSet) -> (usize, f32) {
 /// word longer than a line is cut a line at a time, each cut reading only what that line
 /// holds.
 pub fn break_lines(spans: &[Span], first_width: f32, width: f32, fonts: &FontSet) -> Vec<Line> {
-    let words = words(spans, fonts);
+    let (words, pieces) = words(spans, fonts);
     let mut lines: Vec<Vec<(f32, Piece, bool)>> = vec![Vec::new()];
     // Lines that ended at a space (the next word did not fit).
     let mut soft: Vec<usize> = Vec::new();
@@ -243,7 +243,7 @@ pub fn break_lines(spans: &[Span], first_width: f32, width: f32, fonts: &FontSet
             line.push((
                 x,
                 Piece {
-                    text: " ".into(),
+                    text: " ",
                     style: st,
                     width: space,
                 },
@@ -251,12 +251,12 @@ pub fn break_lines(spans: &[Span], first_width: f32, width: f32, fonts: &FontSet
             ));
             x += space;
         }
-        for piece in word.pieces {
+        for piece in &pieces[word.pieces] {
             let Piece {
-                mut text,
+                text,
                 style: st,
                 width: whole,
-            } = piece;
+            } = *piece;
             // `text[start..]` is what is not placed yet.
             let mut start = 0;
             loop {
@@ -271,16 +271,11 @@ pub fn break_lines(spans: &[Span], first_width: f32, width: f32, fonts: &FontSet
                 if let Some(w) = rest_width
                     && x + w <= r + 0.001
                 {
-                    let placed = if start == 0 {
-                        std::mem::take(&mut text)
-                    } else {
-                        rest.to_string()
-                    };
                     if let Some(line) = lines.last_mut() {
                         line.push((
                             x,
                             Piece {
-                                text: placed,
+                                text: rest,
                                 style: st,
                                 width: w,
                             },
@@ -304,7 +299,7 @@ pub fn break_lines(spans: &[Span], first_width: f32, width: f32, fonts: &FontSet
                     continue;
                 }
                 let head = Piece {
-                    text: rest[..end].to_string(),
+                    text: &rest[..end],
                     style: st,
                     width: head_width,
                 };
@@ -341,20 +336,21 @@ fn to_line(pieces: Vec<(f32, Piece, bool)>, fonts: &FontSet) -> Line {
         pieces.pop();
     }
     let mut line = Line::default();
-    let mut merged: Vec<(f32, Piece)> = Vec::new();
+    // (x, style, width, the pieces' text joined)
+    let mut merged: Vec<(f32, Style, f32, String)> = Vec::new();
     for (x, p, _) in pieces {
         match merged.last_mut() {
-            Some((_, last)) if last.style == p.style => {
-                last.text.push_str(&p.text);
-                last.width += p.width;
+            Some((_, style, width, text)) if *style == p.style => {
+                text.push_str(p.text);
+                *width += p.width;
             }
-            _ => merged.push((x, p)),
+            _ => merged.push((x, p.style, p.width, p.text.to_owned())),
         }
     }
-    for (x, p) in merged {
-        line.size = line.size.max(p.style.size);
-        line.width = line.width.max(x + p.width);
-        runs_of(&p.text, p.style, x, fonts, &mut line.runs);
+    for (x, style, width, text) in merged {
+        line.size = line.size.max(style.size);
+        line.width = line.width.max(x + width);
+        runs_of(&text, style, x, fonts, &mut line.runs);
     }
     line
 }

@@ -15,6 +15,7 @@ pub mod json;
 pub mod model;
 pub mod recent;
 pub mod report;
+pub mod rounds;
 pub mod store;
 pub mod terminal;
 pub mod transfer;

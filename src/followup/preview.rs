@@ -158,12 +158,11 @@ impl Preview {
         if !self.can_write() {
             return None;
         }
-        let all = self.edits.clone();
-        // TEMP-BEFORE-STORE all.push(Command::SetRoundPackage {
-        // TEMP-BEFORE-STORE     round: self.round,
-        // TEMP-BEFORE-STORE     package: self.package.clone(),
-        // TEMP-BEFORE-STORE });
-        let _ = &self.package;
+        let mut all = self.edits.clone();
+        all.push(Command::SetRoundPackage {
+            round: self.round,
+            package: self.package.clone(),
+        });
         Some(Command::Batch(all))
     }
 

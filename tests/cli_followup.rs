@@ -511,3 +511,53 @@ fn export_xlsx_writes_the_plans_goals_as_one_sheet() {
     assert!(!sheet.value((3, 4 + rows)).is_empty());
     assert!(sheet.value((3, 5 + rows)).is_empty());
 }
+
+#[test]
+fn workbooks_previewed_together_are_each_written_against_the_file_as_it_is_then() {
+    // The editor previews every chosen workbook, then writes them one by one. Two answers
+    // from the same tovholder (a first and a corrected one) touch the same goal and package:
+    // the second must not undo the first's receipt or put its follow-up before it.
+    let dir = tempfile::tempdir().unwrap();
+    let file = plan_file(dir.path());
+    let paths = request(&file, dir.path());
+    // fill() saves beside the original under one name: keep the first answer apart.
+    let first = dir.path().join("første.xlsx");
+    std::fs::copy(
+        fill(
+            &paths[0],
+            &[(7, "i gang", "30.9.2013", "Første svar")],
+            None,
+        ),
+        &first,
+    )
+    .unwrap();
+    let second = dir.path().join("rettet.xlsx");
+    std::fs::copy(
+        fill(
+            &paths[0],
+            &[(7, "opfyldt", "1.10.2013", "Rettet svar")],
+            None,
+        ),
+        &second,
+    )
+    .unwrap();
+    let today = Date::day(2013, 10, 10).unwrap();
+    let mut doc = Document::open(&file).unwrap();
+    let both = [first.clone(), second.clone()];
+    let previews = virkplan::rounds::load_answers(&doc, Some(PLAN), &both, today);
+    for (preview, path) in previews.iter().zip(&both) {
+        let preview = preview.as_ref().unwrap();
+        virkplan::rounds::receive(&mut doc, preview, Some(PLAN), path, today).unwrap();
+    }
+    let round = &doc.rounds(PLAN).unwrap()[0];
+    assert_eq!(round.packages[0].receipts.len(), 2, "both receipts kept");
+    let goal = round.packages[0].goals[0];
+    let texts: Vec<String> = follow_ups(&file, goal).into_iter().map(|f| f.2).collect();
+    assert_eq!(&texts[texts.len() - 2..], ["Første svar", "Rettet svar"]);
+    let plan = doc.load_plan(PLAN).unwrap();
+    let g = plan.goals().map(|(_, g)| g).find(|g| g.id == goal).unwrap();
+    assert_eq!(g.status, Some(Status::Done), "the newest answer's status");
+    // One undo step per workbook: undo takes back the second only.
+    doc.undo().unwrap();
+    assert_eq!(doc.rounds(PLAN).unwrap()[0].packages[0].receipts.len(), 1);
+}

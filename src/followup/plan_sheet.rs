@@ -1,7 +1,7 @@
 //! "Eksportér til Excel" and `export-xlsx`: a plan's goals as one sheet, one row per goal,
 //! for colleagues who work in Excel. Nothing is read back from it.
 
-use super::WriteError;
+use super::shape::WriteError;
 use crate::model::{GoalId, MISSING_OWNER, Person, Plan, Status};
 use crate::units::{format_date, format_figure, shorten};
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, XlsxError};
@@ -104,15 +104,15 @@ fn fill(
             plan.numbering.goal_number(a, g),
             plan.numbering
                 .area_heading(&plan.labels, a, &shorten(&area.title, 200)),
-            super::cut(&goal.text, CELL_CHARS),
+            super::shape::cut(&goal.text, CELL_CHARS),
             owners.join(", "),
             goal.deadline.map(format_date).unwrap_or_default(),
             Status::label_of(goal.status).to_owned(),
             latest.map(|f| format_date(f.date)).unwrap_or_default(),
             latest
-                .map(|f| super::cut(&f.text, CELL_CHARS))
+                .map(|f| super::shape::cut(&f.text, CELL_CHARS))
                 .unwrap_or_default(),
-            super::cut(&figures.join("\n"), CELL_CHARS),
+            super::shape::cut(&figures.join("\n"), CELL_CHARS),
         ];
         for (c, text) in cells.iter().enumerate() {
             sheet.write_string_with_format(row, c as u16, text, &cell)?;

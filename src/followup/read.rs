@@ -5,7 +5,7 @@
 //! case, a number cell or a typed Danish figure. Every problem names the workbook, sheet,
 //! row, column and value.
 
-use super::{GOALS_SHEET, IDS_SHEET, INDICATORS_SHEET, LAYOUT_VERSION, MARKER, WorkbookIds};
+use super::shape::{GOALS_SHEET, IDS_SHEET, INDICATORS_SHEET, LAYOUT_VERSION, MARKER, WorkbookIds};
 use crate::files::{INPUT_LIMIT, format_size};
 use crate::model::{Date, GoalId, IndicatorId, Number, PersonId, PlanId, RoundId, Status};
 use crate::units::{parse_date_input, parse_number_input};

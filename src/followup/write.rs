@@ -3,7 +3,7 @@
 //! ids. Only the answer cells are unlocked; the sheets are protected without a password
 //! (nothing is secret, it only guards against typing in the wrong place).
 
-use super::{
+use super::shape::{
     GOAL_HEADERS, GOALS_SHEET, IDS_SHEET, INDICATOR_HEADERS, INDICATORS_SHEET, LAYOUT_VERSION,
     MARKER, WorkbookIds, WriteError,
 };
@@ -37,6 +37,10 @@ const CELL_CHARS: usize = 1000;
 const GOAL_HEADER_ROW: u32 = 5;
 /// The row of the column titles on sheet "Målepunkter".
 const INDICATOR_HEADER_ROW: u32 = 3;
+/// The column widths of sheet "Opfølgning" (Excel's units).
+const GOAL_WIDTHS: [u16; 8] = [8, 45, 14, 12, 40, 14, 16, 50];
+/// The column widths of sheet "Målepunkter".
+const INDICATOR_WIDTHS: [u16; 7] = [8, 45, 12, 18, 18, 18, 14];
 /// The light yellow of the cells to fill in.
 const ANSWER_FILL: u32 = 0xFFF2CC;
 /// The light grey of the column titles.
@@ -176,6 +180,27 @@ fn protection() -> ProtectionOptions {
     }
 }
 
+/// The height a row needs for its wrapped texts (points): neither Excel nor LibreOffice
+/// fits a row to its text when it opens a file, so a long goal would be cut off. A column
+/// `width` wide (in Excel's units, about one digit each) holds a little more than `width`
+/// characters of ordinary text. A row of one line is left to the program (which then grows
+/// it as the tovholder types); a taller one gets a line more, room to answer in, since a row
+/// of a set height does not grow.
+fn row_height(cells: &[(&str, u16)]) -> Option<f64> {
+    const LINE: f64 = 15.0;
+    let lines = cells
+        .iter()
+        .map(|(text, width)| {
+            let per_line = (f64::from(*width) * 1.15).max(1.0);
+            text.lines()
+                .map(|l| (l.chars().count() as f64 / per_line).ceil().max(1.0))
+                .sum::<f64>()
+        })
+        .fold(1.0, f64::max);
+    // Excel's tallest row is 409 points.
+    (lines > 1.0).then(|| ((lines + 1.0) * LINE).min(409.0))
+}
+
 /// A4 landscape, one page wide, the header row on every page.
 fn page_setup(
     sheet: &mut Worksheet,
@@ -244,7 +269,7 @@ fn goal_sheet(
     for (col, title) in GOAL_HEADERS.iter().enumerate() {
         sheet.write_string_with_format(GOAL_HEADER_ROW, col as u16, *title, &looks.header)?;
     }
-    for (col, width) in [8, 45, 14, 12, 40, 14, 16, 50].into_iter().enumerate() {
+    for (col, width) in GOAL_WIDTHS.into_iter().enumerate() {
         sheet.set_column_width(col as u16, width)?;
     }
     for (i, g) in goals.iter().enumerate() {
@@ -255,7 +280,7 @@ fn goal_sheet(
             .iter()
             .max_by_key(|f| f.date)
             .map(|f| {
-                let text = super::cut(&f.text, CELL_CHARS);
+                let text = super::shape::cut(&f.text, CELL_CHARS);
                 if text.is_empty() {
                     format_date(f.date)
                 } else {
@@ -265,13 +290,21 @@ fn goal_sheet(
             .unwrap_or_default();
         let cells = [
             g.key.clone(),
-            super::cut(&goal.text, CELL_CHARS),
+            super::shape::cut(&goal.text, CELL_CHARS),
             goal.deadline.map(format_date).unwrap_or_default(),
             Status::label_of(goal.status).to_owned(),
             latest,
         ];
         for (col, text) in cells.iter().enumerate() {
             sheet.write_string_with_format(row, col as u16, text, &looks.locked)?;
+        }
+        let sized: Vec<(&str, u16)> = cells
+            .iter()
+            .zip(GOAL_WIDTHS)
+            .map(|(t, w)| (t.as_str(), w))
+            .collect();
+        if let Some(height) = row_height(&sized) {
+            sheet.set_row_height(row, height)?;
         }
         for col in 5..=7 {
             sheet.write_blank(row, col, &looks.answer)?;
@@ -332,7 +365,7 @@ fn indicator_sheet(
     for (col, title) in INDICATOR_HEADERS.iter().enumerate() {
         sheet.write_string_with_format(INDICATOR_HEADER_ROW, col as u16, *title, &looks.header)?;
     }
-    for (col, width) in [8, 45, 12, 18, 18, 18, 14].into_iter().enumerate() {
+    for (col, width) in INDICATOR_WIDTHS.into_iter().enumerate() {
         sheet.set_column_width(col as u16, width)?;
     }
     for (i, (key, goal, indicator)) in indicators.iter().enumerate() {
@@ -357,6 +390,14 @@ fn indicator_sheet(
         ];
         for (col, text) in cells.iter().enumerate() {
             sheet.write_string_with_format(row, col as u16, text, &looks.locked)?;
+        }
+        let sized: Vec<(&str, u16)> = cells
+            .iter()
+            .zip(INDICATOR_WIDTHS)
+            .map(|(t, w)| (t.as_str(), w))
+            .collect();
+        if let Some(height) = row_height(&sized) {
+            sheet.set_row_height(row, height)?;
         }
         sheet.write_blank(row, 6, &looks.answer)?;
     }

@@ -6,6 +6,7 @@ use crate::demo::{self, DemoSpec};
 use crate::document::{Document, DocumentError};
 use crate::model::{self, Command, Period, PlanId};
 use crate::report;
+use crate::rounds::{self, RoundError};
 use crate::terminal::escape_controls as esc;
 use crate::transfer::{self, TransferError};
 use std::ffi::OsString;
@@ -17,7 +18,10 @@ pub const USAGE: &str = "Brug: virkplan [FIL.sqlite] | virkplan check FIL | virk
 virkplan import-json FIL --from DOK.json | virkplan export-json FIL [--plan ID] [-o UD.json] | \
 virkplan export-pdf FIL [--plan ID] -o UD.pdf [--summary] [--no-review] | \
 virkplan rollover FIL --plan ID --title TITEL --start ÅÅÅÅ --end ÅÅÅÅ | \
-virkplan demo FIL [--areas N] [--goals M] [--follow-ups K]";
+virkplan demo FIL [--areas N] [--goals M] [--follow-ups K] | \
+virkplan followup-request FIL --plan ID --name NAVN --deadline DATO -o MAPPE | \
+virkplan followup-receive FIL --from SVAR.xlsx [--from …] [--dry-run] | \
+virkplan followup-status FIL --plan ID | virkplan export-xlsx FIL --plan ID -o UD.xlsx";
 
 /// What the command line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,6 +73,45 @@ pub enum Invocation {
         title: String,
         /// The new plan's period.
         period: Period,
+    },
+    /// `followup-request FILE --plan ID --name NAME --deadline DATE -o DIR`: a round for all
+    /// the plan's tovholdere; prints the workbooks' paths.
+    FollowupRequest {
+        /// The plan file.
+        file: PathBuf,
+        /// The plan.
+        plan: PlanId,
+        /// The round's name.
+        name: String,
+        /// The reply deadline.
+        deadline: model::Date,
+        /// The folder for the workbooks.
+        out: PathBuf,
+    },
+    /// `followup-receive FILE --from A.xlsx [--from B.xlsx …] [--dry-run]`
+    FollowupReceive {
+        /// The plan file.
+        file: PathBuf,
+        /// The returned workbooks, in order.
+        from: Vec<PathBuf>,
+        /// Only say what would be added.
+        dry_run: bool,
+    },
+    /// `followup-status FILE --plan ID`
+    FollowupStatus {
+        /// The plan file.
+        file: PathBuf,
+        /// The plan.
+        plan: PlanId,
+    },
+    /// `export-xlsx FILE --plan ID -o OUT.xlsx`
+    ExportXlsx {
+        /// The plan file.
+        file: PathBuf,
+        /// The plan.
+        plan: PlanId,
+        /// The workbook to write.
+        out: PathBuf,
     },
     /// `demo FILE --areas N --goals M --follow-ups K`
     Demo {
@@ -151,6 +194,28 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
         "export-pdf",
         "rollover",
         "demo",
+        "followup-request",
+        "followup-receive",
+        "followup-status",
+        "export-xlsx",
+    ];
+    let mut froms: Vec<PathBuf> = Vec::new();
+    let mut round_name: Option<String> = None;
+    let mut deadline: Option<String> = None;
+    let mut dry_run = false;
+    let plan_option = [
+        "export-json",
+        "export-pdf",
+        "rollover",
+        "followup-request",
+        "followup-status",
+        "export-xlsx",
+    ];
+    let out_option = [
+        "export-json",
+        "export-pdf",
+        "followup-request",
+        "export-xlsx",
     ];
     let mut title: Option<String> = None;
     let mut start: Option<i32> = None;
@@ -174,11 +239,21 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
             }
             Long("start") if name == "rollover" => start = Some(number(&mut parser, "--start")?),
             Long("end") if name == "rollover" => end = Some(number(&mut parser, "--end")?),
-            Long("plan") if name == "export-json" || name == "export-pdf" || name == "rollover" => {
+            Long("plan") if plan_option.contains(&name.as_str()) => {
                 plan = Some(PlanId(number(&mut parser, "--plan")?))
             }
-            Short('o') | Long("output") if name == "export-json" || name == "export-pdf" => {
+            Short('o') | Long("output") if out_option.contains(&name.as_str()) => {
                 out = Some(PathBuf::from(parser.value()?))
+            }
+            Long("from") if name == "followup-receive" => {
+                froms.push(PathBuf::from(parser.value()?))
+            }
+            Long("dry-run") if name == "followup-receive" => dry_run = true,
+            Long("name") if name == "followup-request" => {
+                round_name = Some(parser.value()?.to_string_lossy().into_owned())
+            }
+            Long("deadline") if name == "followup-request" => {
+                deadline = Some(parser.value()?.to_string_lossy().into_owned())
             }
             Long("summary") if name == "export-pdf" => options.summary = true,
             Long("no-review") if name == "export-pdf" => options.review = false,
@@ -228,6 +303,45 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
                 period,
             }
         }
+        "followup-request" => {
+            let missing = |what: &str| UsageError(format!("followup-request mangler {what}"));
+            let plan = plan.ok_or_else(|| missing("--plan ID"))?;
+            let name = round_name
+                .filter(|t| !t.trim().is_empty())
+                .ok_or_else(|| missing("--name NAVN"))?;
+            let text = deadline.ok_or_else(|| missing("--deadline DATO"))?;
+            let deadline = crate::units::parse_date_input(&text)
+                .map_err(|e| UsageError(format!("--deadline «{text}» kan ikke læses: {e}")))?;
+            let out = out.ok_or_else(|| missing("-o MAPPE"))?;
+            Invocation::FollowupRequest {
+                file,
+                plan,
+                name,
+                deadline,
+                out,
+            }
+        }
+        "followup-receive" => {
+            if froms.is_empty() {
+                return Err(UsageError(
+                    "followup-receive mangler --from SVAR.xlsx".into(),
+                ));
+            }
+            Invocation::FollowupReceive {
+                file,
+                from: froms,
+                dry_run,
+            }
+        }
+        "followup-status" => Invocation::FollowupStatus {
+            file,
+            plan: plan.ok_or_else(|| UsageError("followup-status mangler --plan ID".into()))?,
+        },
+        "export-xlsx" => Invocation::ExportXlsx {
+            file,
+            plan: plan.ok_or_else(|| UsageError("export-xlsx mangler --plan ID".into()))?,
+            out: out.ok_or_else(|| UsageError("export-xlsx mangler -o UD.xlsx".into()))?,
+        },
         _ => Invocation::Demo { file, spec },
     })
 }
@@ -285,6 +399,12 @@ enum CliError {
         /// One line per plan.
         list: String,
     },
+    /// A round, an answer or an export to Excel failed.
+    #[error(transparent)]
+    Round(#[from] RoundError),
+    /// Some returned workbooks were not read in (each has had its own lines on stderr).
+    #[error("{0} af regnearkene er ikke indlæst; se fejlene ovenfor.")]
+    NotAllReceived(usize),
     /// `rollover` made no plan.
     #[error("Den nye plan blev ikke fundet: {}", .0.display())]
     NoNewPlan(PathBuf),
@@ -472,6 +592,163 @@ fn demo(file: &Path, spec: &DemoSpec) -> Outcome {
     print(&ids.iter().map(|id| format!("{id}\n")).collect::<String>())
 }
 
+/// `followup-request`: a round for every tovholder of the plan; the workbooks' paths.
+fn followup_request(
+    file: &Path,
+    plan: PlanId,
+    name: &str,
+    deadline: model::Date,
+    out: &Path,
+) -> Outcome {
+    let mut document = Document::open(file)?;
+    let the_plan = read(file, document.load_plan(plan))?;
+    let people = document.people()?;
+    let chosen: Vec<_> = crate::followup::tovholdere(&the_plan, &people)
+        .iter()
+        .map(|(p, _)| p.id)
+        .collect();
+    let started = rounds::start_round(
+        &mut document,
+        plan,
+        name,
+        deadline,
+        &chosen,
+        out,
+        crate::ui::clock::today(),
+    )?;
+    print(
+        &started
+            .files
+            .iter()
+            .map(|p| format!("{}\n", esc(&p.display().to_string())))
+            .collect::<String>(),
+    )
+}
+
+/// `followup-receive`: each workbook all or nothing, in order; the others go in when one
+/// fails (exit 1 then, with one line per problem on stderr).
+fn followup_receive(file: &Path, from: &[PathBuf], dry_run: bool) -> Outcome {
+    let mut document = Document::open(file)?;
+    let today = crate::ui::clock::today();
+    let mut failed = 0;
+    for path in from {
+        // Each workbook is set against the file as the ones before it left it.
+        let preview = match rounds::load_answer(&document, None, path, today) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("{}", esc(&e.to_string()));
+                failed += 1;
+                continue;
+            }
+        };
+        let shown = esc(&preview.workbook);
+        if let Some(on) = preview.already {
+            print(&format!(
+                "«{shown}»: allerede indlæst den {}; intet tilføjet.\n",
+                crate::units::format_date(on)
+            ))?;
+            continue;
+        }
+        if !preview.problems.is_empty() {
+            for p in &preview.problems {
+                eprintln!("{}", esc(&p.to_string()));
+            }
+            eprintln!(
+                "«{shown}» er ikke indlæst: ret {} i regnearket, og indlæs det igen.",
+                if preview.problems.len() == 1 {
+                    "fejlen".to_owned()
+                } else {
+                    format!("de {} fejl", preview.problems.len())
+                }
+            );
+            failed += 1;
+            continue;
+        }
+        let verb = if dry_run {
+            "ville tilføje"
+        } else {
+            "tilføjer"
+        };
+        let mut text = format!(
+            "«{shown}» ({}, {}): {verb} {} opfølgning{}\n",
+            esc(&preview.person_name),
+            esc(&preview.round_name),
+            preview.follow_up_count(),
+            if preview.follow_up_count() == 1 {
+                ""
+            } else {
+                "er"
+            }
+        );
+        for line in preview.lines() {
+            text.push_str(&format!("  {}\n", esc(&line)));
+        }
+        for note in &preview.notes {
+            text.push_str(&format!("  Bemærk: {}\n", esc(note)));
+        }
+        if !dry_run {
+            rounds::receive(&mut document, &preview, None, path, today)?;
+        }
+        print(&text)?;
+    }
+    if failed > 0 {
+        return Err(CliError::NotAllReceived(failed));
+    }
+    Ok(())
+}
+
+/// `followup-status`: the plan's rounds, and for each open one who has answered.
+fn followup_status(file: &Path, plan: PlanId) -> Outcome {
+    let document = Document::open(file)?;
+    let the_plan = read(file, document.load_plan(plan))?;
+    let all = read(file, document.rounds(plan))?;
+    let date = crate::units::format_date;
+    let mut text = String::new();
+    if all.is_empty() {
+        text.push_str("Planen har ingen opfølgningsrunder.\n");
+    }
+    for round in &all {
+        let state = match round.closed_on {
+            Some(d) => format!("lukket {}", date(d)),
+            None => "åben".to_owned(),
+        };
+        text.push_str(&format!(
+            "{}\t{}\tstartet {}\tsvarfrist {}\t{state}\n",
+            round.id,
+            esc(&round.name),
+            date(round.started_on),
+            date(round.deadline)
+        ));
+        if round.is_closed() {
+            continue;
+        }
+        for p in &round.packages {
+            let answer = match p.last_answer() {
+                Some(d) => format!("svar modtaget {}", date(d)),
+                None => "mangler".to_owned(),
+            };
+            text.push_str(&format!("  {}\t{answer}\n", esc(&p.person_name)));
+        }
+        let numbers: Vec<String> = the_plan
+            .numbered_goals()
+            .filter(|(_, _, _, g)| round.unanswered_goals().contains(&g.id))
+            .map(|(a, g, _, _)| the_plan.numbering.goal_number(a, g))
+            .collect();
+        if !numbers.is_empty() {
+            text.push_str(&format!("  Mål uden svar: {}\n", numbers.join(", ")));
+        }
+    }
+    print(&text)
+}
+
+/// `export-xlsx`: the plan's goals as one sheet.
+fn export_xlsx(file: &Path, plan: PlanId, out: &Path) -> Outcome {
+    let document = Document::open(file)?;
+    read(file, document.load_plan(plan))?;
+    rounds::export_xlsx(&document, plan, None, out)?;
+    Ok(())
+}
+
 /// Runs a subcommand (not the editor) and returns the process's exit code.
 pub fn run(invocation: &Invocation) -> ExitCode {
     let result = match invocation {
@@ -492,6 +769,20 @@ pub fn run(invocation: &Invocation) -> ExitCode {
             period,
         } => rollover(file, *plan, title, *period),
         Invocation::Demo { file, spec } => demo(file, spec),
+        Invocation::FollowupRequest {
+            file,
+            plan,
+            name,
+            deadline,
+            out,
+        } => followup_request(file, *plan, name, *deadline, out),
+        Invocation::FollowupReceive {
+            file,
+            from,
+            dry_run,
+        } => followup_receive(file, from, *dry_run),
+        Invocation::FollowupStatus { file, plan } => followup_status(file, *plan),
+        Invocation::ExportXlsx { file, plan, out } => export_xlsx(file, *plan, out),
         Invocation::ExportPdf {
             file,
             plan,

@@ -6,7 +6,7 @@
 
 use crate::model::{
     self, BudgetRowId, Command, FocusAreaId, FollowUpId, GoalId, IndicatorId, MilestoneId, Person,
-    PersonId, Plan, PlanBundle, PlanId, PlanSummary, SectionId,
+    PersonId, Plan, PlanBundle, PlanId, PlanSummary, Round, RoundId, SectionId,
 };
 use crate::store::Store;
 use std::path::Path;
@@ -43,6 +43,8 @@ pub enum Created {
     Indicator(IndicatorId),
     /// A milestone (delmål).
     Milestone(MilestoneId),
+    /// A follow-up round (opfølgningsrunde).
+    Round(RoundId),
 }
 
 /// What [`Document::apply`] did.
@@ -64,6 +66,7 @@ impl Applied {
             Command::DeletePerson(id) => Some(Created::Person(*id)),
             Command::DeleteIndicator(id) => Some(Created::Indicator(*id)),
             Command::DeleteMilestone(id) => Some(Created::Milestone(*id)),
+            Command::DeleteRound(id) => Some(Created::Round(*id)),
             _ => None,
         };
         Applied { created }
@@ -89,6 +92,14 @@ impl Applied {
     pub fn milestone(&self) -> Option<MilestoneId> {
         match self.created {
             Some(Created::Milestone(id)) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The new round's id, when the edit inserted a follow-up round.
+    pub fn round(&self) -> Option<RoundId> {
+        match self.created {
+            Some(Created::Round(id)) => Some(id),
             _ => None,
         }
     }
@@ -224,6 +235,18 @@ impl Document {
     /// what an export writes and what the PDF shows.
     pub fn load_bundle(&self, plan: Option<PlanId>) -> Result<PlanBundle> {
         self.store.load_document(plan)
+    }
+
+    /// A plan's follow-up rounds, oldest first, with their packages and receipts. Rounds
+    /// are not part of a [`Plan`] or a [`PlanBundle`]: exports, copies of plans into another
+    /// file and roll-over leave them behind.
+    pub fn rounds(&self, plan: PlanId) -> Result<Vec<Round>> {
+        self.store.rounds(plan)
+    }
+
+    /// One follow-up round.
+    pub fn round(&self, id: RoundId) -> Result<Round> {
+        self.store.round(id)
     }
 
     /// Applies an edit (committed at once), records its undo step and says what it made.

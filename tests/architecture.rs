@@ -1,6 +1,7 @@
 //! The layering rules of ARCHITECTURE.md, checked: only `store` speaks SQL, only `ui` knows
 //! egui/eframe/rfd, only `json` knows serde and serde_json, only `report::render` knows printpdf and lopdf, only
-//! `report::fonts` reads font files (ttf-parser).
+//! `report::fonts` reads font files (ttf-parser), only `followup` knows rust_xlsxwriter and
+//! calamine.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
 use std::path::{Path, PathBuf};
@@ -38,6 +39,8 @@ const RULES: &[(&str, &str)] = &[
     ("flate2", "src/report/render"),
     ("ttf_parser", "src/report/fonts.rs"),
     ("libc", "src/allocator.rs"),
+    ("rust_xlsxwriter", "src/followup"),
+    ("calamine", "src/followup"),
 ];
 
 #[test]

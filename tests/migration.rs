@@ -119,7 +119,7 @@ fn an_older_read_only_file_is_read_through_an_upgraded_copy_and_left_as_it_was()
     );
 }
 
-// ---- Schema 1 → 2 (issue 18) ----
+// ---- Schema 1 → 2 (issue 18), and on to today's ----
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/schema-v1.sqlite");
 
@@ -138,10 +138,15 @@ const V1_TABLES: [&str; 9] = [
 
 /// Every row of a schema-1 table, with the columns schema 1 has, in a fixed order.
 fn v1_rows(conn: &Connection, table: &str) -> Vec<Vec<Value>> {
+    rows_as_of(1, conn, table)
+}
+
+/// Every row of `table` with the columns it has at schema `version`, in a fixed order.
+fn rows_as_of(version: i64, conn: &Connection, table: &str) -> Vec<Vec<Value>> {
     let columns: Vec<String> = {
-        let v1 = Connection::open_in_memory().unwrap();
-        v1.execute_batch(SCHEMA_V1).unwrap();
-        let mut stmt = v1
+        let old = Connection::open_in_memory().unwrap();
+        Migrations::current().create(&old, version).unwrap();
+        let mut stmt = old
             .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
             .unwrap();
         stmt.query_map([], |r| r.get(0))
@@ -205,7 +210,7 @@ fn the_schema_1_fixture_is_backed_up_and_migrated_with_all_it_held() {
     let path = dir.path().join("schema-v1.sqlite");
     std::fs::copy(FIXTURE, &path).unwrap();
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version(), 2);
+    assert_eq!(store.schema_version(), CURRENT);
     assert!(
         bytes(&dir.path().join("schema-v1.bak-v1.sqlite")) == bytes(Path::new(FIXTURE)),
         "the backup is the fixture byte for byte"
@@ -245,6 +250,11 @@ fn the_schema_1_fixture_is_backed_up_and_migrated_with_all_it_held() {
         "measurement",
         "milestone",
         "goal_related",
+        "round",
+        "round_package",
+        "round_goal",
+        "round_indicator",
+        "round_receipt",
     ] {
         assert_eq!(count(&new, table), 0, "{table}");
     }
@@ -274,10 +284,10 @@ fn the_schema_1_fixture_is_backed_up_and_migrated_with_all_it_held() {
     }
 }
 
-/// A schema-1 file holding `doc`: imported into a schema-2 file by this program, then its
-/// rows copied into a file made with schema 1's DDL (the columns schema 1 has).
+/// A schema-1 file holding `doc`: imported into a file of today's schema by this program,
+/// then its rows copied into a file made with schema 1's DDL (the columns schema 1 has).
 fn schema_1_file(dir: &Path, name: &str, doc: &PlanBundle) -> (PathBuf, PlanBundle) {
-    let v2 = dir.join(format!("{name}-v2.sqlite"));
+    let v2 = dir.join(format!("{name}-ny.sqlite"));
     let mut store = Store::open_or_create(&v2).unwrap();
     store.import(doc).unwrap();
     let expected = store.load_document(None).unwrap();
@@ -351,7 +361,7 @@ fn the_schema_1_fixture_write_protected_opens_read_only_with_its_plans() {
     std::fs::set_permissions(&path, perms).unwrap();
     let doc = Document::open(&path).unwrap();
     assert!(doc.read_only().is_some());
-    assert_eq!(doc.schema_version(), 2);
+    assert_eq!(doc.schema_version(), CURRENT);
     assert_eq!(
         doc.upgraded_in_memory_from(),
         Some(1),
@@ -388,10 +398,192 @@ fn every_test_plan_in_a_schema_1_file_migrates_to_the_same_content() {
     ] {
         let (path, expected) = schema_1_file(dir.path(), name, &v1_only(doc));
         let store = Store::open(&path).unwrap();
-        assert_eq!(store.schema_version(), 2, "{name}");
+        assert_eq!(store.schema_version(), CURRENT, "{name}");
         assert!(store.file_id().unwrap().is_some(), "{name}");
         assert_eq!(store.load_document(None).unwrap(), expected, "{name}");
         assert!(store.integrity_check().unwrap().is_empty(), "{name}");
         assert!(dir.path().join(format!("{name}.bak-v1.sqlite")).exists());
     }
+}
+
+// ---- Schema 2 → 3 (issue 19: follow-up rounds) ----
+
+const FIXTURE_V2: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/schema-v2.sqlite");
+
+/// The tables of schema 2, whose rows the migration must keep exactly.
+const V2_TABLES: [&str; 16] = [
+    "person",
+    "plan",
+    "section",
+    "budget_row",
+    "focus_area",
+    "goal",
+    "goal_owner",
+    "follow_up",
+    "document_meta",
+    "focus_area_owner",
+    "indicator",
+    "measurement",
+    "milestone",
+    "goal_related",
+    "file_identity",
+    "sqlite_sequence",
+];
+
+/// The schema-2 fixture (tests/data/schema-v2.sqlite: a file made by the release before
+/// schema 3) is backed up byte for byte, migrated with every row it held and its identity,
+/// has no rounds, and prints as the same plans imported into a new file do.
+#[test]
+fn the_schema_2_fixture_is_backed_up_and_migrated_with_all_it_held() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("schema-v2.sqlite");
+    std::fs::copy(FIXTURE_V2, &path).unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version(), 3);
+    assert!(
+        bytes(&dir.path().join("schema-v2.bak-v2.sqlite")) == bytes(Path::new(FIXTURE_V2)),
+        "the backup is the fixture byte for byte"
+    );
+    let plans = store.list_plans().unwrap();
+    assert_eq!(plans.len(), 4, "every plan loads");
+    for plan in &plans {
+        assert!(store.rounds(plan.id).unwrap().is_empty(), "{}", plan.title);
+    }
+    assert!(store.integrity_check().unwrap().is_empty());
+    drop(store);
+
+    // Every row of every schema-2 table, column for column, as the fixture held it: the
+    // file's identity too (workbooks sent before the upgrade still belong to it).
+    let old = Connection::open_with_flags(FIXTURE_V2, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .unwrap();
+    let new = Connection::open(&path).unwrap();
+    for table in V2_TABLES {
+        let rows = rows_as_of(2, &old, table);
+        // The fixture's plans have no document-level `extra`; every other table has rows.
+        assert!(
+            table == "document_meta" || !rows.is_empty(),
+            "the fixture has rows in {table}"
+        );
+        assert_eq!(rows_as_of(2, &new, table), rows, "table {table}");
+    }
+    for table in [
+        "round",
+        "round_package",
+        "round_goal",
+        "round_indicator",
+        "round_receipt",
+    ] {
+        assert_eq!(count(&new, table), 0, "{table}");
+    }
+    drop((old, new));
+
+    // The PDF of each plan reads as that of the same plans imported fresh: the reference
+    // plans and the version-2 example from their JSON, the demo plan from its own content.
+    let migrated = Document::open(&path).unwrap();
+    let mut fresh = Document::open_or_create(&dir.path().join("frisk.sqlite")).unwrap();
+    virkplan::transfer::import_json(&mut fresh, Path::new(common::REFERENCE_JSON)).unwrap();
+    virkplan::transfer::import_json(
+        &mut fresh,
+        Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/plan-v2-example.json"
+        )),
+    )
+    .unwrap();
+    let demo = migrated
+        .load_bundle(None)
+        .unwrap()
+        .keep_plans(&[plan_by_title(&migrated, "Virksomhedsplan 2027/2028")]);
+    fresh.import(&demo).unwrap();
+    let fresh_dir = dir.path().join("frisk");
+    std::fs::create_dir(&fresh_dir).unwrap();
+    for plan in &plans {
+        let a = pdf_text(&migrated, plan.id, dir.path());
+        let b = pdf_text(&fresh, plan_by_title(&fresh, &plan.title), &fresh_dir);
+        assert!(a.len() > 1, "{}: {} pages", plan.title, a.len());
+        assert!(a == b, "{}: the PDF text differs", plan.title);
+    }
+}
+
+/// The schema-2 fixture, write-protected: read through a copy upgraded in memory, with the
+/// plans the migrated file has, and left byte for byte as it was (no backup).
+#[test]
+fn the_schema_2_fixture_write_protected_opens_read_only_with_its_plans() {
+    let writable = tempfile::tempdir().unwrap();
+    let copy = writable.path().join("schema-v2.sqlite");
+    std::fs::copy(FIXTURE_V2, &copy).unwrap();
+    let migrated = Document::open(&copy).unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("schema-v2.sqlite");
+    std::fs::copy(FIXTURE_V2, &path).unwrap();
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    let doc = Document::open(&path).unwrap();
+    assert!(doc.read_only().is_some());
+    assert_eq!(doc.schema_version(), 3);
+    assert_eq!(doc.upgraded_in_memory_from(), Some(2));
+    assert_eq!(
+        doc.load_bundle(None).unwrap(),
+        migrated.load_bundle(None).unwrap()
+    );
+    assert_eq!(doc.file_id().unwrap(), migrated.file_id().unwrap());
+    for plan in doc.list_plans().unwrap() {
+        assert!(doc.rounds(plan.id).unwrap().is_empty());
+    }
+    drop(doc);
+    assert_eq!(bytes(&path), bytes(Path::new(FIXTURE_V2)));
+    assert!(!dir.path().join("schema-v2.bak-v2.sqlite").exists());
+}
+
+/// A new file and a migrated one hold the same schema, so that the open check (which compares
+/// `sqlite_schema`) accepts both, and a round can be written into the migrated file.
+#[test]
+fn a_migrated_file_has_the_schema_of_a_new_one_and_takes_rounds() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("schema-v2.sqlite");
+    std::fs::copy(FIXTURE_V2, &path).unwrap();
+    drop(Store::open(&path).unwrap());
+    let fresh = plan_file(dir.path(), "ny.sqlite");
+    let objects =
+        |p: &Path| virkplan::store::schema::read_objects(&Connection::open(p).unwrap()).unwrap();
+    assert_eq!(objects(&path), objects(&fresh));
+
+    let mut doc = Document::open(&path).unwrap();
+    let plan = plan_by_title(&doc, "Netværksplan 2012/2013");
+    let goals: Vec<_> = doc
+        .load_plan(plan)
+        .unwrap()
+        .goals()
+        .map(|(_, g)| g.id)
+        .collect();
+    let round = virkplan::model::Round {
+        id: virkplan::model::RoundId(0),
+        plan,
+        name: "Opfølgning efterår 2013".into(),
+        deadline: virkplan::model::Date::parse_iso("2013-10-15").unwrap(),
+        started_on: virkplan::model::Date::parse_iso("2013-09-20").unwrap(),
+        closed_on: None,
+        packages: vec![virkplan::model::Package {
+            person: virkplan::model::PersonId(1),
+            person_name: "Børge Alstrup".into(),
+            file_name: "Opfølgning efterår 2013 - Børge Alstrup.xlsx".into(),
+            goals,
+            indicators: Vec::new(),
+            sent_on: None,
+            receipts: Vec::new(),
+        }],
+    };
+    let id = doc
+        .apply(virkplan::model::Command::InsertRound(Box::new(
+            round.clone(),
+        )))
+        .unwrap()
+        .round()
+        .unwrap();
+    assert_eq!(
+        doc.round(id).unwrap(),
+        virkplan::model::Round { id, ..round }
+    );
 }

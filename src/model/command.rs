@@ -5,8 +5,9 @@ use super::date::Date;
 use super::figures::{Indicator, IndicatorId, Milestone, MilestoneId};
 use super::plan::{
     BudgetRow, BudgetRowId, FocusArea, FocusAreaId, FollowUp, FollowUpId, Goal, GoalId, Period,
-    Person, PersonId, Plan, PlanBundle, PlanId, PlanState, Section, SectionId, Status,
+    Person, PersonId, Plan, PlanBundle, PlanId, PlanState, RoundId, Section, SectionId, Status,
 };
+use super::round::{Package, Round};
 use super::words::{Labels, Numbering, PrintSettings};
 
 /// A text field of a plan (its metadata, contact block and budget texts).
@@ -355,6 +356,26 @@ pub enum Command {
         /// New text.
         value: String,
     },
+    /// Records a follow-up round (opfølgningsrunde) of a plan with its packages and receipts;
+    /// id 0 makes a new row, any other id restores a deleted round under its old id.
+    InsertRound(Box<Round>),
+    /// Deletes a follow-up round with its packages and receipts (the plan is not touched).
+    DeleteRound(RoundId),
+    /// Replaces the package of `package.person` in a round whole (in practice: marked as
+    /// sent, or a returned workbook's receipt added); its place in the round stays.
+    SetRoundPackage {
+        /// Round.
+        round: RoundId,
+        /// The package as it is to be.
+        package: Package,
+    },
+    /// Closes a round (it takes no more answers), or opens it again with `None`.
+    SetRoundClosed {
+        /// Round.
+        round: RoundId,
+        /// The day it was closed.
+        closed_on: Option<Date>,
+    },
     /// Several commands as one step (applied in order; undone in reverse).
     Batch(Vec<Command>),
 }
@@ -451,6 +472,15 @@ impl Command {
             Command::InsertPerson(_) => "ny person",
             Command::DeletePerson(_) => "slet person",
             Command::SetPersonText { .. } => "ret person",
+            Command::InsertRound(_) => "ny opfølgningsrunde",
+            Command::DeleteRound(_) => "slet opfølgningsrunde",
+            Command::SetRoundPackage { .. } => "ret opfølgningsrunde",
+            Command::SetRoundClosed {
+                closed_on: Some(_), ..
+            } => "luk opfølgningsrunde",
+            Command::SetRoundClosed {
+                closed_on: None, ..
+            } => "genåbn opfølgningsrunde",
             Command::Batch(_) => "flere ændringer",
         }
     }

@@ -26,9 +26,6 @@ pub enum RenderError {
     /// printpdf could not subset an embedded font.
     #[error("skrifttypen {0} kunne ikke deles op")]
     FontSubset(&'static str),
-    /// The thread that subsets the fonts stopped.
-    #[error("skrifttyperne kunne ikke deles op")]
-    SubsetterStopped,
     /// A thread that writes pages stopped.
     #[error("en side kunne ikke skrives")]
     PageWriterStopped,

@@ -143,6 +143,9 @@ impl Metrics {
 /// The embedded faces with their metrics. Built once per process ([`FontSet::get`]).
 pub struct FontSet {
     faces: Vec<Metrics>,
+    /// [`FontSet::resolve`] of the first 0x250 code points, per face: the answer for almost
+    /// every character of a Danish plan in one look-up (the line breaker asks per character).
+    resolved: Vec<Vec<(Glyph, f32)>>,
     /// Advances of characters beyond the tables, per face (filled on first use).
     cache: Mutex<HashMap<(usize, char), Option<f32>>>,
 }
@@ -151,9 +154,23 @@ impl FontSet {
     /// The process-wide font set (parsing the four faces takes a few milliseconds).
     pub fn get() -> &'static FontSet {
         static SET: OnceLock<FontSet> = OnceLock::new();
-        SET.get_or_init(|| FontSet {
-            faces: Face::ALL.iter().map(|&f| Metrics::new(f)).collect(),
-            cache: Mutex::new(HashMap::new()),
+        SET.get_or_init(|| {
+            let mut set = FontSet {
+                faces: Face::ALL.iter().map(|&f| Metrics::new(f)).collect(),
+                resolved: Vec::new(),
+                cache: Mutex::new(HashMap::new()),
+            };
+            let mut resolved = vec![Vec::new(); Face::ALL.len()];
+            for &face in &Face::ALL {
+                resolved[face.index()] = (0u32..0x250)
+                    .map(|cp| {
+                        char::from_u32(cp)
+                            .map_or((Glyph::Missing, 0.0), |c| set.resolve_slow(face, c))
+                    })
+                    .collect();
+            }
+            set.resolved = resolved;
+            set
         })
     }
 
@@ -179,7 +196,19 @@ impl FontSet {
     /// Which face draws `c` in text styled with `face`, and its advance at size 1 (em): 0 for
     /// an invisible character, the replacement's advance for a missing one. One lookup in the
     /// common case (a Latin character the face has).
+    #[inline]
     pub fn resolve(&self, face: Face, c: char) -> (Glyph, f32) {
+        match self
+            .resolved
+            .get(face.index())
+            .and_then(|table| table.get(c as usize))
+        {
+            Some(&known) => known,
+            None => self.resolve_slow(face, c),
+        }
+    }
+
+    fn resolve_slow(&self, face: Face, c: char) -> (Glyph, f32) {
         if is_invisible(c) {
             return (Glyph::Invisible, 0.0);
         }

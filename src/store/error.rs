@@ -137,6 +137,12 @@ pub enum StoreError {
     /// The same related goal twice.
     #[error("Det samme mål er valgt to gange som sammenhæng; vælg hvert mål én gang")]
     RelatedTwice,
+    /// A follow-up round without a name.
+    #[error("Opfølgningsrunden skal have et navn; skriv fx «Opfølgning efterår 2013»")]
+    RoundNameBlank,
+    /// The same tovholder twice in one round.
+    #[error("{0} har fået to pakker i den samme opfølgningsrunde; vælg hver tovholder én gang")]
+    PackageTwice(String),
     /// A value the file holds that the program cannot read back.
     #[error("Filen indeholder en ugyldig værdi ({0}); den kan være ændret af et andet program")]
     BadValue(String),

@@ -5,8 +5,8 @@
 
 use super::connection::{connect, journal_path};
 use super::error::{self, Result, StoreError};
-use super::{read, write};
-use crate::model::{Command, Person, Plan, PlanBundle, PlanId, PlanSummary};
+use super::{read, read_rounds, write};
+use crate::model::{Command, Person, Plan, PlanBundle, PlanId, PlanSummary, Round, RoundId};
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::{Path, PathBuf};
 
@@ -177,6 +177,17 @@ impl Store {
     /// people they name: what an export writes.
     pub fn load_document(&self, plan: Option<PlanId>) -> Result<PlanBundle> {
         read::load_document(&self.conn, plan)
+    }
+
+    /// A plan's follow-up rounds, oldest first, with their packages (in the order the
+    /// tovholdere were chosen) and receipts (oldest first).
+    pub fn rounds(&self, plan: PlanId) -> Result<Vec<Round>> {
+        read_rounds::rounds(&self.conn, plan)
+    }
+
+    /// One follow-up round.
+    pub fn round(&self, id: RoundId) -> Result<Round> {
+        read_rounds::round(&self.conn, id)
     }
 
     /// Applies one command in one transaction and returns its inverse: apply the inverse to

@@ -12,6 +12,7 @@ mod handle;
 mod network;
 mod open;
 mod read;
+mod read_rounds;
 pub mod schema;
 mod write;
 

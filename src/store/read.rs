@@ -79,7 +79,7 @@ fn parse_state(text: String) -> rusqlite::Result<PlanState> {
 }
 
 /// Conversion failures mean a value the file should never hold.
-fn read_error(e: rusqlite::Error) -> StoreError {
+pub(super) fn read_error(e: rusqlite::Error) -> StoreError {
     match e {
         rusqlite::Error::FromSqlConversionFailure(_, _, inner) => {
             StoreError::BadValue(inner.to_string())

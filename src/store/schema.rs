@@ -7,7 +7,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x566B_506C;
 
 /// The schema version this program writes (`PRAGMA user_version`).
-pub const CURRENT_VERSION: i64 = 2;
+pub const CURRENT_VERSION: i64 = 3;
 
 /// Version 1: everything domain.md names. Ids use AUTOINCREMENT so that a deleted row's id is
 /// never handed out again: undo restores rows under their old ids.
@@ -197,6 +197,77 @@ CREATE INDEX milestone_goal ON milestone(goal_id, position);
 CREATE INDEX goal_related_related ON goal_related(related_id);
 "#;
 
+/// Step 2 → 3 (issue 19): follow-up rounds (opfølgningsrunder). A round belongs to a plan and
+/// goes with it; a package is one tovholder's workbook, a receipt one workbook read back.
+/// The person, goal and indicator ids of a package are plain INTEGERs, no foreign keys: a
+/// person or goal deleted since the round began is still part of what was sent (the package
+/// keeps the person's name; an answer for a deleted goal is shown and skipped), and deleting
+/// one must not touch the round. Dates hold any of the five period forms.
+pub const STEP_V3: &str = r#"
+CREATE TABLE round (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    deadline TEXT NOT NULL CHECK (deadline GLOB '[0-9][0-9][0-9][0-9]'
+        OR deadline GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'
+        OR deadline GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+        OR deadline GLOB '[0-9][0-9][0-9][0-9]-[QH][1-4]'),
+    started_on TEXT NOT NULL CHECK (started_on GLOB '[0-9][0-9][0-9][0-9]'
+        OR started_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'
+        OR started_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+        OR started_on GLOB '[0-9][0-9][0-9][0-9]-[QH][1-4]'),
+    closed_on TEXT CHECK (closed_on GLOB '[0-9][0-9][0-9][0-9]'
+        OR closed_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'
+        OR closed_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+        OR closed_on GLOB '[0-9][0-9][0-9][0-9]-[QH][1-4]')
+);
+CREATE TABLE round_package (
+    round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    person_name TEXT NOT NULL,
+    file_name TEXT NOT NULL CHECK (file_name <> ''),
+    sent_on TEXT CHECK (sent_on GLOB '[0-9][0-9][0-9][0-9]'
+        OR sent_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'
+        OR sent_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+        OR sent_on GLOB '[0-9][0-9][0-9][0-9]-[QH][1-4]'),
+    PRIMARY KEY (round_id, person_id)
+);
+CREATE TABLE round_goal (
+    round_id INTEGER NOT NULL,
+    person_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    goal_id INTEGER NOT NULL,
+    PRIMARY KEY (round_id, person_id, position),
+    FOREIGN KEY (round_id, person_id) REFERENCES round_package(round_id, person_id)
+        ON DELETE CASCADE
+);
+CREATE TABLE round_indicator (
+    round_id INTEGER NOT NULL,
+    person_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    indicator_id INTEGER NOT NULL,
+    PRIMARY KEY (round_id, person_id, position),
+    FOREIGN KEY (round_id, person_id) REFERENCES round_package(round_id, person_id)
+        ON DELETE CASCADE
+);
+CREATE TABLE round_receipt (
+    round_id INTEGER NOT NULL,
+    person_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    received_on TEXT NOT NULL CHECK (received_on GLOB '[0-9][0-9][0-9][0-9]'
+        OR received_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'
+        OR received_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+        OR received_on GLOB '[0-9][0-9][0-9][0-9]-[QH][1-4]'),
+    digest TEXT NOT NULL CHECK (digest <> '' AND digest NOT GLOB '*[^0-9a-f]*'),
+    follow_ups INTEGER NOT NULL CHECK (typeof(follow_ups) = 'integer' AND follow_ups >= 0),
+    PRIMARY KEY (round_id, person_id, position),
+    FOREIGN KEY (round_id, person_id) REFERENCES round_package(round_id, person_id)
+        ON DELETE CASCADE
+);
+CREATE INDEX round_plan ON round(plan_id);
+"#;
+
 /// The base schema and the upgrade steps after it: `steps[i]` upgrades version `i + 1` to
 /// `i + 2`. The program uses [`Migrations::current`]; tests build others to exercise the
 /// upgrade path (a synthetic newer step, a step that fails on purpose).
@@ -213,7 +284,7 @@ impl Migrations {
     pub fn current() -> Migrations {
         Migrations {
             base: SCHEMA_V1,
-            steps: vec![STEP_V2],
+            steps: vec![STEP_V2, STEP_V3],
         }
     }
 

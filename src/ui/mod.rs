@@ -11,7 +11,7 @@ mod action;
 mod app;
 mod budget;
 mod chart;
-mod clock;
+pub mod clock;
 mod commands;
 mod cover;
 pub mod dialogs;

@@ -2,9 +2,10 @@
 //! (the demo plan: 1,000 goals), and one focus area's blocks depend on nothing the areas
 //! before it built: goal anchors and numbers are given out beforehand
 //! ([`Builder::prepare_goals`]), and a focus area starts with its own heading. So the areas are
-//! cut into runs of about equal size, each run is built by its own [`Builder`] on its own
-//! thread, and the runs are appended in order, renumbering what each builder counted from
-//! zero (structure nodes, anchors, tables, groups). The result is the same [`Layout`] as one
+//! cut into runs of about equal weight (four per thread), the threads take runs in turn from
+//! a shared counter (so none waits long for another), each run is built by its own
+//! [`Builder`], and the runs are appended in order, renumbering what each builder counted
+//! from zero (structure nodes, anchors, tables, groups). The result is the same [`Layout`] as one
 //! builder would make (`tests` compare them on the demo plan).
 //!
 //! [`Layout`]: super::output::Layout
@@ -17,6 +18,9 @@ use crate::model::{FocusArea, Plan};
 /// A part's own anchors are counted from here, so that they cannot be mistaken for the
 /// anchors given out before the parts were built (the goals'), which keep their numbers.
 const PART_ANCHORS: usize = usize::MAX / 2;
+
+/// How many runs each thread takes on average.
+const RUNS_PER_WORKER: usize = 4;
 
 /// Plans with fewer goals than this are laid out on one thread: a thread costs more than it
 /// saves.
@@ -35,44 +39,50 @@ impl<'a> Builder<'a> {
         review: bool,
     ) {
         let goals: usize = areas.iter().map(|a| a.goals.len()).sum();
-        let runs = if goals < PARALLEL_FROM {
-            1
-        } else {
-            self.workers.clamp(1, areas.len().max(1))
-        };
-        let cuts = cut_points(areas, runs);
-        if cuts.len() <= 2 {
+        let workers = self.workers.clamp(1, areas.len().max(1));
+        if goals < PARALLEL_FROM || workers == 1 {
             for (i, area) in areas.iter().enumerate() {
                 self.focus_area(parent, plan, area, first + i, number + i, review);
             }
             return;
         }
-        // The first run on this builder, the others each on a part of its own.
-        let parts: Vec<Builder<'a>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = cuts
-                .windows(2)
-                .skip(1)
-                .map(|w| {
-                    let (from, to) = (w[0], w[1]);
-                    let mut part = self.part();
-                    scope.spawn(move || {
-                        for (i, area) in areas[from..to].iter().enumerate() {
-                            let at = from + i;
-                            part.focus_area(NodeId(0), plan, area, first + at, number + at, review);
-                        }
-                        part
+        // Several runs per thread, taken in turn from a shared counter, so that a thread that
+        // got lighter runs takes more of them and all finish at about the same time.
+        let cuts = cut_points(areas, workers * RUNS_PER_WORKER);
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let build = |runs: &mut Vec<(usize, Builder<'a>)>| loop {
+            let run = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let (Some(&from), Some(&to)) = (cuts.get(run), cuts.get(run + 1)) else {
+                break;
+            };
+            let mut part = self.part();
+            for (i, area) in areas[from..to].iter().enumerate() {
+                let at = from + i;
+                part.focus_area(NodeId(0), plan, area, first + at, number + at, review);
+            }
+            runs.push((run, part));
+        };
+        let mut runs: Vec<(usize, Builder<'a>)> = Vec::new();
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (1..workers)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut mine = Vec::new();
+                        build(&mut mine);
+                        mine
                     })
                 })
                 .collect();
-            for (i, area) in areas[..cuts[1]].iter().enumerate() {
-                self.focus_area(parent, plan, area, first + i, number + i, review);
+            build(&mut runs);
+            for h in handles {
+                runs.extend(
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                );
             }
-            handles.into_iter().map(|h| h.join()).collect::<Vec<_>>()
-        })
-        .into_iter()
-        .map(|joined| joined.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-        .collect();
-        for part in parts {
+        });
+        runs.sort_by_key(|(run, _)| *run);
+        for (_, part) in runs {
             self.append_part(part, parent);
         }
     }

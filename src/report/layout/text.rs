@@ -10,6 +10,7 @@
 
 use super::output::{Color, TextRun};
 use crate::report::fonts::{Face, FontSet, Glyph, REPLACEMENT};
+use std::borrow::Cow;
 
 /// How a span of text looks.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -217,30 +218,32 @@ fn cut(text: &str, st: Style, room: f32, fonts: &FontSet) -> (usize, f32) {
 /// holds.
 pub fn break_lines(spans: &[Span], first_width: f32, width: f32, fonts: &FontSet) -> Vec<Line> {
     let (words, pieces) = words(spans, fonts);
-    let mut lines: Vec<Vec<(f32, Piece, bool)>> = vec![Vec::new()];
+    // Every placed piece, with the index in `placed` where each line starts: one list for
+    // the paragraph rather than a list per line.
+    let mut placed: Vec<(f32, Piece, bool)> = Vec::with_capacity(pieces.len() * 2);
+    let mut starts: Vec<usize> = vec![0];
     // Lines that ended at a space (the next word did not fit).
     let mut soft: Vec<usize> = Vec::new();
     let mut x = 0.0f32;
-    let room = |lines: &Vec<Vec<(f32, Piece, bool)>>| {
-        if lines.len() == 1 {
+    let room = |starts: &Vec<usize>| {
+        if starts.len() == 1 {
             first_width.max(1.0)
         } else {
             width.max(1.0)
         }
     };
     for word in words {
-        let line_empty = lines.last().is_none_or(|l| l.is_empty());
+        let line_empty = starts.last() == Some(&placed.len());
         let space = if line_empty { 0.0 } else { word.space };
-        if !line_empty && x + space + word.width > room(&lines) {
-            soft.push(lines.len() - 1);
-            lines.push(Vec::new());
+        if !line_empty && x + space + word.width > room(&starts) {
+            soft.push(starts.len() - 1);
+            starts.push(placed.len());
             x = 0.0;
         } else if space > 0.0
             && let Some(st) = word.space_style
-            && let Some(line) = lines.last_mut()
         {
             // The space is drawn as part of the text so that extraction gets it back.
-            line.push((
+            placed.push((
                 x,
                 Piece {
                     text: " ",
@@ -260,7 +263,7 @@ pub fn break_lines(spans: &[Span], first_width: f32, width: f32, fonts: &FontSet
             // `text[start..]` is what is not placed yet.
             let mut start = 0;
             loop {
-                let r = room(&lines);
+                let r = room(&starts);
                 let rest = &text[start..];
                 // The rest's width when a line could hold it (measured no further than that).
                 let rest_width = if start == 0 {
@@ -271,30 +274,28 @@ pub fn break_lines(spans: &[Span], first_width: f32, width: f32, fonts: &FontSet
                 if let Some(w) = rest_width
                     && x + w <= r + 0.001
                 {
-                    if let Some(line) = lines.last_mut() {
-                        line.push((
-                            x,
-                            Piece {
-                                text: rest,
-                                style: st,
-                                width: w,
-                            },
-                            false,
-                        ));
-                    }
+                    placed.push((
+                        x,
+                        Piece {
+                            text: rest,
+                            style: st,
+                            width: w,
+                        },
+                        false,
+                    ));
                     x += w;
                     break;
                 }
-                let line_empty = lines.last().is_none_or(|l| l.is_empty());
+                let line_empty = starts.last() == Some(&placed.len());
                 if !line_empty && rest_width.is_some_and(|w| w <= r) {
                     // The rest of the word fits on a line of its own.
-                    lines.push(Vec::new());
+                    starts.push(placed.len());
                     x = 0.0;
                     continue;
                 }
                 let (end, head_width) = cut(rest, st, r - x, fonts);
                 if end == 0 || (x > 0.0 && head_width > r - x) {
-                    lines.push(Vec::new());
+                    starts.push(placed.len());
                     x = 0.0;
                     continue;
                 }
@@ -303,10 +304,8 @@ pub fn break_lines(spans: &[Span], first_width: f32, width: f32, fonts: &FontSet
                     style: st,
                     width: head_width,
                 };
-                if let Some(line) = lines.last_mut() {
-                    line.push((x, head, false));
-                }
-                lines.push(Vec::new());
+                placed.push((x, head, false));
+                starts.push(placed.len());
                 x = 0.0;
                 start += end;
                 if start >= text.len() {
@@ -315,9 +314,11 @@ pub fn break_lines(spans: &[Span], first_width: f32, width: f32, fonts: &FontSet
             }
         }
     }
-    let mut out: Vec<Line> = lines
-        .into_iter()
-        .map(|pieces| to_line(pieces, fonts))
+    let mut out: Vec<Line> = (0..starts.len())
+        .map(|k| {
+            let end = starts.get(k + 1).copied().unwrap_or(placed.len());
+            to_line(&placed[starts[k]..end], fonts)
+        })
         .collect();
     for i in soft {
         if let Some(run) = out.get_mut(i).and_then(|l| l.runs.last_mut()) {
@@ -329,80 +330,106 @@ pub fn break_lines(spans: &[Span], first_width: f32, width: f32, fonts: &FontSet
 
 /// Merges neighbouring pieces of one style and splits them by the face that draws each
 /// character.
-fn to_line(pieces: Vec<(f32, Piece, bool)>, fonts: &FontSet) -> Line {
+fn to_line(pieces: &[(f32, Piece, bool)], fonts: &FontSet) -> Line {
     // Drop trailing spaces.
-    let mut pieces = pieces;
-    while pieces.last().is_some_and(|(_, _, space)| *space) {
-        pieces.pop();
+    let mut end = pieces.len();
+    while end > 0 && pieces[end - 1].2 {
+        end -= 1;
     }
     let mut line = Line::default();
-    // (x, style, width, the pieces' text joined)
-    let mut merged: Vec<(f32, Style, f32, String)> = Vec::new();
-    for (x, p, _) in pieces {
+    // (x, style, width, the pieces' text joined): one piece is borrowed, more are joined.
+    let mut merged: Vec<(f32, Style, f32, Cow<'_, str>)> = Vec::new();
+    for (x, p, _) in &pieces[..end] {
         match merged.last_mut() {
             Some((_, style, width, text)) if *style == p.style => {
-                text.push_str(p.text);
+                text.to_mut().push_str(p.text);
                 *width += p.width;
             }
-            _ => merged.push((x, p.style, p.width, p.text.to_owned())),
+            _ => merged.push((*x, p.style, p.width, Cow::Borrowed(p.text))),
         }
     }
     for (x, style, width, text) in merged {
         line.size = line.size.max(style.size);
         line.width = line.width.max(x + width);
-        runs_of(&text, style, x, fonts, &mut line.runs);
+        runs_of_cow(text, style, x, fonts, &mut line.runs);
     }
     line
 }
 
 /// Splits text of one style into runs by the face that draws each character.
 pub fn runs_of(text: &str, style: Style, x: f32, fonts: &FontSet, out: &mut Vec<TextRun>) {
+    runs_of_cow(Cow::Borrowed(text), style, x, fonts, out);
+}
+
+/// [`runs_of`] for text the caller owns: when one face draws all of it (nearly every line of
+/// a plan), the text becomes the run's text without a copy.
+fn runs_of_cow(text: Cow<'_, str>, style: Style, x: f32, fonts: &FontSet, out: &mut Vec<TextRun>) {
     let mut x = x;
     // The open run: (byte start, what draws it, width).
     let mut open: Option<(usize, Glyph, f32)> = None;
-    let mut flush = |open: &mut Option<(usize, Glyph, f32)>, end: usize, x: &mut f32| {
-        if let Some((start, g, w)) = open.take() {
-            let slice = &text[start..end];
-            let (face, drawn, actual) = match g {
-                Glyph::Char(f) => (f, slice.to_string(), None),
-                _ => (
-                    Face::Fallback,
-                    std::iter::repeat_n(REPLACEMENT, slice.chars().count()).collect(),
-                    Some(slice.to_string()),
-                ),
-            };
-            if !drawn.is_empty() {
-                out.push(TextRun {
-                    x: *x,
-                    y: 0.0,
-                    size: style.size,
-                    face,
-                    color: style.color,
-                    text: drawn,
-                    width: w,
-                    actual,
-                    angle: 0.0,
-                    space_after: false,
-                });
-            }
-            *x += w;
-        }
-    };
     for (i, c) in text.char_indices() {
         #[cfg(test)]
         LOOKUPS.with(|n| n.set(n.get() + 1));
         let (g, w) = fonts.resolve(style.face, c);
         let w = w * style.size;
         match &mut open {
-            _ if g == Glyph::Invisible => flush(&mut open, i, &mut x),
+            _ if g == Glyph::Invisible => {
+                if let Some((start, g, w)) = open.take() {
+                    push_run(out, Cow::Borrowed(&text[start..i]), g, w, style, &mut x);
+                }
+            }
             Some((_, og, ow)) if *og == g => *ow += w,
             _ => {
-                flush(&mut open, i, &mut x);
+                if let Some((start, g, w)) = open.take() {
+                    push_run(out, Cow::Borrowed(&text[start..i]), g, w, style, &mut x);
+                }
                 open = Some((i, g, w));
             }
         }
     }
-    flush(&mut open, text.len(), &mut x);
+    if let Some((start, g, w)) = open {
+        // A run that starts at 0 and is still open is the whole text.
+        let rest = if start == 0 {
+            text
+        } else {
+            Cow::Owned(text[start..].to_owned())
+        };
+        push_run(out, rest, g, w, style, &mut x);
+    }
+}
+
+/// Adds the run of `text` drawn as `g`, `w` wide, at `x`, and moves `x` past it.
+fn push_run(
+    out: &mut Vec<TextRun>,
+    text: Cow<'_, str>,
+    g: Glyph,
+    w: f32,
+    style: Style,
+    x: &mut f32,
+) {
+    let (face, drawn, actual) = match g {
+        Glyph::Char(f) => (f, text.into_owned(), None),
+        _ => (
+            Face::Fallback,
+            std::iter::repeat_n(REPLACEMENT, text.chars().count()).collect(),
+            Some(text.into_owned()),
+        ),
+    };
+    if !drawn.is_empty() {
+        out.push(TextRun {
+            x: *x,
+            y: 0.0,
+            size: style.size,
+            face,
+            color: style.color,
+            text: drawn,
+            width: w,
+            actual,
+            angle: 0.0,
+            space_after: false,
+        });
+    }
+    *x += w;
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 //! Each page's items become a content stream written here byte by byte (text without kerning,
 //! glyph ids as two-byte CIDs, rules, boxes), every item inside marked content: a structure
 //! node's items under an MCID that the structure tree references once, everything else as an
-//! `/Artifact`. The pages are written on all cores while printpdf subsets the fonts; then
+//! `/Artifact`. The pages are written on all cores, each writer noting the glyphs it draws;
+//! printpdf then subsets the fonts to them (a few milliseconds); then
 //! [`tags`] builds the structure tree and parent tree from what the pages recorded, and
 //! [`post`] adds the outline, the metadata (document information and XMP with the PDF/UA
 //! identification) and the catalog's language. [`writer`] writes the objects straight into the
@@ -121,6 +122,9 @@ struct PageWriter<'a> {
     links: Vec<PageLink>,
     /// Text of the link nodes met on this page.
     link_text: BTreeMap<NodeId, String>,
+    /// The glyphs drawn so far, per face: the character of each glyph id (0 = unused); the
+    /// fonts are subset to these.
+    used: &'a mut [Vec<u32>],
 }
 
 impl PageWriter<'_> {
@@ -214,15 +218,24 @@ impl PageWriter<'_> {
             self.out.extend_from_slice(b">>> BDC\n");
         }
         self.out.push(b'(');
-        for c in run.text.chars() {
+        let space = space_after.then_some(' ');
+        let table = &mut self.used[face_index(run.face)];
+        // A space after the run is past its width and invisible: only there for extraction.
+        for c in run.text.chars().chain(space) {
             if is_invisible(c) {
                 continue;
             }
-            push_cid(&mut self.out, self.fonts.glyph_id(run.face, c));
-        }
-        if space_after {
-            // Past the run's width and invisible: only there for extraction.
-            push_cid(&mut self.out, self.fonts.glyph_id(run.face, ' '));
+            let g = self.fonts.glyph_id(run.face, c);
+            push_cid(&mut self.out, g);
+            let g = usize::from(g);
+            if g != 0 {
+                if table.len() <= g {
+                    table.resize(g + 1, 0);
+                }
+                if table[g] == 0 {
+                    table[g] = c as u32;
+                }
+            }
         }
         self.out.extend_from_slice(b") Tj\n");
         if run.actual.is_some() {
@@ -287,10 +300,11 @@ impl PageWriter<'_> {
 }
 
 /// Writes one page's content stream and records its marked content and links.
-fn write_page(
+fn write_page<'a>(
     page: &super::layout::Page,
-    fonts: &FontSet,
-    structure: &super::layout::Structure,
+    fonts: &'a FontSet,
+    structure: &'a super::layout::Structure,
+    used: &'a mut [Vec<u32>],
 ) -> PageOut {
     let mut w = PageWriter {
         out: Vec::with_capacity(page.items.len() * 64),
@@ -304,6 +318,7 @@ fn write_page(
         events: Vec::new(),
         links: Vec::new(),
         link_text: BTreeMap::new(),
+        used,
     };
     let mut link_nodes = Vec::new();
     for item in &page.items {
@@ -551,36 +566,6 @@ fn add_font(pdf: &mut PdfWriter, sub: &Subset, glyphs: &BTreeMap<u16, char>) -> 
     font
 }
 
-/// The glyphs each face draws in some pages: per face, the character of each glyph id
-/// (0 = unused).
-fn glyph_use(pages: &[super::layout::Page], fonts: &FontSet) -> Vec<Vec<u32>> {
-    let mut used: Vec<Vec<u32>> = vec![Vec::new(); 4];
-    for page in pages {
-        for item in &page.items {
-            if let Shape::Text(run) = &item.shape {
-                let table = &mut used[face_index(run.face)];
-                let space = run.space_after.then_some(' ');
-                for c in run.text.chars().chain(space) {
-                    if is_invisible(c) {
-                        continue;
-                    }
-                    let g = usize::from(fonts.glyph_id(run.face, c));
-                    if g == 0 {
-                        continue;
-                    }
-                    if table.len() <= g {
-                        table.resize(g + 1, 0);
-                    }
-                    if table[g] == 0 {
-                        table[g] = c as u32;
-                    }
-                }
-            }
-        }
-    }
-    used
-}
-
 /// Writes a link annotation.
 fn annotation(link: &PageLink, page: Ref, page_ids: &[Ref], key: Option<i64>) -> Vec<u8> {
     let mut b = b"<</Type /Annot /Subtype /Link /Rect ".to_vec();
@@ -633,38 +618,11 @@ pub fn render(mut layout: Layout, created: i64) -> Result<Vec<u8>, RenderError> 
     let page_count = layout.pages.len();
     let chunk = page_count.div_ceil(workers).max(1);
 
-    // Which glyphs are used (on all cores), so that the fonts can be subset.
-    let used: Vec<BTreeMap<u16, char>> = std::thread::scope(|scope| {
-        let parts: Vec<_> = layout
-            .pages
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || glyph_use(part, fonts)))
-            .collect();
-        let mut merged: Vec<BTreeMap<u16, char>> = vec![BTreeMap::new(); 4];
-        for part in parts {
-            let Ok(tables) = part.join() else { continue };
-            for (face, table) in tables.iter().enumerate() {
-                for (g, c) in table.iter().enumerate() {
-                    if *c != 0
-                        && let (Ok(g), Some(c)) = (u16::try_from(g), char::from_u32(*c))
-                    {
-                        merged[face].entry(g).or_insert(c);
-                    }
-                }
-            }
-        }
-        merged
-    });
-
-    // Subset the fonts on one thread while the pages are written on the others.
-    let (subsets, pages) = std::thread::scope(|scope| {
-        let subsetter = scope.spawn(|| {
-            Face::ALL
-                .iter()
-                .filter(|f| !used[face_index(**f)].is_empty())
-                .map(|f| subset(*f, &used[face_index(*f)]))
-                .collect::<Result<Vec<Subset>, RenderError>>()
-        });
+    // The pages are written on all cores; each writer notes the glyphs it draws, so that the
+    // fonts can be subset afterwards.
+    let mut used: Vec<BTreeMap<u16, char>> = vec![BTreeMap::new(); 4];
+    let mut pages = Vec::with_capacity(page_count);
+    let written = std::thread::scope(|scope| {
         // Each writer owns its pages and drops each one once its content stream is written,
         // so the laid-out text is given back while the PDF grows, rather than both being held
         // at once (the peak memory of a long plan's export).
@@ -673,28 +631,46 @@ pub fn render(mut layout: Layout, created: i64) -> Result<Vec<u8>, RenderError> 
             .into_iter()
             .map(|part| {
                 scope.spawn(move || {
-                    part.into_iter()
-                        .map(|p| write_page(&p, fonts, structure))
-                        .collect::<Vec<PageOut>>()
+                    let mut used: Vec<Vec<u32>> = vec![Vec::new(); 4];
+                    let pages = part
+                        .into_iter()
+                        .map(|p| write_page(&p, fonts, structure, &mut used))
+                        .collect::<Vec<PageOut>>();
+                    (pages, used)
                 })
             })
             .collect();
-        let mut pages = Vec::with_capacity(page_count);
         let mut failed = false;
+        // In page order, so that each glyph keeps the character it was first drawn for.
         for w in writers {
             match w.join() {
-                Ok(mut part) => pages.append(&mut part),
+                Ok((mut part, tables)) => {
+                    pages.append(&mut part);
+                    for (face, table) in tables.iter().enumerate() {
+                        for (g, c) in table.iter().enumerate() {
+                            if *c != 0
+                                && let (Ok(g), Some(c)) = (u16::try_from(g), char::from_u32(*c))
+                            {
+                                used[face].entry(g).or_insert(c);
+                            }
+                        }
+                    }
+                }
                 Err(_) => failed = true,
             }
         }
-        let subsets = subsetter
-            .join()
-            .unwrap_or(Err(RenderError::SubsetterStopped));
         if failed {
-            return (Err(RenderError::PageWriterStopped), pages);
+            Err(RenderError::PageWriterStopped)
+        } else {
+            Ok(())
         }
-        (subsets, pages)
     });
+    written?;
+    let subsets = Face::ALL
+        .iter()
+        .filter(|f| !used[face_index(**f)].is_empty())
+        .map(|f| subset(*f, &used[face_index(*f)]))
+        .collect::<Result<Vec<Subset>, RenderError>>();
     let subsets = subsets?;
 
     let size: usize = pages.iter().map(|p| p.content.len()).sum();

@@ -87,17 +87,19 @@ impl PdfWriter {
         if self.pending.is_empty() {
             return;
         }
-        let pending = std::mem::take(&mut self.pending);
+        let mut packer = Packer::default();
+        for (id, bytes) in std::mem::take(&mut self.pending) {
+            packer.add(id, |b| b.extend_from_slice(&bytes));
+        }
+        for stream in packer.finish() {
+            self.add_packed(stream);
+        }
+    }
+
+    /// Writes an object stream a [`Packer`] made (on any thread); its objects are found there.
+    pub fn add_packed(&mut self, packed: PackedStream) {
         let stream = self.alloc();
-        let mut header = Vec::new();
-        let mut body = Vec::new();
-        for (i, (id, bytes)) in pending.iter().enumerate() {
-            int(&mut header, u64::from(id.0));
-            header.push(b' ');
-            int(&mut header, body.len() as u64);
-            header.push(b' ');
-            body.extend_from_slice(bytes);
-            body.push(b'\n');
+        for (i, id) in packed.ids.iter().enumerate() {
             if let Some(loc) = self.locs.get_mut(id.0 as usize) {
                 *loc = Loc::Packed {
                     stream: stream.0,
@@ -105,14 +107,11 @@ impl PdfWriter {
                 };
             }
         }
-        let first = header.len();
-        header.extend_from_slice(&body);
-        let (data, deflated) = deflate(header);
         let mut dict = b"/Type /ObjStm /N ".to_vec();
-        int(&mut dict, pending.len() as u64);
+        int(&mut dict, packed.ids.len() as u64);
         dict.extend_from_slice(b" /First ");
-        int(&mut dict, first as u64);
-        self.stream(stream, &dict, &data, deflated);
+        int(&mut dict, packed.first as u64);
+        self.stream(stream, &dict, &packed.data, packed.deflated);
     }
 
     /// Ends the file with a cross-reference stream that names the catalog and the document
@@ -150,6 +149,64 @@ impl PdfWriter {
         int(&mut self.out, xref_at);
         self.out.extend_from_slice(b"\n%%EOF\n");
         self.out
+    }
+}
+
+/// A finished object stream: its objects, where their bytes start, and the (compressed) data.
+pub struct PackedStream {
+    ids: Vec<Ref>,
+    first: usize,
+    data: Vec<u8>,
+    deflated: bool,
+}
+
+/// Packs small objects into compressed object streams of [`PACK`] objects each, away from the
+/// writer: the 100,000 structure elements of a long plan are packed on all cores, and
+/// [`PdfWriter::add_packed`] only copies the results into the file.
+#[derive(Default)]
+pub struct Packer {
+    streams: Vec<PackedStream>,
+    ids: Vec<Ref>,
+    header: Vec<u8>,
+    body: Vec<u8>,
+}
+
+impl Packer {
+    /// Adds object `id`; `write` appends its bytes (a dictionary or an array).
+    pub fn add(&mut self, id: Ref, write: impl FnOnce(&mut Vec<u8>)) {
+        int(&mut self.header, u64::from(id.0));
+        self.header.push(b' ');
+        int(&mut self.header, self.body.len() as u64);
+        self.header.push(b' ');
+        write(&mut self.body);
+        self.body.push(b'\n');
+        self.ids.push(id);
+        if self.ids.len() >= PACK {
+            self.seal();
+        }
+    }
+
+    fn seal(&mut self) {
+        if self.ids.is_empty() {
+            return;
+        }
+        let mut header = std::mem::take(&mut self.header);
+        let first = header.len();
+        header.extend_from_slice(&self.body);
+        self.body.clear();
+        let (data, deflated) = deflate(header);
+        self.streams.push(PackedStream {
+            ids: std::mem::take(&mut self.ids),
+            first,
+            data,
+            deflated,
+        });
+    }
+
+    /// The object streams, in the order the objects were added.
+    pub fn finish(mut self) -> Vec<PackedStream> {
+        self.seal();
+        self.streams
     }
 }
 

@@ -2,11 +2,13 @@
 //!
 //! `Insert*` with id 0 creates a row; with another id it restores a deleted row under that id
 //! (ids are AUTOINCREMENT, never reused). Deletes record everything they remove, including
-//! links from elsewhere (`previous`, `continues`), so that their inverse puts all of it back.
+//! links from elsewhere (`previous`, `continues`) and a plan's follow-up rounds, so that their
+//! inverse puts all of it back.
 //! `insert` writes whole entities, `rows` keeps the order of siblings.
 
 mod goal_parts;
 mod insert;
+mod rounds;
 mod rows;
 
 use super::error::{Result, StoreError};
@@ -112,6 +114,15 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
                 .collect::<rusqlite::Result<_>>()?;
             let goals: Vec<GoalId> = plan.goals().map(|(_, g)| g.id).collect();
             links.extend(links_to(tx, &goals)?);
+            // The plan's rounds go with it (ON DELETE CASCADE) and come back with it, under
+            // their ids, right after the plan they belong to.
+            let rounds = super::read_rounds::rounds(tx, *id)?;
+            links.splice(
+                0..0,
+                rounds
+                    .into_iter()
+                    .map(|r| Command::InsertRound(Box::new(r))),
+            );
             tx.prepare_cached("DELETE FROM plan WHERE id = ?1")?
                 .execute([id.0])?;
             with_links(Command::InsertPlan(Box::new(plan)), links)
@@ -541,6 +552,10 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
             numbering,
             print,
         } => goal_parts::set_plan_words(tx, *plan, labels, numbering, print)?,
+        Command::InsertRound(round) => rounds::insert_round(tx, round)?,
+        Command::DeleteRound(id) => rounds::delete_round(tx, *id)?,
+        Command::SetRoundPackage { round, package } => rounds::set_package(tx, *round, package)?,
+        Command::SetRoundClosed { round, closed_on } => rounds::set_closed(tx, *round, *closed_on)?,
     })
 }
 

@@ -5,7 +5,7 @@
 //! Errors become text only here, where they are shown.
 
 use super::{App, StatusLine};
-use crate::rounds::{self, RoundError};
+use crate::rounds;
 use crate::ui::action::{NewRound, RoundAction};
 use crate::ui::clock;
 use crate::ui::dialogs::FileKind;
@@ -149,35 +149,23 @@ impl App {
             .collect()
     }
 
-    /// "Indlæs": writes the workbook at `index` as one undo step. It is read again first, so
-    /// that what is written is what the file holds now (another workbook, an undo or a
+    /// "Indlæs": writes the workbook at `index` as one undo step. `rounds::receive` reads it
+    /// again and writes it against the file as it is now (another workbook, an undo or a
     /// colleague may have changed the round since the preview); the other previews are read
-    /// again after it.
+    /// again after it, so none shows what the file no longer holds.
     fn receive(&mut self, index: usize) -> bool {
-        let Some(path) = self.round.previews().get(index).map(|l| l.path.clone()) else {
+        let Some(Loaded {
+            path,
+            result: Ok(preview),
+        }) = self.round.previews().get(index).cloned()
+        else {
             return false;
         };
-        let Some(fresh) = self.load(vec![path.clone()]).pop() else {
+        let (Some(doc), Some(plan)) = (&mut self.document, &self.plan) else {
             return false;
         };
-        let preview = match fresh.result {
-            Ok(preview) => preview,
-            Err(message) => {
-                self.status = StatusLine::Error(message.clone());
-                self.replace_preview(
-                    index,
-                    Loaded {
-                        path,
-                        result: Err(message),
-                    },
-                );
-                return false;
-            }
-        };
-        let Some(doc) = &mut self.document else {
-            return false;
-        };
-        match rounds::receive(doc, &preview, &path) {
+        let plan = plan.id;
+        match rounds::receive(doc, &preview, Some(plan), &path, clock::today()) {
             Ok(added) => {
                 doc.end_typing();
                 self.status = StatusLine::Saved(format!(
@@ -197,20 +185,12 @@ impl App {
                 true
             }
             Err(e) => {
-                let message = e.to_string();
-                self.status = StatusLine::Error(message.clone());
-                let shown = match e {
-                    // The window shows why (the problems, "allerede indlæst") itself.
-                    RoundError::Problems { .. } | RoundError::Already { .. } => Ok(preview),
-                    _ => Err(message),
-                };
-                self.replace_preview(
-                    index,
-                    Loaded {
-                        path,
-                        result: shown,
-                    },
-                );
+                self.status = StatusLine::Error(e.to_string());
+                // The window shows what the workbook holds now, or why it cannot be read.
+                let fresh = self.load(vec![path]);
+                if let Some(loaded) = fresh.into_iter().next() {
+                    self.replace_preview(index, loaded);
+                }
                 false
             }
         }

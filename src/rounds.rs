@@ -172,6 +172,9 @@ pub fn start_round(
         deadline,
         started_on: today,
         closed_on: None,
+        folder: crate::files::plain_path(folder)
+            .to_string_lossy()
+            .into_owned(),
         packages,
     };
     let applied = doc.apply(Command::InsertRound(Box::new(round)))?;

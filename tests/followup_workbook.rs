@@ -62,6 +62,7 @@ fn round_of(plan: &Plan, people: &[Person]) -> Round {
         deadline: Date::day(2013, 10, 15).unwrap(),
         started_on: Date::day(2013, 9, 20).unwrap(),
         closed_on: None,
+        folder: String::new(),
         packages: followup::packages(plan, people, &chosen, "Opfølgning efterår 2013"),
     }
 }

@@ -565,6 +565,7 @@ fn a_migrated_file_has_the_schema_of_a_new_one_and_takes_rounds() {
         deadline: virkplan::model::Date::parse_iso("2013-10-15").unwrap(),
         started_on: virkplan::model::Date::parse_iso("2013-09-20").unwrap(),
         closed_on: None,
+        folder: "/srv/runder/efterår 2013".into(),
         packages: vec![virkplan::model::Package {
             person: virkplan::model::PersonId(1),
             person_name: "Børge Alstrup".into(),

@@ -64,6 +64,7 @@ fn round_for(plan: &Plan, name: &str, started: &str) -> Round {
         deadline: day("2013-10-15"),
         started_on: day(started),
         closed_on: None,
+        folder: format!("C:\\Opfølgning\\{name}"),
         packages,
     }
 }

@@ -241,6 +241,14 @@ pub fn preview(answers: &Answers, at: &Received<'_>) -> Result<Preview, PreviewE
         .map_or_else(|| package.person_name.clone(), |p| p.name.clone());
     let mut notes = Vec::new();
     let goals = goal_previews(answers, at, round, package, &mut notes);
+    if answers.goals.is_empty() && answers.indicators.is_empty() && answers.problems.is_empty() {
+        // Read in, it still counts as the tovholder's answer ("svar modtaget"): say so.
+        notes.push(format!(
+            "Regnearket er ikke udfyldt: ingen mål har fået ny status, dato eller opfølgning. \
+             Indlæses det, står {} som svaret uden opfølgninger.",
+            package.person_name
+        ));
+    }
     let already = package.receipt_with(&answers.digest).map(|r| r.received_on);
     let receipt = Receipt {
         received_on: at.today,

@@ -21,6 +21,9 @@ pub struct Round {
     pub started_on: Date,
     /// The day the round was closed; a closed round takes no answers.
     pub closed_on: Option<Date>,
+    /// The folder the workbooks were written to, as the user chose it ("Åbn mappen" opens it
+    /// again in a later session); empty when not known.
+    pub folder: String,
     /// One package per tovholder, in the order they were chosen.
     pub packages: Vec<Package>,
 }
@@ -126,6 +129,7 @@ mod tests {
             deadline: Date::day(2013, 10, 15).unwrap(),
             started_on: Date::day(2013, 9, 20).unwrap(),
             closed_on: None,
+            folder: String::new(),
             packages: vec![
                 package(1, &[1, 2], vec![answered.clone()]),
                 package(2, &[3], vec![]),

@@ -43,6 +43,7 @@ fn row_to_round(r: &Row<'_>) -> rusqlite::Result<Round> {
         deadline: required_date(r, 3, "svarfrist")?,
         started_on: required_date(r, 4, "startdato")?,
         closed_on: parse_date(r.get(5)?)?,
+        folder: r.get(6)?,
         packages: Vec::new(),
     })
 }
@@ -90,7 +91,8 @@ fn read(conn: &Connection, which: Which) -> Result<Vec<Round>> {
     let mut rounds = Vec::new();
     each_row(
         conn,
-        "SELECT r.id, r.plan_id, r.name, r.deadline, r.started_on, r.closed_on FROM round r \
+        "SELECT r.id, r.plan_id, r.name, r.deadline, r.started_on, r.closed_on, r.folder \
+         FROM round r \
          WHERE {WHERE} ORDER BY r.id",
         which,
         |r| {

@@ -219,7 +219,8 @@ CREATE TABLE round (
     closed_on TEXT CHECK (closed_on GLOB '[0-9][0-9][0-9][0-9]'
         OR closed_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'
         OR closed_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-        OR closed_on GLOB '[0-9][0-9][0-9][0-9]-[QH][1-4]')
+        OR closed_on GLOB '[0-9][0-9][0-9][0-9]-[QH][1-4]'),
+    folder TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE round_package (
     round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,

@@ -37,8 +37,7 @@ struct StartForm {
 }
 
 /// The screen's state: the shown plan's rounds (read once per reload), the round shown, the
-/// start form, the folders of rounds started in this session, and the workbooks read in for
-/// a preview.
+/// start form, and the workbooks read in for a preview.
 #[derive(Debug, Default)]
 pub struct RoundScreen {
     rounds: Vec<Round>,
@@ -46,10 +45,6 @@ pub struct RoundScreen {
     read_for: Option<(u64, PlanId)>,
     selected: Option<RoundId>,
     form: StartForm,
-    /// The folder each round's workbooks were written to. The plan file does not record it
-    /// (a folder on one officer's machine means nothing on another's), so it is known for the
-    /// rounds started since the editor was opened.
-    folders: HashMap<RoundId, PathBuf>,
     /// The returned workbooks read in, each shown in its own preview window.
     previews: Vec<Loaded>,
 }
@@ -94,9 +89,8 @@ impl RoundScreen {
         self.form.error = Some(message);
     }
 
-    /// A round was started: show it, remember its folder, and empty the form.
-    pub fn started(&mut self, round: RoundId, folder: PathBuf) {
-        self.folders.insert(round, folder);
+    /// A round was started: show it and empty the form (the plan file records its folder).
+    pub fn started(&mut self, round: RoundId) {
         self.selected = Some(round);
         self.form = StartForm::default();
     }
@@ -221,17 +215,19 @@ impl RoundScreen {
             if load.clicked() {
                 out.push(Action::Round(RoundAction::LoadAnswers));
             }
-            let folder = self.folders.get(&round.id);
+            // The folder as the round recorded it; on another computer it may not exist, which
+            // opening it says.
+            let folder = (!round.folder.is_empty()).then(|| PathBuf::from(&round.folder));
             let open = ui
                 .add_enabled(folder.is_some(), egui::Button::new("Åbn mappen"))
+                .on_hover_text(round.folder.as_str())
                 .on_disabled_hover_text(
-                    "Mappen kendes kun, mens virkplan er åben efter rundens start. Regnearkene \
-                     hedder som vist i listen.",
+                    "Runden husker ikke sin mappe. Regnearkene hedder som vist i listen.",
                 );
             if open.clicked()
                 && let Some(folder) = folder
             {
-                out.push(Action::Round(RoundAction::OpenFolder(folder.clone())));
+                out.push(Action::Round(RoundAction::OpenFolder(folder)));
             }
             if round.is_closed() {
                 if ui.button("Genåbn runden").clicked() {
@@ -670,6 +666,7 @@ mod tests {
             deadline: Date::day(2013, 10, 15).unwrap(),
             started_on: Date::day(2013, 9, 20).unwrap(),
             closed_on: None,
+            folder: String::new(),
             packages: vec![
                 package(1, "Ib", &[3, 2], false),
                 package(2, "Åse", &[2, 9], false),

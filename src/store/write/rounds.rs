@@ -25,8 +25,8 @@ pub(super) fn insert_round(tx: &Transaction<'_>, round: &Round) -> Result<Comman
         }
     }
     tx.prepare_cached(
-        "INSERT INTO round (id, plan_id, name, deadline, started_on, closed_on) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO round (id, plan_id, name, deadline, started_on, closed_on, folder) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
         Ids::keep().row_id(round.id.0),
@@ -35,6 +35,7 @@ pub(super) fn insert_round(tx: &Transaction<'_>, round: &Round) -> Result<Comman
         round.deadline.to_string(),
         round.started_on.to_string(),
         round.closed_on.map(|d| d.to_string()),
+        round.folder,
     ])?;
     let id = tx.last_insert_rowid();
     for (position, package) in round.packages.iter().enumerate() {

@@ -60,7 +60,8 @@ impl App {
                     self.alert(
                         "Mappen kunne ikke åbnes",
                         format!(
-                            "Mappen kunne ikke vises i systemets filoversigt. Åbn den selv: {}",
+                            "Mappen kunne ikke vises i systemets filoversigt (måske findes den ikke på denne \
+                             computer). Åbn den selv: {}",
                             folder.display()
                         ),
                     );
@@ -121,7 +122,7 @@ impl App {
                     started.files.len(),
                     new.folder.display()
                 ));
-                self.round.started(started.round.id, new.folder);
+                self.round.started(started.round.id);
                 true
             }
             Err(e) => {

@@ -16,7 +16,7 @@ use crate::model::{
     Command, Date, GoalId, Package, Person, PersonId, Plan, PlanId, Round, RoundId,
 };
 use crate::units::{self, format_date};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 /// How long tovholdere get to answer unless the officer says otherwise (days).

@@ -105,6 +105,13 @@ impl RoundScreen {
         self.previews = previews;
     }
 
+    /// Puts `loaded` in the place of the preview window at `index`.
+    pub fn replace_preview(&mut self, index: usize, loaded: Loaded) {
+        if let Some(slot) = self.previews.get_mut(index) {
+            *slot = loaded;
+        }
+    }
+
     /// Closes the preview window at `index`.
     pub fn close_preview(&mut self, index: usize) {
         if index < self.previews.len() {

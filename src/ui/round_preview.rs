@@ -7,17 +7,18 @@ use super::action::{Action, RoundAction};
 use super::theme;
 use crate::followup::{GoalPreview, Preview};
 use crate::model::{Plan, Status};
+use crate::rounds::RoundError;
 use crate::units::{self, format_date, format_figure};
 use std::path::PathBuf;
 
 /// A returned workbook read in: where it is, and its preview or why it cannot be read at all
 /// (another plan file, a closed round, not a virkplan workbook: the Danish sentence).
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Loaded {
     /// The workbook.
     pub path: PathBuf,
     /// Its answers set against the plan, or the reason nothing of it can be read in.
-    pub result: Result<Preview, String>,
+    pub result: Result<Preview, RoundError>,
 }
 
 impl Loaded {
@@ -54,7 +55,7 @@ pub fn windows(
             .show(ctx, |ui| match &l.result {
                 Ok(preview) => window(ui, out, i, preview, plan, writable),
                 Err(reason) => {
-                    ui.colored_label(theme::ERROR_TEXT, reason);
+                    ui.colored_label(theme::ERROR_TEXT, reason.to_string());
                     ui.add_space(6.0);
                     if ui.button("Luk").clicked() {
                         out.push(Action::Round(RoundAction::ClosePreview(i)));

@@ -143,10 +143,7 @@ impl App {
         paths
             .into_iter()
             .zip(results)
-            .map(|(path, result)| Loaded {
-                path,
-                result: result.map_err(|e| e.to_string()),
-            })
+            .map(|(path, result)| Loaded { path, result })
             .collect()
     }
 
@@ -155,11 +152,12 @@ impl App {
     /// colleague may have changed the round since the preview); the other previews are read
     /// again after it, so none shows what the file no longer holds.
     fn receive(&mut self, index: usize) -> bool {
-        let Some(Loaded {
-            path,
-            result: Ok(preview),
-        }) = self.round.previews().get(index).cloned()
-        else {
+        let Some((path, preview)) = self.round.previews().get(index).and_then(|l| {
+            l.result
+                .as_ref()
+                .ok()
+                .map(|preview| (l.path.clone(), preview.clone()))
+        }) else {
             return false;
         };
         let (Some(doc), Some(plan)) = (&mut self.document, &self.plan) else {
@@ -190,19 +188,11 @@ impl App {
                 // The window shows what the workbook holds now, or why it cannot be read.
                 let fresh = self.load(vec![path]);
                 if let Some(loaded) = fresh.into_iter().next() {
-                    self.replace_preview(index, loaded);
+                    self.round.replace_preview(index, loaded);
                 }
                 false
             }
         }
-    }
-
-    fn replace_preview(&mut self, index: usize, loaded: Loaded) {
-        let mut all = self.round.previews().to_vec();
-        if let Some(slot) = all.get_mut(index) {
-            *slot = loaded;
-        }
-        self.round.set_previews(all);
     }
 
     /// "Eksportér til Excel…" on the board: the goals it shows, as one sheet.

@@ -97,6 +97,14 @@ fn finish(layout: layout::Layout, options: &Options) -> Result<Export, ReportErr
     })
 }
 
+/// How many threads the export works on: one per core, at most 8. Asked once per export
+/// (the standard library reads the process's CPU quota from files each time it is asked).
+pub(crate) fn threads() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+}
+
 fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

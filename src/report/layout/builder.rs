@@ -105,7 +105,8 @@ pub(super) struct Builder<'a> {
     pub(super) goal_refs: HashMap<GoalId, GoalRef>,
     /// The goals that name a goal as related ("both ways").
     pub(super) related_back: HashMap<GoalId, Vec<GoalId>>,
-    /// How many threads may lay out focus areas side by side ([`super::parts`]).
+    /// How many threads may lay out focus areas side by side ([`super::parts`]); set by
+    /// the layout, 1 for a part built on another thread.
     pub(super) workers: usize,
 }
 
@@ -127,9 +128,7 @@ impl<'a> Builder<'a> {
             goal_anchors: HashMap::new(),
             goal_refs: HashMap::new(),
             related_back: HashMap::new(),
-            workers: std::thread::available_parallelism()
-                .map_or(1, |n| n.get())
-                .clamp(1, 8),
+            workers: 1,
         }
     }
 

@@ -93,7 +93,6 @@ impl<'a> Builder<'a> {
     fn part(&self) -> Builder<'a> {
         let mut part = Builder::new(self.people);
         part.charts = self.charts;
-        part.workers = 1;
         part.anchors = PART_ANCHORS;
         part.seen = self.seen.clone();
         part.goal_anchors = self.goal_anchors.clone();

@@ -10,6 +10,7 @@ pub mod fonts;
 pub mod layout;
 mod options;
 mod render;
+mod threads;
 
 pub use error::{RenderError, ReportError};
 pub use options::Options;
@@ -95,14 +96,6 @@ fn finish(layout: layout::Layout, options: &Options) -> Result<Export, ReportErr
         pages,
         warnings,
     })
-}
-
-/// How many threads the export works on: one per core, at most 8. Asked once per export
-/// (the standard library reads the process's CPU quota from files each time it is asked).
-pub(crate) fn threads() -> usize {
-    std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8)
 }
 
 fn now() -> i64 {

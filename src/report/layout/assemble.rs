@@ -46,7 +46,7 @@ pub(super) fn layout_on(
         .and_then(|id| doc.plans.iter().find(|p| p.id == id && p.id != plan.id));
     let mut b = Builder::new(&doc.people);
     b.charts = options.summary;
-    b.workers = workers.unwrap_or_else(crate::report::threads);
+    b.workers = workers.unwrap_or_else(crate::report::threads::threads);
     b.prepare_goals(doc, plan, previous);
     // The cover and the contents come first in reading order but are built last (the
     // contents need the body's entries): their nodes are made now, so that the root's

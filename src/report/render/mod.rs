@@ -612,7 +612,7 @@ fn owned_chunks<T>(mut items: Vec<T>, chunk: usize) -> Vec<Vec<T>> {
 /// Renders a layout as PDF bytes; `created` is the creation date (seconds since 1970, UTC).
 pub fn render(mut layout: Layout, created: i64) -> Result<Vec<u8>, RenderError> {
     let fonts = FontSet::get();
-    let workers = crate::report::threads();
+    let workers = crate::report::threads::threads();
     let page_count = layout.pages.len();
     let chunk = page_count.div_ceil(workers).max(1);
 

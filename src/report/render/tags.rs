@@ -114,7 +114,10 @@ pub(super) fn build(
     // (a long plan has over 100,000 of them; on one thread this was the export's longest
     // stretch without parallelism).
     let nodes: Vec<usize> = (0..n).filter(|&i| ids[i].is_some()).collect();
-    let chunk = nodes.len().div_ceil(crate::report::threads()).max(1);
+    let chunk = nodes
+        .len()
+        .div_ceil(crate::report::threads::threads())
+        .max(1);
     let streams: Vec<Vec<PackedStream>> = std::thread::scope(|scope| {
         let handles: Vec<_> = nodes
             .chunks(chunk)

@@ -5,8 +5,9 @@
 //! the store.
 
 use crate::model::{
-    self, BudgetRowId, Command, FocusAreaId, FollowUpId, GoalId, IndicatorId, MilestoneId, Person,
-    PersonId, Plan, PlanBundle, PlanId, PlanSummary, Round, RoundId, SectionId,
+    self, BudgetRowId, Command, FocusAreaId, FollowUpId, GoalId, IndicatorId, MilestoneId, Payload,
+    Person, PersonId, Plan, PlanBundle, PlanId, PlanSummary, Round, RoundId, SectionId, Version,
+    VersionId,
 };
 use crate::store::Store;
 use std::path::Path;
@@ -45,6 +46,8 @@ pub enum Created {
     Milestone(MilestoneId),
     /// A follow-up round (opfølgningsrunde).
     Round(RoundId),
+    /// A frozen version of a plan.
+    Version(VersionId),
 }
 
 /// What [`Document::apply`] did.
@@ -67,6 +70,7 @@ impl Applied {
             Command::DeleteIndicator(id) => Some(Created::Indicator(*id)),
             Command::DeleteMilestone(id) => Some(Created::Milestone(*id)),
             Command::DeleteRound(id) => Some(Created::Round(*id)),
+            Command::DeleteVersion(id) => Some(Created::Version(*id)),
             _ => None,
         };
         Applied { created }
@@ -100,6 +104,14 @@ impl Applied {
     pub fn round(&self) -> Option<RoundId> {
         match self.created {
             Some(Created::Round(id)) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The new version's id, when the edit saved a version.
+    pub fn version(&self) -> Option<VersionId> {
+        match self.created {
+            Some(Created::Version(id)) => Some(id),
             _ => None,
         }
     }
@@ -247,6 +259,18 @@ impl Document {
     /// One follow-up round.
     pub fn round(&self, id: RoundId) -> Result<Round> {
         self.store.round(id)
+    }
+
+    /// A plan's frozen versions (issue 20), by number. Listing reads no content: a damaged
+    /// version shows as damaged when its content is read ([`Document::version_payload`]).
+    pub fn versions(&self, plan: PlanId) -> Result<Vec<Version>> {
+        self.store.versions(plan)
+    }
+
+    /// One version's content, checked against its digest: a version another program changed
+    /// is an error, never returned.
+    pub fn version_payload(&self, id: VersionId) -> Result<Payload> {
+        self.store.version_payload(id)
     }
 
     /// Applies an edit (committed at once), records its undo step and says what it made.

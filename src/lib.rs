@@ -21,3 +21,4 @@ pub mod terminal;
 pub mod transfer;
 pub mod ui;
 pub mod units;
+pub mod versions;

@@ -12,6 +12,7 @@ mod checks;
 mod error;
 mod export;
 mod export_parts;
+mod frozen;
 mod import;
 mod import_figures;
 mod import_words;
@@ -26,6 +27,7 @@ use serde_json::error::Category;
 use crate::model;
 
 pub use error::FormatError;
+pub use frozen::{read_frozen, write_frozen};
 pub use version::{FORMAT_NAME, FORMAT_VERSION, OLDEST_VERSION};
 
 /// Reads a JSON document (plan-format.md, version 1 or 2) into a [`model::PlanBundle`] with

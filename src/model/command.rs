@@ -8,6 +8,7 @@ use super::plan::{
     Person, PersonId, Plan, PlanBundle, PlanId, PlanState, RoundId, Section, SectionId, Status,
 };
 use super::round::{Package, Round};
+use super::version::{FrozenVersion, VersionId};
 use super::words::{Labels, Numbering, PrintSettings};
 
 /// A text field of a plan (its metadata, contact block and budget texts).
@@ -376,6 +377,12 @@ pub enum Command {
         /// The day it was closed.
         closed_on: Option<Date>,
     },
+    /// Stores a frozen version of a plan (issue 20); id 0 makes a new row with the next
+    /// number of the plan's versions, any other id restores a deleted version under its old id
+    /// and number. A version is never changed once stored.
+    InsertVersion(Box<FrozenVersion>),
+    /// Deletes a version (the plan is not touched).
+    DeleteVersion(VersionId),
     /// Several commands as one step (applied in order; undone in reverse).
     Batch(Vec<Command>),
 }
@@ -474,6 +481,8 @@ impl Command {
             Command::SetPersonText { .. } => "ret person",
             Command::InsertRound(_) => "ny opfølgningsrunde",
             Command::DeleteRound(_) => "slet opfølgningsrunde",
+            Command::InsertVersion(_) => "gem version",
+            Command::DeleteVersion(_) => "slet version",
             Command::SetRoundPackage { .. } => "ret opfølgningsrunde",
             Command::SetRoundClosed {
                 closed_on: Some(_), ..

@@ -11,6 +11,7 @@ mod figures;
 mod plan;
 mod rollover;
 mod round;
+mod version;
 mod words;
 
 pub use command::{
@@ -28,6 +29,10 @@ pub use plan::{
 };
 pub use rollover::next_plan;
 pub use round::{Package, Receipt, Round};
+pub use version::{
+    BundleIds, FrozenVersion, IdsMismatch, Moment, Payload, PlanIds, Version, VersionId,
+    VersionKind, frozen_form,
+};
 pub use words::{
     AreaNumbering, EmptyFields, GoalNumbering, Label, Labels, Numbering, PrintSettings, letters,
     roman,

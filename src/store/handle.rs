@@ -6,7 +6,10 @@
 use super::connection::{connect, journal_path};
 use super::error::{self, Result, StoreError};
 use super::{read, read_rounds, write};
-use crate::model::{Command, Person, Plan, PlanBundle, PlanId, PlanSummary, Round, RoundId};
+use crate::model::{
+    Command, Payload, Person, Plan, PlanBundle, PlanId, PlanSummary, Round, RoundId, Version,
+    VersionId,
+};
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::{Path, PathBuf};
 
@@ -188,6 +191,19 @@ impl Store {
     /// One follow-up round.
     pub fn round(&self, id: RoundId) -> Result<Round> {
         read_rounds::round(&self.conn, id)
+    }
+
+    /// A plan's versions (issue 20), oldest (lowest number) first.
+    // Schema 4 is being built on a branch (store-versions); until it lands, a file has none.
+    pub fn versions(&self, _plan: PlanId) -> Result<Vec<Version>> {
+        Ok(Vec::new())
+    }
+
+    /// One version's content, checked against the digest stored with it: a version another
+    /// program changed is `StoreError::VersionDamaged`, never returned.
+    // Schema 4 is being built on a branch (store-versions).
+    pub fn version_payload(&self, _id: VersionId) -> Result<Payload> {
+        Err(StoreError::NotFound("versionen"))
     }
 
     /// Applies one command in one transaction and returns its inverse: apply the inverse to

@@ -85,6 +85,29 @@ pub fn now_text() -> String {
     format!("{h:02}:{m:02}:{s:02}")
 }
 
+/// Now, Danish time, to the minute: when a version is saved.
+pub fn now_moment() -> crate::model::Moment {
+    let local = local_seconds(now_seconds());
+    let (y, mo, d) = civil_from_days(local.div_euclid(86_400));
+    let s = local.rem_euclid(86_400);
+    let year = i32::try_from(y).unwrap_or(2000);
+    // The parts are in range by construction; the fallback is never taken.
+    crate::model::Moment::new(
+        year,
+        mo as u8,
+        d as u8,
+        (s / 3_600) as u8,
+        (s / 60 % 60) as u8,
+    )
+    .unwrap_or(crate::model::Moment {
+        year,
+        month: 1,
+        day: 1,
+        hour: 0,
+        minute: 0,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

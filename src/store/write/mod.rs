@@ -554,6 +554,10 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
         } => goal_parts::set_plan_words(tx, *plan, labels, numbering, print)?,
         Command::InsertRound(round) => rounds::insert_round(tx, round)?,
         Command::DeleteRound(id) => rounds::delete_round(tx, *id)?,
+        // Schema 4 (issue 20) is being built on a branch: until it lands, refused.
+        Command::InsertVersion(_) | Command::DeleteVersion(_) => {
+            return Err(StoreError::NotFound("versionen"));
+        }
         Command::SetRoundPackage { round, package } => rounds::set_package(tx, *round, package)?,
         Command::SetRoundClosed { round, closed_on } => rounds::set_closed(tx, *round, *closed_on)?,
     })

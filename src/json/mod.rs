@@ -27,7 +27,6 @@ use serde_json::error::Category;
 use crate::model;
 
 pub use error::FormatError;
-pub use frozen::{read_frozen, write_frozen};
 pub use version::{FORMAT_NAME, FORMAT_VERSION, OLDEST_VERSION};
 
 /// Reads a JSON document (plan-format.md, version 1 or 2) into a [`model::PlanBundle`] with
@@ -189,6 +188,39 @@ pub fn write_document(doc: &model::PlanBundle) -> Result<String, FormatError> {
     Ok(text)
 }
 
+/// The content of a version of `bundle` (issue 20; `frozen` says its shape): `bundle` in
+/// [`model::frozen_form`] (what the exchange format cannot hold is left out first), returned
+/// with the bytes, which are read back before they are returned: what this gives can always
+/// be read as that bundle.
+pub fn write_frozen(
+    bundle: &model::PlanBundle,
+) -> Result<(model::PlanBundle, model::Payload), FormatError> {
+    let frozen = model::frozen_form(bundle.clone());
+    let document = write_document(&frozen)?;
+    let mut bytes = frozen::ids_line(model::BundleIds::of(&frozen))?;
+    bytes.extend_from_slice(document.as_bytes());
+    let payload = model::Payload(bytes.into());
+    match read_frozen(&payload.0) {
+        Ok(back) if back == frozen => Ok((frozen, payload)),
+        Ok(_) => Err(FormatError::export(
+            "",
+            "versionen ville ikke kunne læses tilbage uændret (en fejl i virkplan; gem planen som JSON og send den til os)",
+        )),
+        Err(e) => Err(FormatError::export(
+            "",
+            format!("versionen kan ikke læses tilbage: {e}"),
+        )),
+    }
+}
+
+/// The bundle a version's content holds, with the row ids it had when it was saved.
+pub fn read_frozen(bytes: &[u8]) -> Result<model::PlanBundle, FormatError> {
+    let (ids, document) = frozen::split(bytes)?;
+    let parsed = parse_document(document)?;
+    ids.restore(parsed)
+        .map_err(|_| frozen::not_a_version("id'erne passer ikke til planen i den"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,5 +236,96 @@ mod tests {
         let err =
             parse_document(br#"{"format":"virkplan","version":3,"plans":[],"new":1}"#).unwrap_err();
         assert_eq!(err, FormatError::NewerVersion { version: 3 });
+    }
+}
+
+#[cfg(test)]
+mod frozen_tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
+    use super::*;
+    use crate::model::{BundleIds, FollowUp, FollowUpId, GoalId, PersonId, PlanBundle, PlanId};
+
+    /// The reference plan with row-like ids (as a store gives them), not a parse's.
+    fn stored_like() -> PlanBundle {
+        let bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/virksomhedsplan-albertslund-sof-2012-2013.json"
+        ))
+        .unwrap();
+        let parsed = super::parse_document(&bytes).unwrap();
+        let mut ids = BundleIds::of(&parsed);
+        let shift = |v: &mut Vec<i64>, by: i64| v.iter_mut().for_each(|x| *x = *x * 7 + by);
+        shift(&mut ids.people, 100);
+        for p in &mut ids.plans {
+            p.plan = p.plan * 3 + 11;
+            shift(&mut p.goals, 1000);
+            shift(&mut p.focus_areas, 50);
+            shift(&mut p.sections, 60);
+            p.follow_ups.iter_mut().for_each(|f| shift(f, 5000));
+        }
+        ids.restore(parsed).unwrap()
+    }
+
+    #[test]
+    fn a_version_reads_back_with_the_ids_it_was_saved_with() {
+        let bundle = stored_like();
+        let (frozen, payload) = write_frozen(&bundle).unwrap();
+        assert_eq!(frozen, bundle, "nothing of the reference plan is left out");
+        let back = read_frozen(&payload.0).unwrap();
+        assert_eq!(back, bundle);
+        assert!(back.plans.iter().any(|p| p.id == PlanId(14)));
+        assert!(back.people.iter().all(|p| p.id.0 >= 100));
+    }
+
+    #[test]
+    fn what_the_format_cannot_hold_is_left_out_first_and_the_rest_kept() {
+        let mut bundle = stored_like();
+        let goal = &mut bundle.plans[1].focus_areas[0].goals[0];
+        goal.owners.push(PersonId(999_999));
+        goal.related.push(GoalId(888_888));
+        goal.follow_ups.push(FollowUp {
+            id: FollowUpId(77),
+            date: model::Date::Month {
+                year: 2013,
+                month: 1,
+            },
+            status: None,
+            text: String::new(),
+            measurements: Vec::new(),
+            extra: None,
+        });
+        let (frozen, payload) = write_frozen(&bundle).unwrap();
+        assert_eq!(frozen, stored_like());
+        assert_eq!(read_frozen(&payload.0).unwrap(), frozen);
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_content_is_refused_in_danish() {
+        let (_, payload) = write_frozen(&stored_like()).unwrap();
+        let bytes = payload.0.to_vec();
+        let cut = bytes.iter().position(|&b| b == b'\n').unwrap();
+        let mut other_ids = bytes.clone();
+        other_ids.splice(
+            ..cut,
+            br#"{"virkplan":"version","layout":1,"people":[],"plans":[]}"#
+                .iter()
+                .copied(),
+        );
+        for (bad, words) in [
+            (b"no newline".to_vec(), "ingen linje med id'er"),
+            (b"{}\n{}".to_vec(), "kan ikke læses"),
+            (other_ids, "passer ikke"),
+            (
+                [
+                    br#"{"virkplan":"version","layout":9,"people":[],"plans":[]}"#.as_slice(),
+                    b"\n{}",
+                ]
+                .concat(),
+                "nyere virkplan",
+            ),
+        ] {
+            let err = read_frozen(&bad).unwrap_err().to_string();
+            assert!(err.contains(words), "{err}");
+        }
     }
 }

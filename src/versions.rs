@@ -179,3 +179,24 @@ pub fn load(document: &Document, version: &Version) -> Result<Frozen> {
     }
     Ok(frozen)
 }
+
+/// "Gendan som ny plan": the version's plan copied into the file as a new plan (a draft,
+/// titled "… (gendannet fra version N)"), with the people it names merged with the file's by
+/// name and mail, as one undo step. Returns the new plan's id. Its link to the previous plan
+/// and its goals' links to that plan's goals are not carried (the new plan reviews nothing
+/// until one is chosen).
+pub fn restore_as_new(document: &mut Document, frozen: &Frozen) -> Result<PlanId> {
+    let mut bundle = frozen.bundle.keep_plans(&[frozen.version.plan]);
+    bundle.drop_missing_owners();
+    for plan in &mut bundle.plans {
+        plan.title = format!(
+            "{} (gendannet fra version {})",
+            plan.title, frozen.version.number
+        );
+        plan.state = crate::model::PlanState::Draft;
+    }
+    let ids = document.import(&bundle)?;
+    ids.first().copied().ok_or(VersionError::PlanMissing {
+        number: frozen.version.number,
+    })
+}

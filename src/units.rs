@@ -14,8 +14,8 @@ pub use amounts::{
     AmountError, PERCENT_SPACE, format_amount, format_decimal, format_percent, parse_amount,
 };
 pub use dates::{
-    DateInputError, format_date, format_date_capitalised, month_name, parse_date_input,
-    understood_as,
+    DateInputError, format_date, format_date_capitalised, format_moment, month_name,
+    parse_date_input, understood_as,
 };
 pub use numbers::{NumberInputError, format_figure, format_number, parse_number_input};
 

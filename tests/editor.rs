@@ -324,6 +324,9 @@ fn an_approved_plan_is_locked_until_it_is_reopened_as_a_draft() {
     assert_eq!(saved_plan(&h, id).title, plan.title);
 
     click(&mut h, "Genåbn som kladde");
+    // It asks first, and says the versions stay.
+    assert!(shows_text(&h, "alle andre versioner bevares"));
+    click(&mut h, "Ja, genåbn som kladde");
     assert_eq!(saved_plan(&h, id).state, PlanState::Draft);
     type_over(&mut h, "Titel", "Revideret plan");
     wait(&mut h, 1.0);

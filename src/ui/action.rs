@@ -4,7 +4,9 @@
 //! needs the app.
 
 use super::commands::UiCommand;
-use crate::model::{Command, Date, FocusAreaId, GoalId, Labels, PersonId, Plan, PlanId, RoundId};
+use crate::model::{
+    Command, Date, FocusAreaId, GoalId, Labels, PersonId, Plan, PlanId, RoundId, Version, VersionId,
+};
 use std::path::PathBuf;
 
 /// How long typed text may wait before it is saved (seconds): keystrokes within this time are
@@ -32,11 +34,13 @@ pub enum Part {
     Print,
     /// Tilpas planen: the plan's own words, numbering and print settings.
     Words,
+    /// Versioner: the plan's saved versions (issue 20).
+    Versions,
 }
 
 impl Part {
     /// Every part, in the navigation panel's order.
-    pub const ALL: [Part; 9] = [
+    pub const ALL: [Part; 10] = [
         Part::Cover,
         Part::Intro,
         Part::Budget,
@@ -46,6 +50,7 @@ impl Part {
         Part::People,
         Part::Print,
         Part::Words,
+        Part::Versions,
     ];
 
     /// The Danish name in the navigation panel and as the screen's heading.
@@ -60,6 +65,7 @@ impl Part {
             Part::People => "Personer",
             Part::Print => "Udskrift",
             Part::Words => "Tilpas planen",
+            Part::Versions => "Versioner",
         }
     }
 
@@ -161,6 +167,42 @@ pub enum Action {
     /// Something about a follow-up round that needs dialogs or files (the app's
     /// `round_commands`).
     Round(RoundAction),
+    /// Something about the plan's versions (the app's `version_commands`).
+    Version(VersionAction),
+}
+
+/// What the Versioner screen, its dialogs and the banner of an open version ask the app to
+/// do (issue 20).
+#[derive(Debug, Clone, PartialEq)]
+pub enum VersionAction {
+    /// Save a version of the shown plan (the dialog's fields).
+    Save {
+        /// What the version is for.
+        label: String,
+        /// Who saved it.
+        saved_by: String,
+    },
+    /// Vis: show this version read-only on every screen.
+    Open(VersionId),
+    /// Udskrift: open this version and show its pages.
+    Print(VersionId),
+    /// Eksportér PDF…: this version's PDF.
+    ExportPdf(VersionId),
+    /// Gendan som ny plan.
+    Restore(VersionId),
+    /// Slet…: ask (twice) before this version is deleted.
+    AskDelete(Version),
+    /// Tilbage til planen: close the open version.
+    Close,
+    /// Godkend: approve the plan and save a version of kind Approval, one undo step.
+    Approve {
+        /// The plan.
+        plan: PlanId,
+        /// Godkendt den.
+        on: Date,
+        /// Godkendt af.
+        by: String,
+    },
 }
 
 /// What the Opfølgningsrunde screen and the board ask the app to do beyond an edit: choose a

@@ -26,8 +26,10 @@ pub const NETWORK_NOTE: &str = "Filen ligger på et netværksdrev. Kolleger kan 
 /// How often the editor looks for changes another program made to the file (seconds).
 const POLL_INTERVAL: f64 = 1.0;
 
+mod banners;
 mod file_commands;
 mod round_commands;
+mod version_commands;
 
 /// The last thing the status bar reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +74,9 @@ pub struct App {
     round: super::round::RoundScreen,
     preview: super::preview::Preview,
     words: super::words::Words,
+    versions: super::versions::VersionsScreen,
+    /// The version shown read-only on every screen instead of the plan, if any.
+    version: Option<crate::versions::Frozen>,
     /// Every goal of the file (for related goals), with the generation it was read in.
     file_goals: Option<(u64, Vec<FileGoal>)>,
     dialogs: Box<dyn FileDialogs>,
@@ -146,6 +151,8 @@ impl App {
             round: Default::default(),
             preview: Default::default(),
             words: Default::default(),
+            versions: Default::default(),
+            version: None,
             file_goals: None,
             dialogs: services.dialogs,
             recent: services.recent,
@@ -209,10 +216,13 @@ impl App {
         }
     }
 
+    /// True when nothing may be changed: a file opened read-only, or a version shown.
     fn read_only(&self) -> bool {
-        self.document
-            .as_ref()
-            .is_none_or(|d| d.read_only().is_some())
+        self.version.is_some()
+            || self
+                .document
+                .as_ref()
+                .is_none_or(|d| d.read_only().is_some())
     }
 
     fn locked(&self) -> bool {
@@ -257,22 +267,7 @@ impl App {
                 },
             );
         });
-        if let Some(reason) = self.document.as_ref().and_then(|d| d.read_only()) {
-            egui::Panel::top("skrivebeskyttet")
-                .frame(
-                    egui::Frame::new()
-                        .fill(theme::BANNER_FILL)
-                        .inner_margin(8.0),
-                )
-                .show(ui, |ui| {
-                    ui.horizontal_wrapped(|ui| {
-                        ui.colored_label(theme::BANNER_TEXT, reason.message());
-                        if ui.button(UiCommand::SaveCopy.label()).clicked() {
-                            self.pending.push(Action::Run(UiCommand::SaveCopy));
-                        }
-                    });
-                });
-        }
+        self.banners(ui);
         let network = self
             .document
             .as_ref()
@@ -419,66 +414,36 @@ impl App {
         if self.part == Part::FocusAreas {
             self.read_file_goals();
         }
-        let Some(plan) = &self.plan else { return };
-        if locked && !matches!(self.part, Part::People | Part::Print) {
-            egui::Frame::new()
-                .fill(theme::LOCK_FILL)
-                .inner_margin(8.0)
-                .show(ui, |ui| {
-                    ui.horizontal_wrapped(|ui| {
-                        let on = plan
-                            .approved_on
-                            .map(|d| format!(" den {}", crate::units::format_date(d)))
-                            .unwrap_or_default();
-                        let by = if plan.approved_by.trim().is_empty() {
-                            String::new()
-                        } else {
-                            format!(" af {}", plan.approved_by.trim())
-                        };
-                        ui.label(format!(
-                            "Planen er godkendt{on}{by} og er låst, så den ikke ændres ved et uheld."
-                        ));
-                        if ui
-                            .add_enabled(!read_only, egui::Button::new(UiCommand::RollOver.label()))
-                            .clicked()
-                        {
-                            self.pending.push(Action::Run(UiCommand::RollOver));
-                        }
-                        if ui
-                            .add_enabled(!read_only, egui::Button::new("Genåbn som kladde"))
-                            .clicked()
-                        {
-                            self.pending.push(Action::Apply(
-                                Command::SetState {
-                                    plan: plan.id,
-                                    state: PlanState::Draft,
-                                    approved_on: None,
-                                },
-                                AfterEdit::Stay,
-                            ));
-                        }
-                    });
-                });
-        }
+        self.locked_banner(ui);
         ui.add_space(8.0);
+        let Some(plan) = &self.plan else { return };
         if self.part == Part::Print {
             let Some(doc) = &self.document else { return };
-            let id = plan.id;
-            self.preview
-                .show(ui, &mut self.pending, plan, self.generation, || {
-                    transfer::load_for_pdf(doc, id)
-                });
+            let (id, open) = (plan.id, &self.version);
+            // An open version prints as it was saved.
+            self.preview.show(
+                ui,
+                &mut self.pending,
+                plan,
+                self.generation,
+                || match open {
+                    Some(frozen) => Ok(frozen.bundle.clone()),
+                    None => transfer::load_for_pdf(doc, id),
+                },
+            );
             return;
         }
-        if self.part == Part::Round {
-            return self.show_round(ui);
+        match self.part {
+            Part::Round => return self.show_round(ui),
+            Part::Versions => return self.show_versions(ui),
+            _ => {}
         }
         // People are the file's, not the plan's; follow-ups may be written on an approved plan
         // (the focus area screen locks everything else); the board only reads.
         let editable = match self.part {
             Part::FollowUp => true,
             Part::People | Part::FocusAreas => !read_only,
-            Part::Print | Part::Round => false,
+            Part::Print | Part::Round | Part::Versions => false,
             _ => !read_only && !locked,
         };
         let mut form = Form {
@@ -528,7 +493,7 @@ impl App {
                             .map(|p| p.name.as_str());
                         self.words.show(ui, &mut form, plan, owner);
                     }
-                    Part::Print | Part::Round => {}
+                    Part::Print | Part::Round | Part::Versions => {}
                 });
             });
     }
@@ -542,6 +507,9 @@ impl App {
             // another file never loses it.
             if !matches!(action, Action::Type(_)) && self.flush_typing() {
                 changed = true;
+            }
+            if self.version_refuses(&action) {
+                continue;
             }
             match action {
                 Action::Apply(command, then) => {
@@ -595,6 +563,7 @@ impl App {
                     changed |= self.copy_plans(&chosen);
                 }
                 Action::Round(action) => changed |= self.round_action(action),
+                Action::Version(action) => changed |= self.version_action(action),
             }
         }
         if changed {
@@ -749,7 +718,9 @@ impl App {
     /// Runs a menu or keyboard command; true when the file changed.
     fn run(&mut self, ctx: &egui::Context, command: UiCommand) -> bool {
         if command.writes() && self.read_only() {
-            if self.document.is_some() {
+            if self.version.is_some() {
+                self.status = StatusLine::Error(super::versions::CLOSE_FIRST.into());
+            } else if self.document.is_some() {
                 self.status = StatusLine::Error(
                     "Filen er åbnet skrivebeskyttet; gem en kopi for at kunne tilføje planer."
                         .into(),
@@ -810,6 +781,10 @@ impl App {
                 false
             }
             UiCommand::ImportJson => self.import_json(),
+            UiCommand::SaveVersion => {
+                self.ask_save_version();
+                false
+            }
             UiCommand::ExportJson => {
                 self.export_json();
                 false
@@ -948,9 +923,8 @@ impl App {
         match loaded {
             Ok((plans, plan, previous, people)) => {
                 self.plans = plans;
-                self.plan = plan;
-                self.previous = previous;
-                self.people = people;
+                // An open version is shown in place of the plan.
+                (self.plan, self.previous, self.people) = self.shown(plan, previous, people);
                 self.generation += 1;
             }
             Err(e) => {

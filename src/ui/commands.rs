@@ -20,6 +20,8 @@ pub enum UiCommand {
     ImportPlans,
     /// Importér JSON…
     ImportJson,
+    /// Gem version…: save the shown plan as a version that never changes (issue 20).
+    SaveVersion,
     /// Eksportér JSON…: the selected plan with the plans it reviews.
     ExportJson,
     /// Vis udskrift: the pages of the PDF inside the editor (Udskrift).
@@ -50,7 +52,7 @@ const CTRL_SHIFT_Z: KeyboardShortcut =
 impl UiCommand {
     /// Every command, in the order their shortcuts are checked: Ctrl+Shift+Z (Gentag) before
     /// Ctrl+Z (Fortryd), because egui lets Ctrl+Z match with Shift held too.
-    pub const ALL: [UiCommand; 15] = [
+    pub const ALL: [UiCommand; 16] = [
         UiCommand::NewFile,
         UiCommand::Open,
         UiCommand::SaveCopy,
@@ -58,6 +60,7 @@ impl UiCommand {
         UiCommand::RollOver,
         UiCommand::ImportPlans,
         UiCommand::ImportJson,
+        UiCommand::SaveVersion,
         UiCommand::ExportJson,
         UiCommand::Preview,
         UiCommand::ExportPdf,
@@ -78,6 +81,7 @@ impl UiCommand {
             UiCommand::RollOver => "Ny plan fra denne…",
             UiCommand::ImportPlans => "Importér planer fra anden fil…",
             UiCommand::ImportJson => "Importér JSON…",
+            UiCommand::SaveVersion => "Gem version…",
             UiCommand::ExportJson => "Eksportér JSON…",
             UiCommand::Preview => "Vis udskrift",
             UiCommand::ExportPdf => "Eksportér PDF…",
@@ -103,6 +107,7 @@ impl UiCommand {
             | UiCommand::RollOver
             | UiCommand::ImportPlans
             | UiCommand::ImportJson
+            | UiCommand::SaveVersion
             | UiCommand::ExportJson
             | UiCommand::Preview
             | UiCommand::Quit
@@ -118,6 +123,7 @@ impl UiCommand {
                 | UiCommand::RollOver
                 | UiCommand::ImportPlans
                 | UiCommand::ImportJson
+                | UiCommand::SaveVersion
         )
     }
 

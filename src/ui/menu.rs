@@ -88,6 +88,13 @@ pub fn menu_bar(ui: &mut egui::Ui, out: &mut Vec<Action>, state: &MenuState<'_>)
                 None,
                 state.has_file && state.writable,
             );
+            item(
+                ui,
+                out,
+                UiCommand::SaveVersion,
+                None,
+                state.has_plan && state.writable,
+            );
             item(ui, out, UiCommand::ExportJson, None, state.has_plan);
             item(ui, out, UiCommand::Preview, None, state.has_plan);
             item(ui, out, UiCommand::ExportPdf, None, state.has_plan);

@@ -33,6 +33,7 @@ mod round;
 mod round_preview;
 mod search;
 mod theme;
+mod versions;
 mod words;
 
 pub use action::{Part, Place, TYPING_SAVE_DELAY};

@@ -1,11 +1,12 @@
 //! The editor's dialog windows (one at a time, modal): Om virkplan, a message, the form for a
 //! new plan, approving a plan, choosing plans to import from another file, confirming that a
-//! plan is deleted, and the note after "Gem en kopi som…".
+//! plan is deleted, the note after "Gem en kopi som…", and the versions' dialogs (drawn by
+//! `versions`).
 
-use super::action::{Action, AfterEdit};
+use super::action::{Action, AfterEdit, VersionAction};
 use super::clock;
 use super::theme;
-use crate::model::{Command, Period, PeriodError, Plan, PlanId, PlanState, PlanSummary};
+use crate::model::{Command, Period, PeriodError, Plan, PlanId, PlanSummary};
 use crate::transfer::CopyNote;
 use crate::transfer::SourceFile;
 use crate::units;
@@ -100,6 +101,12 @@ pub enum Modal {
         /// What the user should know (characters no font has).
         warnings: Vec<String>,
     },
+    /// Gem version…
+    SaveVersion(super::versions::SaveForm),
+    /// Slet version? (asked twice)
+    DeleteVersion(super::versions::DeleteForm),
+    /// Genåbn som kladde? (the versions stay)
+    Reopen(PlanId),
     /// After "Gem en kopi som…".
     CopySaved {
         /// Where the copy is.
@@ -181,20 +188,14 @@ fn new_plan(form: &NewPlanForm) -> Result<Plan, FormError> {
     })
 }
 
-fn approval(form: &ApproveForm) -> Result<Command, FormError> {
-    let on = units::parse_date_input(&form.on)?;
-    Ok(Command::Batch(vec![
-        Command::SetPlanText {
-            plan: form.plan,
-            field: crate::model::PlanField::ApprovedBy,
-            value: form.by.trim().to_owned(),
-        },
-        Command::SetState {
-            plan: form.plan,
-            state: PlanState::Approved,
-            approved_on: Some(on),
-        },
-    ]))
+/// What the approval form says: the app approves the plan and saves a version of it, one
+/// undo step (`VersionAction::Approve`).
+fn approval(form: &ApproveForm) -> Result<VersionAction, FormError> {
+    Ok(VersionAction::Approve {
+        plan: form.plan,
+        on: units::parse_date_input(&form.on)?,
+        by: form.by.trim().to_owned(),
+    })
 }
 
 /// The buttons under a form that makes a plan: `create` and Annullér (which closes the
@@ -297,7 +298,7 @@ pub fn show(ctx: &egui::Context, window: &mut Modal, out: &mut Vec<Action>) {
             }
             Modal::Approve(form) => {
                 ui.heading("Godkend planen");
-                ui.label("En godkendt plan låses, så den ikke ændres ved et uheld. Opfølgning kan stadig skrives.");
+                ui.label("En godkendt plan låses, så den ikke ændres ved et uheld. Opfølgning kan stadig skrives. Planen, som den godkendes, gemmes som en version under Versioner.");
                 egui::Grid::new("godkend")
                     .num_columns(2)
                     .spacing([12.0, 8.0])
@@ -312,9 +313,9 @@ pub fn show(ctx: &egui::Context, window: &mut Modal, out: &mut Vec<Action>) {
                 ui.horizontal(|ui| {
                     if ui.button("Godkend").clicked() {
                         match approval(form) {
-                            Ok(command) => {
+                            Ok(approve) => {
                                 out.push(Action::CloseWindow);
-                                out.push(Action::Apply(command, AfterEdit::Stay));
+                                out.push(Action::Version(approve));
                             }
                             Err(e) => form.error = Some(e),
                         }
@@ -382,6 +383,9 @@ pub fn show(ctx: &egui::Context, window: &mut Modal, out: &mut Vec<Action>) {
                     }
                 });
             }
+            Modal::SaveVersion(form) => super::versions::save_dialog(ui, form, out),
+            Modal::DeleteVersion(form) => super::versions::delete_dialog(ui, form, out),
+            Modal::Reopen(plan) => super::versions::reopen_dialog(ui, *plan, out),
             Modal::CopySaved { path, note } => {
                 ui.heading("Kopien er gemt");
                 ui.label(path.display().to_string());

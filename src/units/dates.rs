@@ -1,7 +1,7 @@
 //! Dates as officers write them: every period of plan-format.md's DATE (version 2) printed in
 //! Danish ("3. kvartal 2013") and read back from what is typed ("i 2013", "andet halvår 2013").
 
-use crate::model::Date;
+use crate::model::{Date, Moment};
 
 /// The Danish month names, lower case as in running text ("1. juni 2012").
 const MONTHS: [&str; 12] = [
@@ -58,6 +58,11 @@ pub fn understood_as(d: Date) -> String {
         Date::Year { year } => format!("forstået som hele året {year}"),
         d => format!("forstået som {}", format_date(d)),
     }
+}
+
+/// A moment in running text, as a version's time is shown: "12. marts 2013 kl. 14.05".
+pub fn format_moment(m: Moment) -> String {
+    format!("{} kl. {}.{:02}", format_date(m.date()), m.hour, m.minute)
 }
 
 /// The forms a date field takes, for the messages that list them.
@@ -631,6 +636,15 @@ pub fn parse_date_input(s: &str) -> Result<Date, DateInputError> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_moment_reads_as_a_day_and_a_time_of_day() {
+        let m = Moment::new(2013, 3, 12, 14, 5).unwrap();
+        assert_eq!(format_moment(m), "12. marts 2013 kl. 14.05");
+        let m = Moment::new(2013, 12, 1, 9, 30).unwrap();
+        assert_eq!(format_moment(m), "1. december 2013 kl. 9.30");
+    }
+
     use super::*;
 
     fn day(y: i32, m: u8, d: u8) -> Date {

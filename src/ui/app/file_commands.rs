@@ -21,6 +21,7 @@ impl App {
             Ok(doc) => {
                 self.file = Some(path.to_path_buf());
                 self.document = Some(doc);
+                self.version = None;
                 self.open_error = None;
                 self.plan = None;
                 self.part = Part::Cover;
@@ -208,6 +209,10 @@ impl App {
     /// Eksportér PDF…: the shown plan (with the review of the plan it follows up on), then
     /// an offer to open it in the system's PDF viewer.
     pub(super) fn export_pdf(&mut self) {
+        // An open version prints as it was saved.
+        if self.export_open_version_pdf() {
+            return;
+        }
         let Some(plan) = &self.plan else { return };
         let (id, name) = (plan.id, format!("{}.pdf", file_name_for(&plan.title)));
         let Some(path) = self

@@ -1,0 +1,246 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
+//! Versions in the editor (issue 20), driven as an officer drives it (egui_kittest, headless):
+//! save a version through "Gem version…", change a goal, open the version (a banner on every
+//! screen, the old text, nothing editable), back to the plan; approving saves a version of
+//! kind Approval in the same undo step as the approval; reopening as a draft keeps it;
+//! deleting a version asks twice and is undone; a version's PDF and "Gendan som ny plan".
+//! What the editor saved is read back from the file.
+
+mod common;
+mod editor_common;
+
+use editor_common::*;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::{Path, PathBuf};
+use virkplan::model::{PlanId, PlanState, Version, VersionKind};
+use virkplan::recent::RecentFiles;
+use virkplan::ui::dialogs::ScriptedDialogs;
+use virkplan::ui::{App, Services};
+
+const LABEL: &str = "Til Social- og Sundhedsudvalget 12. marts 2013";
+const OLD_GOAL: &str = "Forebyggelsesstrategien bruges";
+const NEW_GOAL: &str = "Forebyggelsesstrategien bruges i alle centre";
+
+fn versions(h: &Harness<'_, App>, plan: PlanId) -> Vec<Version> {
+    h.state().document().unwrap().versions(plan).unwrap()
+}
+
+/// An editor whose file dialogs answer with `answers`, one path each.
+fn editor_answering(path: &Path, answers: Vec<PathBuf>) -> Harness<'static, App> {
+    harness(App::new(
+        Some(path.to_path_buf()),
+        Services {
+            dialogs: Box::new(ScriptedDialogs::answering(answers)),
+            recent: RecentFiles::default(),
+        },
+    ))
+}
+
+/// Fil ▸ Gem version…, the label typed, "Gemt af" as it is prefilled.
+fn save_version(h: &mut Harness<'_, App>, label: &str) {
+    menu(h, "Fil", "Gem version…");
+    type_over(h, "Hvad er versionen til?", label);
+    click(h, "Gem versionen");
+}
+
+/// Clicks the `n`th button with this label (the Versioner list has one per version, newest
+/// first).
+fn click_nth(h: &mut Harness<'_, App>, label: &str, n: usize) {
+    h.get_all_by_role_and_label(Role::Button, label)
+        .nth(n)
+        .unwrap_or_else(|| panic!("no button {label:?} #{n}"))
+        .click();
+    h.run();
+}
+
+#[test]
+fn a_saved_version_is_shown_as_it_was_and_cannot_be_changed() {
+    let (_dir, path, id) = plan_file();
+    let mut h = editor(&path);
+
+    // "Gem version…": the label is required, "Gemt af" is the computer's user name.
+    menu(&mut h, "Fil", "Gem version…");
+    assert_eq!(
+        value_of(&h, "Gemt af", 0).unwrap_or_default(),
+        virkplan::versions::user_name()
+    );
+    click(&mut h, "Gem versionen");
+    assert!(shows_text(&h, "Skriv, hvad versionen er til"));
+    assert!(versions(&h, id).is_empty());
+    type_over(&mut h, "Hvad er versionen til?", LABEL);
+    type_over(&mut h, "Gemt af", "Jytte Jensen");
+    click(&mut h, "Gem versionen");
+    assert_eq!(h.state().status_text(), Some("Version 1 er gemt"));
+    let saved = versions(&h, id);
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].number, 1);
+    assert_eq!(saved[0].label, LABEL);
+    assert_eq!(saved[0].saved_by, "Jytte Jensen");
+    assert_eq!(saved[0].kind, VersionKind::Saved);
+
+    // The plan goes on changing.
+    click(&mut h, "Indsatsområder");
+    type_over(&mut h, "Mål", NEW_GOAL);
+    wait(&mut h, 1.0);
+    let goal_text = |h: &Harness<'_, App>| saved_plan(h, id).focus_areas[0].goals[0].text.clone();
+    assert_eq!(goal_text(&h), NEW_GOAL);
+
+    // The Versioner screen lists it; Vis shows it on every screen under the banner.
+    click(&mut h, "Versioner");
+    assert!(shows_text(&h, LABEL));
+    assert!(shows_text(&h, "Jytte Jensen"));
+    click(&mut h, "Vis");
+    let date = virkplan::units::format_date(saved[0].saved_at.date());
+    let banner = format!("Version 1 af {date} – kan ikke ændres");
+    assert!(shows_text(&h, &banner), "{:?}", h.state().status_text());
+    assert!(shows_text(&h, "vises nu"));
+    click(&mut h, "Indsatsområder");
+    assert!(shows_text(&h, &banner));
+    assert_eq!(value_of(&h, "Mål", 0).as_deref(), Some(OLD_GOAL));
+
+    // Nothing typed into the version reaches the file or the screen.
+    h.get_by_label("Mål").focus();
+    h.run();
+    h.get_by_label("Mål").type_text("XYZ");
+    wait(&mut h, 1.0);
+    assert_eq!(goal_text(&h), NEW_GOAL);
+    assert_eq!(value_of(&h, "Mål", 0).as_deref(), Some(OLD_GOAL));
+    click(&mut h, "Forside");
+    assert!(shows_text(&h, &banner));
+
+    // Back to the plan: the text as it is now, editable again.
+    click(&mut h, "Tilbage til planen");
+    assert!(!shows_text(&h, &banner));
+    click(&mut h, "Indsatsområder");
+    assert_eq!(value_of(&h, "Mål", 0).as_deref(), Some(NEW_GOAL));
+    type_over(&mut h, "Mål", "Forebyggelse overalt");
+    wait(&mut h, 1.0);
+    assert_eq!(goal_text(&h), "Forebyggelse overalt");
+}
+
+#[test]
+fn approving_saves_a_version_and_one_undo_takes_both_back() {
+    let (_dir, path, id) = plan_file();
+    let mut h = editor(&path);
+    click(&mut h, "Godkend planen…");
+    type_over(&mut h, "Godkendt den", "12. juni 2012");
+    let last = h.get_all_by_label("Godkendt af").count() - 1;
+    type_over_nth(&mut h, "Godkendt af", last, "Byrådet");
+    click(&mut h, "Godkend");
+
+    assert_eq!(saved_plan(&h, id).state, PlanState::Approved);
+    let saved = versions(&h, id);
+    assert_eq!(saved.len(), 1, "{:?}", h.state().status_text());
+    assert_eq!(saved[0].kind, VersionKind::Approval);
+    assert_eq!(saved[0].label, "Godkendt af Byrådet den 12. juni 2012");
+    assert_eq!(
+        h.state().status_text(),
+        Some("Planen er godkendt, og version 1 er gemt")
+    );
+    // The version holds the plan as approved.
+    let frozen = virkplan::versions::load(h.state().document().unwrap(), &saved[0]).unwrap();
+    let plan = frozen.plan().unwrap();
+    assert_eq!(plan.state, PlanState::Approved);
+    assert_eq!(plan.approved_by, "Byrådet");
+    click(&mut h, "Versioner");
+    assert!(shows_text(&h, "godkendelse"));
+
+    // One undo: neither the approval nor its version.
+    menu(&mut h, "Rediger", "Fortryd");
+    assert_eq!(saved_plan(&h, id).state, PlanState::Draft);
+    assert!(versions(&h, id).is_empty());
+    menu(&mut h, "Rediger", "Gentag");
+    assert_eq!(saved_plan(&h, id).state, PlanState::Approved);
+    assert_eq!(versions(&h, id).len(), 1);
+
+    // Reopening as a draft keeps the version (and says so first).
+    click(&mut h, "Forside");
+    click(&mut h, "Genåbn som kladde");
+    assert!(shows_text(&h, "alle andre versioner bevares"));
+    click(&mut h, "Ja, genåbn som kladde");
+    assert_eq!(saved_plan(&h, id).state, PlanState::Draft);
+    let kept = versions(&h, id);
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].kind, VersionKind::Approval);
+}
+
+#[test]
+fn deleting_a_version_asks_twice_and_can_be_undone() {
+    let (_dir, path, id) = plan_file();
+    let mut h = editor(&path);
+    save_version(&mut h, "Til byrådet");
+    save_version(&mut h, "Til udvalget");
+    assert_eq!(versions(&h, id).len(), 2);
+    click(&mut h, "Versioner");
+
+    // Newest first: the first Slet… is version 2's. Annullér at the first question.
+    click_nth(&mut h, "Slet…", 0);
+    assert!(shows_text(&h, "Slet version 2?"));
+    click(&mut h, "Annullér");
+    assert_eq!(versions(&h, id).len(), 2);
+
+    // Annullér at the second question.
+    click_nth(&mut h, "Slet…", 0);
+    click(&mut h, "Slet versionen…");
+    assert!(shows_text(&h, "Er du helt sikker?"));
+    assert_eq!(versions(&h, id).len(), 2);
+    click(&mut h, "Annullér");
+    assert_eq!(versions(&h, id).len(), 2);
+
+    // Both answered: deleted.
+    click_nth(&mut h, "Slet…", 0);
+    click(&mut h, "Slet versionen…");
+    click(&mut h, "Ja, slet version 2");
+    let left = versions(&h, id);
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].label, "Til byrådet");
+    assert!(!shows_text(&h, "Til udvalget"));
+
+    // Undo brings it back, number and all.
+    menu(&mut h, "Rediger", "Fortryd");
+    let back = versions(&h, id);
+    assert_eq!(back.len(), 2);
+    assert_eq!(back[1].number, 2);
+    assert_eq!(back[1].label, "Til udvalget");
+    assert!(shows_text(&h, "Til udvalget"));
+}
+
+#[test]
+fn a_version_is_exported_and_restored_as_a_new_plan() {
+    let (dir, path, id) = plan_file();
+    let pdf = dir.path().join("version.pdf");
+    let mut h = editor_answering(&path, vec![pdf.clone()]);
+    save_version(&mut h, LABEL);
+    click(&mut h, "Indsatsområder");
+    type_over(&mut h, "Mål", NEW_GOAL);
+    wait(&mut h, 1.0);
+
+    click(&mut h, "Versioner");
+    click(&mut h, "Eksportér PDF…");
+    let bytes = std::fs::read(&pdf).expect("the PDF is written");
+    assert!(bytes.starts_with(b"%PDF"));
+    assert!(
+        h.state()
+            .status_text()
+            .is_some_and(|s| s.contains("PDF'en af version 1 er gemt")),
+        "{:?}",
+        h.state().status_text()
+    );
+    click(&mut h, "Luk");
+
+    click(&mut h, "Gendan som ny plan");
+    let plans = h.state().document().unwrap().list_plans().unwrap();
+    assert_eq!(plans.len(), 2);
+    let shown = shown_plan(&h);
+    assert_ne!(shown.id, id);
+    assert_eq!(
+        shown.title,
+        "Virksomhedsplan 2012/2013 (gendannet fra version 1)"
+    );
+    assert_eq!(shown.state, PlanState::Draft);
+    assert_eq!(shown.focus_areas[0].goals[0].text, OLD_GOAL);
+    // The plan it came from is as it was.
+    assert_eq!(saved_plan(&h, id).focus_areas[0].goals[0].text, NEW_GOAL);
+}

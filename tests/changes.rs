@@ -434,3 +434,15 @@ fn the_plans_own_words_and_numbering_name_the_goals() {
         "  Indsats «Økonomistyring i alle afdelinger», tekst: Økonomistyring {+i alle afdelinger+}"
     );
 }
+
+#[test]
+fn the_report_titles_are_danish() {
+    assert_eq!(
+        changes::title_since(day(2013, 3, 12)),
+        "Ændringer siden 12. marts 2013"
+    );
+    assert_eq!(
+        changes::title_between(2, 4),
+        "Ændringer fra version 2 til version 4"
+    );
+}

@@ -8,4 +8,4 @@ mod diff;
 mod types;
 
 pub use compare::between;
-pub use types::{Change, Changes, Group, Kind, Piece};
+pub use types::{Change, Changes, Group, Kind, Piece, title_between, title_since};

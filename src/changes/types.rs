@@ -148,3 +148,15 @@ impl Changes {
         out
     }
 }
+
+/// The title of a report of the changes since a version saved on `saved`: "Ændringer siden
+/// 12. marts 2013".
+pub fn title_since(saved: crate::model::Date) -> String {
+    format!("Ændringer siden {}", crate::units::format_date(saved))
+}
+
+/// The title of a report of the changes from one version to another: "Ændringer fra version
+/// 2 til version 4".
+pub fn title_between(from: u32, to: u32) -> String {
+    format!("Ændringer fra version {from} til version {to}")
+}

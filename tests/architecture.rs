@@ -41,6 +41,8 @@ const RULES: &[(&str, &str)] = &[
     ("libc", "src/allocator.rs"),
     ("rust_xlsxwriter", "src/followup"),
     ("calamine", "src/followup"),
+    // The word diff of "what has changed since" (issue 20).
+    ("similar", "src/changes"),
 ];
 
 #[test]

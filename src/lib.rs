@@ -5,6 +5,7 @@
 #![warn(missing_docs)]
 
 pub mod allocator;
+pub mod changes;
 pub mod cli;
 pub mod console;
 pub mod demo;

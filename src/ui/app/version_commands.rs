@@ -8,7 +8,7 @@ use super::{App, Part, StatusLine};
 use crate::model::{Command, Date, Person, Plan, PlanField, PlanId, PlanState, VersionId};
 use crate::model::{Version, VersionKind};
 use crate::transfer;
-use crate::ui::action::{Action, AfterEdit, VersionAction};
+use crate::ui::action::{Action, AfterEdit, RoundAction, VersionAction};
 use crate::ui::clock;
 use crate::ui::dialogs::FileKind;
 use crate::ui::modal::Modal;
@@ -70,7 +70,11 @@ impl App {
             return false;
         }
         match action {
-            Action::Apply(..) | Action::Type(_) | Action::CopyPlans(_) => {
+            // The board's "Eksportér til Excel…" would write the plan now, not the version.
+            Action::Apply(..)
+            | Action::Type(_)
+            | Action::CopyPlans(_)
+            | Action::Round(RoundAction::ExportXlsx(_)) => {
                 self.status = StatusLine::Error(screen::CLOSE_FIRST.into());
                 true
             }

@@ -244,3 +244,63 @@ fn a_version_is_exported_and_restored_as_a_new_plan() {
     // The plan it came from is as it was.
     assert_eq!(saved_plan(&h, id).focus_areas[0].goals[0].text, NEW_GOAL);
 }
+
+#[test]
+fn the_changes_since_a_version_are_shown_with_the_words_marked() {
+    let (_dir, path, id) = plan_file();
+    let mut h = editor(&path);
+
+    // No version yet: the screen says how to get one.
+    click(&mut h, "Ændringer siden…");
+    assert!(shows_text(&h, "Planen har ingen versioner endnu"));
+
+    save_version(&mut h, "Til byrådet");
+    click(&mut h, "Indsatsområder");
+    type_over(&mut h, "Mål", NEW_GOAL);
+    wait(&mut h, 1.0);
+    save_version(&mut h, "Til udvalget");
+    click(&mut h, "Indsatsområder");
+    type_over(&mut h, "Mål", "Forebyggelse i alle centre");
+    wait(&mut h, 1.0);
+    assert_eq!(versions(&h, id).len(), 2);
+
+    // By default: since the last version, to the plan now, grouped by focus area.
+    click(&mut h, "Ændringer siden…");
+    assert!(shows_text(&h, "Version 2: Til udvalget"));
+    assert!(shows_text(&h, "Planen, som den er nu"));
+    assert!(shows_text(&h, "1. Sundhed og forebyggelse"));
+    assert!(
+        shows_text(
+            &h,
+            "Mål 1.1, tekst: [slettet: Forebyggelsesstrategien bruges][tilføjet: Forebyggelse] i alle centre"
+        ),
+        "the words removed and added since version 2 are marked"
+    );
+
+    // Since version 1: both edits, as one change of the text.
+    let saved = versions(&h, id);
+    let title = |v: &Version| {
+        format!(
+            "Version {}: {} ({})",
+            v.number,
+            v.label,
+            virkplan::units::format_moment(v.saved_at)
+        )
+    };
+    pick(&mut h, "Ændringer siden", &title(&saved[0]));
+    assert!(shows_text(
+        &h,
+        "Mål 1.1, tekst: [slettet: Forebyggelsesstrategien bruges][tilføjet: Forebyggelse i alle centre]"
+    ));
+
+    // From version 1 to version 2: exactly the words added then.
+    pick(&mut h, "Til", &title(&saved[1]));
+    assert!(
+        shows_text(
+            &h,
+            "Mål 1.1, tekst: Forebyggelsesstrategien bruges [tilføjet: i alle centre]"
+        ),
+        "the added words are marked"
+    );
+    assert!(!shows_text(&h, "[tilføjet: Forebyggelse i alle centre]"));
+}

@@ -36,11 +36,13 @@ pub enum Part {
     Words,
     /// Versioner: the plan's saved versions (issue 20).
     Versions,
+    /// Ændringer siden…: what has changed since a version (under Versioner).
+    Changes,
 }
 
 impl Part {
     /// Every part, in the navigation panel's order.
-    pub const ALL: [Part; 10] = [
+    pub const ALL: [Part; 11] = [
         Part::Cover,
         Part::Intro,
         Part::Budget,
@@ -51,6 +53,7 @@ impl Part {
         Part::Print,
         Part::Words,
         Part::Versions,
+        Part::Changes,
     ];
 
     /// The Danish name in the navigation panel and as the screen's heading.
@@ -66,6 +69,7 @@ impl Part {
             Part::Print => "Udskrift",
             Part::Words => "Tilpas planen",
             Part::Versions => "Versioner",
+            Part::Changes => "Ændringer siden…",
         }
     }
 
@@ -194,6 +198,8 @@ pub enum VersionAction {
     AskDelete(Version),
     /// Tilbage til planen: close the open version.
     Close,
+    /// Ændringer siden…: compare these two states.
+    Compare(Pick),
     /// Godkend: approve the plan and save a version of kind Approval, one undo step.
     Approve {
         /// The plan.
@@ -232,6 +238,16 @@ pub enum RoundAction {
     ClosePreview(usize),
     /// Eksportér til Excel…: these goals of the shown plan (the board's filter) as one sheet.
     ExportXlsx(Vec<GoalId>),
+}
+
+/// What "Ændringer siden…" compares: a version to the plan now (`to` is `None`) or to
+/// another version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pick {
+    /// The earlier state.
+    pub since: VersionId,
+    /// The later state, or the plan now.
+    pub to: Option<VersionId>,
 }
 
 /// A round as the start form describes it.

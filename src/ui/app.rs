@@ -75,6 +75,7 @@ pub struct App {
     preview: super::preview::Preview,
     words: super::words::Words,
     versions: super::versions::VersionsScreen,
+    changes: super::changes::ChangesScreen,
     /// The version shown read-only on every screen instead of the plan, if any.
     version: Option<crate::versions::Frozen>,
     /// Every goal of the file (for related goals), with the generation it was read in.
@@ -152,6 +153,7 @@ impl App {
             preview: Default::default(),
             words: Default::default(),
             versions: Default::default(),
+            changes: Default::default(),
             version: None,
             file_goals: None,
             dialogs: services.dialogs,
@@ -436,6 +438,7 @@ impl App {
         match self.part {
             Part::Round => return self.show_round(ui),
             Part::Versions => return self.show_versions(ui),
+            Part::Changes => return self.show_changes(ui),
             _ => {}
         }
         // People are the file's, not the plan's; follow-ups may be written on an approved plan
@@ -443,7 +446,7 @@ impl App {
         let editable = match self.part {
             Part::FollowUp => true,
             Part::People | Part::FocusAreas => !read_only,
-            Part::Print | Part::Round | Part::Versions => false,
+            Part::Print | Part::Round | Part::Versions | Part::Changes => false,
             _ => !read_only && !locked,
         };
         let mut form = Form {
@@ -493,7 +496,7 @@ impl App {
                             .map(|p| p.name.as_str());
                         self.words.show(ui, &mut form, plan, owner);
                     }
-                    Part::Print | Part::Round | Part::Versions => {}
+                    Part::Print | Part::Round | Part::Versions | Part::Changes => {}
                 });
             });
     }

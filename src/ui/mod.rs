@@ -10,6 +10,7 @@
 mod action;
 mod app;
 mod budget;
+mod changes;
 mod chart;
 pub mod clock;
 mod commands;

@@ -1,5 +1,6 @@
 //! The navigation panel: the file's plans and, for the selected plan, its parts with the
-//! numbered focus areas and, under Opfølgning, the follow-up round.
+//! numbered focus areas, under Opfølgning the follow-up round, and under Versioner the
+//! changes since a version.
 
 use super::action::{Action, Part};
 use super::commands::UiCommand;
@@ -48,8 +49,9 @@ pub fn navigation(ui: &mut egui::Ui, out: &mut Vec<Action>, state: &NavState<'_>
             };
             ui.indent("dele", |ui| {
                 for p in Part::ALL {
-                    // The round is a part of following up: shown under Opfølgning.
-                    if p == Part::Round {
+                    // The round is a part of following up: shown under Opfølgning; the
+                    // changes since a version under Versioner.
+                    if matches!(p, Part::Round | Part::Changes) {
                         continue;
                     }
                     let here = state.part == p;
@@ -61,6 +63,14 @@ pub fn navigation(ui: &mut egui::Ui, out: &mut Vec<Action>, state: &NavState<'_>
                             let here = state.part == Part::Round;
                             if ui.selectable_label(here, Part::Round.label()).clicked() {
                                 out.push(Action::SelectPart(Part::Round));
+                            }
+                        });
+                    }
+                    if p == Part::Versions {
+                        ui.indent("versioner", |ui| {
+                            let here = state.part == Part::Changes;
+                            if ui.selectable_label(here, Part::Changes.label()).clicked() {
+                                out.push(Action::SelectPart(Part::Changes));
                             }
                         });
                     }

@@ -42,3 +42,12 @@ pub const CHART_LINE: Color32 = Color32::from_rgb(0x1f, 0x4e, 0x96);
 
 /// The target (dark green, dashed: told apart from the readings without colour too).
 pub const CHART_TARGET: Color32 = Color32::from_rgb(0x2e, 0x6b, 0x30);
+
+/// Words a change removed (struck through, dark red: contrast above 4.5:1 on white).
+pub const REMOVED_TEXT: Color32 = Color32::from_rgb(0xa3, 0x1b, 0x1b);
+
+/// Words a change added (underlined, dark green on light green).
+pub const ADDED_TEXT: Color32 = Color32::from_rgb(0x1b, 0x5e, 0x20);
+
+/// Behind words a change added.
+pub const ADDED_FILL: Color32 = Color32::from_rgb(0xe3, 0xf4, 0xe4);

@@ -44,6 +44,30 @@ impl App {
             });
     }
 
+    /// Ændringer siden…: the versions are read once per reload, the changes worked out once
+    /// per reload and choice.
+    pub(super) fn show_changes(&mut self, ui: &mut egui::Ui) {
+        let (Some(doc), Some(plan)) = (&self.document, &self.plan) else {
+            return;
+        };
+        if self.changes.needs_versions(self.generation, plan.id) {
+            let list = doc.versions(plan.id).unwrap_or_else(|e| {
+                self.status = StatusLine::Error(e.to_string());
+                Vec::new()
+            });
+            self.changes.set_versions(self.generation, plan.id, list);
+        }
+        if let Some((pick, since, to)) = self.changes.needs_changes(self.generation) {
+            let (since, to) = (since.clone(), to.cloned());
+            let made = changes_between(doc, plan.id, &since, to.as_ref());
+            self.changes
+                .set_changes(self.generation, pick, made.map_err(|e| e.to_string()));
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("skærm ændringer")
+            .show(ui, |ui| self.changes.show(ui, &mut self.pending));
+    }
+
     /// The plan, the plan it reviews and the people to show: an open version's (as it was
     /// saved) in place of the file's.
     pub(super) fn shown(
@@ -122,6 +146,10 @@ impl App {
             }
             VersionAction::Close => {
                 self.close_version();
+                false
+            }
+            VersionAction::Compare(pick) => {
+                self.changes.select(pick);
                 false
             }
             VersionAction::Approve { plan, on, by } => self.approve(plan, on, by),
@@ -316,4 +344,25 @@ impl App {
         }
         true
     }
+}
+
+/// What has changed in `plan` from version `since` to version `to`, or to the plan now.
+fn changes_between(
+    doc: &crate::document::Document,
+    plan: PlanId,
+    since: &Version,
+    to: Option<&Version>,
+) -> versions::Result<crate::changes::Changes> {
+    let from = versions::load(doc, since)?;
+    let (later, today) = match to {
+        Some(to) => (versions::load(doc, to)?.bundle, to.saved_at.date()),
+        None => (versions::current(doc, plan)?, clock::today()),
+    };
+    Ok(crate::changes::between(
+        &from.bundle,
+        &later,
+        plan,
+        since.saved_at.date(),
+        today,
+    ))
 }

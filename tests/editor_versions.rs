@@ -304,3 +304,45 @@ fn the_changes_since_a_version_are_shown_with_the_words_marked() {
     );
     assert!(!shows_text(&h, "[tilføjet: Forebyggelse i alle centre]"));
 }
+
+#[test]
+fn a_damaged_version_says_why_and_cannot_be_opened_or_printed() {
+    let (_dir, path, id) = plan_file();
+    let mut doc = virkplan::document::Document::open(&path).unwrap();
+    let at = virkplan::model::Moment::new(2013, 3, 12, 14, 5).unwrap();
+    let first = virkplan::versions::freeze(&mut doc, id, "Til byrådet", "Bente", at).unwrap();
+    virkplan::versions::freeze(&mut doc, id, "Til udvalget", "Bente", at).unwrap();
+    drop(doc);
+    // Another program changes version 1.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute(
+        "UPDATE version SET digest = '0000000000000000000000000000000000000000000000000000000000000000' WHERE id = ?1",
+        [first.id.0],
+    )
+    .unwrap();
+    drop(conn);
+
+    let mut h = editor(&path);
+    click(&mut h, "Versioner");
+    assert!(shows_text(&h, "12. marts 2013 kl. 14.05"));
+    let reason = h
+        .state()
+        .document()
+        .unwrap()
+        .version_payload(first.id)
+        .unwrap_err()
+        .to_string();
+    assert!(shows_text(&h, &reason), "{reason}");
+    // Version 2 can be shown and printed; version 1 cannot, but it can be deleted.
+    assert_eq!(h.get_all_by_role_and_label(Role::Button, "Vis").count(), 1);
+    assert_eq!(
+        h.get_all_by_role_and_label(Role::Button, "Udskrift")
+            .count(),
+        2,
+        "the navigation's Udskrift and version 2's"
+    );
+    assert_eq!(
+        h.get_all_by_role_and_label(Role::Button, "Slet…").count(),
+        2
+    );
+}

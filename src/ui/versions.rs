@@ -45,8 +45,8 @@ impl VersionsScreen {
         self.list = Some(((generation, plan), list));
     }
 
-    /// Draws the list. `open` is the version shown now, if any; `writable` says whether a
-    /// version can be saved, restored or deleted.
+    /// Draws the list. `open` is the version shown now, if any; `writable` says whether the
+    /// file can be changed (a version is saved only of the plan, not while one is shown).
     pub fn show(
         &self,
         ui: &mut egui::Ui,
@@ -61,7 +61,10 @@ impl VersionsScreen {
         );
         ui.add_space(4.0);
         if ui
-            .add_enabled(writable, egui::Button::new(UiCommand::SaveVersion.label()))
+            .add_enabled(
+                writable && open.is_none(),
+                egui::Button::new(UiCommand::SaveVersion.label()),
+            )
             .clicked()
         {
             out.push(Action::Run(UiCommand::SaveVersion));
@@ -79,45 +82,41 @@ impl VersionsScreen {
             ui.label("Planen har ingen versioner endnu.");
             return;
         }
-        egui::Grid::new("versioner")
-            .num_columns(6)
-            .spacing([16.0, 8.0])
-            .striped(true)
-            .show(ui, |ui| {
-                for head in ["Nr.", "Til", "Gemt", "Gemt af", "", ""] {
-                    ui.strong(head);
-                }
-                ui.end_row();
-                for listed in list.iter().rev() {
-                    row(ui, out, listed, open, writable);
-                    ui.end_row();
-                }
-            });
+        for listed in list.iter().rev() {
+            let here = open == Some(listed.version.id);
+            egui::Frame::group(ui.style())
+                .fill(if here {
+                    theme::BANNER_FILL
+                } else {
+                    ui.visuals().extreme_bg_color
+                })
+                .inner_margin(8.0)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width().min(900.0));
+                    entry(ui, out, listed, here, writable);
+                });
+            ui.add_space(4.0);
+        }
     }
 }
 
-/// One version's row: its facts, then what can be done with it.
-fn row(
-    ui: &mut egui::Ui,
-    out: &mut Vec<Action>,
-    listed: &Listed,
-    open: Option<VersionId>,
-    writable: bool,
-) {
+/// One version: what it was for, when and by whom, then what can be done with it.
+fn entry(ui: &mut egui::Ui, out: &mut Vec<Action>, listed: &Listed, here: bool, writable: bool) {
     let v = &listed.version;
-    let here = open == Some(v.id);
-    ui.label(v.number.to_string());
-    ui.add(egui::Label::new(v.label.as_str()).wrap());
-    ui.label(format_moment(v.saved_at));
-    ui.label(v.saved_by.as_str());
-    let mut notes = Vec::new();
+    ui.add(egui::Label::new(
+        egui::RichText::new(format!("Version {}: {}", v.number, v.label)).strong(),
+    ));
+    let mut facts = format!("Gemt {}", format_moment(v.saved_at));
+    if !v.saved_by.trim().is_empty() {
+        facts.push_str(&format!(" af {}", v.saved_by.trim()));
+    }
     if v.kind == VersionKind::Approval {
-        notes.push("godkendelse");
+        facts.push_str(" – godkendelse");
     }
     if here {
-        notes.push("vises nu");
+        facts.push_str(" – vises nu");
     }
-    ui.label(notes.join(", "));
+    ui.label(facts);
     ui.horizontal_wrapped(|ui| {
         let id = v.id;
         if let Some(damage) = &listed.damage {

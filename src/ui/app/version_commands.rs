@@ -36,7 +36,8 @@ impl App {
             self.versions.set_list(self.generation, plan.id, list);
         }
         let open = self.version.as_ref().map(|f| f.version.id);
-        let writable = !self.read_only();
+        // Restoring or deleting a version changes the file, not the version shown.
+        let writable = doc.read_only().is_none();
         egui::ScrollArea::vertical()
             .id_salt("skærm versioner")
             .show(ui, |ui| {
@@ -94,6 +95,8 @@ impl App {
             return false;
         }
         match action {
+            // Another version may be deleted while one is shown: that changes the file only.
+            Action::Apply(Command::DeleteVersion(_), _) => false,
             // The board's "Eksportér til Excel…" would write the plan now, not the version.
             Action::Apply(..)
             | Action::Type(_)
@@ -205,7 +208,7 @@ impl App {
             return false;
         };
         self.drafts.clear();
-        self.status = StatusLine::Saved(screen::banner_text(&frozen.version));
+        self.status = StatusLine::None;
         self.version = Some(frozen);
         self.reload(None);
         true

@@ -353,3 +353,107 @@ fn twenty_versions_of_the_demo_plan_stay_within_three_times_the_plan_alone() {
         "{with_versions} bytes > 3 × {alone}"
     );
 }
+
+/// The text of every page of a PDF.
+fn pdf_pages(path: &Path) -> Vec<String> {
+    let pdf = lopdf::Document::load(path).unwrap();
+    pdf.get_pages()
+        .keys()
+        .map(|n| pdf.extract_text(&[*n]).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_versions_pdf_has_the_text_the_plans_pdf_had_when_it_was_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut doc, plan, _) = document(dir.path());
+    let options = virkplan::report::Options {
+        created: Some(1_363_097_100),
+        ..virkplan::report::Options::default()
+    };
+    let then = dir.path().join("da.pdf");
+    virkplan::transfer::export_pdf(&doc, plan, &options, &then).unwrap();
+    let v = versions::freeze(&mut doc, plan, "Til byrådet", "Bente", at(12, 14)).unwrap();
+    // The plan changes after the version was saved.
+    set_title(&mut doc, plan, "Ny titel");
+    let goal = doc.load_plan(plan).unwrap().goals().next().unwrap().1.id;
+    doc.apply(Command::DeleteGoal(goal)).unwrap();
+    let now = dir.path().join("nu.pdf");
+    virkplan::transfer::export_pdf(&doc, plan, &options, &now).unwrap();
+    let frozen = versions::load(&doc, &v).unwrap();
+    let version = dir.path().join("version.pdf");
+    virkplan::transfer::export_version_pdf(frozen.bundle, plan, &options, &version).unwrap();
+    assert!(pdf_pages(&then).len() > 1);
+    assert_eq!(pdf_pages(&version), pdf_pages(&then));
+    assert_ne!(pdf_pages(&now), pdf_pages(&then), "the plan did change");
+}
+
+#[test]
+fn an_exact_copy_keeps_the_versions_and_a_plan_copied_from_another_file_says_it_left_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut doc, plan, path) = document(dir.path());
+    let first = versions::freeze(&mut doc, plan, "Første", "Bente", at(12, 14)).unwrap();
+    set_title(&mut doc, plan, "Ny titel");
+    let second = versions::freeze(&mut doc, plan, "Anden", "Bente", at(13, 9)).unwrap();
+
+    // "Gem en kopi som": an exact copy, versions and content included.
+    let copy = dir.path().join("kopi.sqlite");
+    assert_eq!(
+        virkplan::transfer::save_copy(&doc, &copy).unwrap(),
+        virkplan::transfer::CopyNote::Exact
+    );
+    let copied = Document::open(&copy).unwrap();
+    assert_eq!(
+        copied.versions(plan).unwrap(),
+        vec![first.clone(), second.clone()]
+    );
+    for v in [&first, &second] {
+        assert_eq!(
+            copied.version_payload(v.id).unwrap(),
+            doc.version_payload(v.id).unwrap()
+        );
+    }
+
+    // Roll-over: the versions stay with the old plan; the new plan has none.
+    let old = doc.load_plan(plan).unwrap();
+    let next = virkplan::model::next_plan(
+        &old,
+        "Næste plan",
+        virkplan::model::Period::new(2014, 2015).unwrap(),
+    );
+    let new = doc
+        .apply(Command::InsertPlan(Box::new(next)))
+        .unwrap()
+        .plan()
+        .unwrap();
+    assert_eq!(numbers(&doc, plan), vec![1, 2]);
+    assert!(doc.versions(new).unwrap().is_empty());
+    drop(doc);
+
+    // Plans copied from another file come without their versions, and say how many.
+    let source = virkplan::transfer::SourceFile::open(&path).unwrap();
+    let mut target = Document::open_or_create(&dir.path().join("egen.sqlite")).unwrap();
+    let copied = virkplan::transfer::copy_plans(&mut target, &source, &[plan, new]).unwrap();
+    assert_eq!(copied.plans.len(), 2);
+    assert_eq!(copied.versions_left_behind, 2);
+    for p in &copied.plans {
+        assert!(target.versions(*p).unwrap().is_empty());
+    }
+    drop(source);
+
+    // A file with another program's table is copied as its content: the note says how many
+    // versions stayed behind.
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE TABLE fremmed (x INTEGER);")
+        .unwrap();
+    let doc = Document::open(&path).unwrap();
+    assert!(doc.read_only().is_some());
+    let content = dir.path().join("indhold.sqlite");
+    assert_eq!(
+        virkplan::transfer::save_copy(&doc, &content).unwrap(),
+        virkplan::transfer::CopyNote::WithoutForeignObjects {
+            versions_left_behind: 2
+        }
+    );
+}

@@ -132,12 +132,24 @@ fn saving_and_deleting_a_version_are_undone_and_redone_exactly() {
         "redo brings the same content back"
     );
 
+    let deltas: i64 = Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM version_chunk WHERE base IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(deltas > 0, "version 2 is stored against version 1");
+
     // Delete version 1: version 2 keeps its number; undo brings 1 back under its id and
     // number, byte for byte.
     let old = payload(&doc, &first);
     doc.apply(Command::DeleteVersion(first.id)).unwrap();
     assert_eq!(doc.undo_label(), Some("slet version"));
     assert_eq!(numbers(&doc, plan), vec![2]);
+    // Version 2's changed chunks were deflated against version 1's: those stay while used.
+    assert_eq!(payload(&doc, &second), content);
     assert!(matches!(
         doc.version_payload(first.id),
         Err(DocumentError::NotFound(_))

@@ -88,6 +88,23 @@ fn freeze_edit_freeze_gives_versions_1_and_2_that_keep_the_plan_as_it_was() {
     let ids = |p: &virkplan::model::Plan| p.goals().map(|(_, g)| g.id).collect::<Vec<_>>();
     assert_eq!(ids(frozen.plan().unwrap()), ids(&now));
 
+    // An approval's version is kept as one (and reads back with the approval applied).
+    let command = versions::version_command(
+        &doc,
+        plan,
+        "Godkendt af Byrådet den 14. marts 2013",
+        "Bente",
+        VersionKind::Approval,
+        at(14, 16),
+        |p| p.title = "Godkendt titel".into(),
+    )
+    .unwrap();
+    let id = doc.apply(command).unwrap().version().unwrap();
+    let approval = doc.versions(plan).unwrap().pop().unwrap();
+    assert_eq!((approval.id, approval.number), (id, 3));
+    assert_eq!(approval.kind, VersionKind::Approval);
+    assert_eq!(title_of_version(&doc, &approval), "Godkendt titel");
+
     // A blank label is refused, in Danish.
     let err = versions::freeze(&mut doc, plan, "   ", "Bente", at(13, 10)).unwrap_err();
     assert!(

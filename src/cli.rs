@@ -15,13 +15,15 @@ use std::process::ExitCode;
 
 /// The usage line printed with a command-line error.
 pub const USAGE: &str = "Brug: virkplan [FIL.sqlite] | virkplan check FIL | virkplan list FIL | \
-virkplan import-json FIL --from DOK.json | virkplan export-json FIL [--plan ID] [-o UD.json] | \
-virkplan export-pdf FIL [--plan ID] -o UD.pdf [--summary] [--no-review] | \
+virkplan import-json FIL --from DOK.json | \
+virkplan export-json FIL [--plan ID [--version N]] [-o UD.json] | \
+virkplan export-pdf FIL [--plan ID [--version N]] -o UD.pdf [--summary] [--no-review] | \
 virkplan rollover FIL --plan ID --title TITEL --start ÅÅÅÅ --end ÅÅÅÅ | \
 virkplan demo FIL [--areas N] [--goals M] [--follow-ups K] | \
 virkplan followup-request FIL --plan ID --name NAVN --deadline DATO -o MAPPE | \
 virkplan followup-receive FIL --from SVAR.xlsx [--from …] [--dry-run] | \
-virkplan followup-status FIL --plan ID | virkplan export-xlsx FIL --plan ID -o UD.xlsx";
+virkplan followup-status FIL --plan ID | virkplan export-xlsx FIL --plan ID -o UD.xlsx | \
+virkplan freeze FIL --plan ID --label TEKST [--by NAVN] | virkplan versions FIL --plan ID";
 
 /// What the command line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +45,7 @@ pub enum Invocation {
         /// The JSON document.
         from: PathBuf,
     },
-    /// `export-json FILE [--plan ID] [-o OUT]`
+    /// `export-json FILE [--plan ID [--version N]] [-o OUT]`
     ExportJson {
         /// The plan file.
         file: PathBuf,
@@ -51,6 +53,8 @@ pub enum Invocation {
         plan: Option<PlanId>,
         /// Output file, or stdout.
         out: Option<PathBuf>,
+        /// A version of the plan instead of the plan as it is.
+        version: Option<u32>,
     },
     /// `export-pdf FILE [--plan ID] -o OUT.pdf [--summary] [--no-review]`
     ExportPdf {
@@ -62,6 +66,8 @@ pub enum Invocation {
         out: PathBuf,
         /// What to include.
         options: report::Options,
+        /// A version of the plan instead of the plan as it is.
+        version: Option<u32>,
     },
     /// `rollover FILE --plan ID --title T --start Y --end Y`: the next period's plan.
     Rollover {
@@ -112,6 +118,24 @@ pub enum Invocation {
         plan: PlanId,
         /// The workbook to write.
         out: PathBuf,
+    },
+    /// `freeze FILE --plan ID --label TEXT [--by NAME]`: saves a version; prints its number.
+    Freeze {
+        /// The plan file.
+        file: PathBuf,
+        /// The plan.
+        plan: PlanId,
+        /// What the version is for.
+        label: String,
+        /// Who saves it; the computer's user name when left out.
+        by: Option<String>,
+    },
+    /// `versions FILE --plan ID`: one line per version.
+    Versions {
+        /// The plan file.
+        file: PathBuf,
+        /// The plan.
+        plan: PlanId,
     },
     /// `demo FILE --areas N --goals M --follow-ups K`
     Demo {
@@ -198,6 +222,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
         "followup-receive",
         "followup-status",
         "export-xlsx",
+        "freeze",
+        "versions",
     ];
     let mut froms: Vec<PathBuf> = Vec::new();
     let mut round_name: Option<String> = None;
@@ -210,6 +236,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
         "followup-request",
         "followup-status",
         "export-xlsx",
+        "freeze",
+        "versions",
     ];
     let out_option = [
         "export-json",
@@ -220,6 +248,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
     let mut title: Option<String> = None;
     let mut start: Option<i32> = None;
     let mut end: Option<i32> = None;
+    let mut label: Option<String> = None;
+    let mut by: Option<String> = None;
+    let mut version: Option<u32> = None;
     if !known.contains(&name.as_str()) {
         // `virkplan FILE`: open the file in the editor.
         if let Some(arg) = parser.next()? {
@@ -255,6 +286,15 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
             Long("deadline") if name == "followup-request" => {
                 deadline = Some(parser.value()?.to_string_lossy().into_owned())
             }
+            Long("version") if name == "export-pdf" || name == "export-json" => {
+                version = Some(number(&mut parser, "--version")?)
+            }
+            Long("label") if name == "freeze" => {
+                label = Some(parser.value()?.to_string_lossy().into_owned())
+            }
+            Long("by") if name == "freeze" => {
+                by = Some(parser.value()?.to_string_lossy().into_owned())
+            }
             Long("summary") if name == "export-pdf" => options.summary = true,
             Long("no-review") if name == "export-pdf" => options.review = false,
             Long("areas") if name == "demo" => spec.areas = number(&mut parser, "--areas")?,
@@ -269,6 +309,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
         }
     }
     let file = file.ok_or_else(|| UsageError(format!("{name} mangler filen")))?;
+    if version.is_some() && plan.is_none() {
+        return Err(UsageError(format!(
+            "{name} --version N kræver planen: --plan ID"
+        )));
+    }
     Ok(match name.as_str() {
         "check" => Invocation::Check(file),
         "list" => Invocation::List(file),
@@ -276,12 +321,30 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
             file,
             from: from.ok_or_else(|| UsageError("import-json mangler --from DOK.json".into()))?,
         },
-        "export-json" => Invocation::ExportJson { file, plan, out },
+        "export-json" => Invocation::ExportJson {
+            file,
+            plan,
+            out,
+            version,
+        },
         "export-pdf" => Invocation::ExportPdf {
             file,
             plan,
             out: out.ok_or_else(|| UsageError("export-pdf mangler -o UD.pdf".into()))?,
             options,
+            version,
+        },
+        "freeze" => Invocation::Freeze {
+            file,
+            plan: plan.ok_or_else(|| UsageError("freeze mangler --plan ID".into()))?,
+            label: label
+                .filter(|l| !l.trim().is_empty())
+                .ok_or_else(|| UsageError("freeze mangler --label TEKST".into()))?,
+            by,
+        },
+        "versions" => Invocation::Versions {
+            file,
+            plan: plan.ok_or_else(|| UsageError("versions mangler --plan ID".into()))?,
         },
         "rollover" => {
             let missing = |what: &str| UsageError(format!("rollover mangler {what}"));
@@ -402,6 +465,9 @@ enum CliError {
     /// A round, an answer or an export to Excel failed.
     #[error(transparent)]
     Round(#[from] RoundError),
+    /// A version could not be saved, found or read.
+    #[error(transparent)]
+    Version(#[from] crate::versions::VersionError),
     /// Some returned workbooks were not read in (each has had its own lines on stderr).
     #[error("{0} af regnearkene er ikke indlæst; se fejlene ovenfor.")]
     NotAllReceived(usize),
@@ -528,8 +594,20 @@ fn import_json(file: &Path, from: &Path) -> Outcome {
     print(&ids.iter().map(|id| format!("{id}\n")).collect::<String>())
 }
 
-fn export_json(file: &Path, plan: Option<PlanId>, out: Option<&Path>) -> Outcome {
+fn export_json(
+    file: &Path,
+    plan: Option<PlanId>,
+    out: Option<&Path>,
+    version: Option<u32>,
+) -> Outcome {
     let document = Document::open(file)?;
+    if let (Some(plan), Some(number)) = (plan, version) {
+        let frozen = load_version(file, &document, plan, number)?;
+        return match out {
+            Some(path) => Ok(transfer::export_version_json(&frozen.bundle, plan, path)?),
+            None => print(&transfer::version_json_text(&frozen.bundle, plan)?),
+        };
+    }
     let warnings = match out {
         Some(path) => transfer::export_json(&document, plan, path)?,
         None => {
@@ -546,8 +624,22 @@ fn export_json(file: &Path, plan: Option<PlanId>, out: Option<&Path>) -> Outcome
 
 /// `export-pdf`: the editor's export; [`CliError::ChoosePlan`] (exit 2, with the list) when
 /// the file has several plans and none was chosen.
-fn export_pdf(file: &Path, plan: Option<PlanId>, out: &Path, options: &report::Options) -> Outcome {
+fn export_pdf(
+    file: &Path,
+    plan: Option<PlanId>,
+    out: &Path,
+    options: &report::Options,
+    version: Option<u32>,
+) -> Outcome {
     let document = Document::open(file)?;
+    if let (Some(plan), Some(number)) = (plan, version) {
+        let frozen = load_version(file, &document, plan, number)?;
+        let (_, warnings) = transfer::export_version_pdf(frozen.bundle, plan, options, out)?;
+        for w in &warnings {
+            eprintln!("Bemærk: {w}");
+        }
+        return Ok(());
+    }
     let plan = match plan {
         Some(id) => id,
         None => {
@@ -572,6 +664,67 @@ fn export_pdf(file: &Path, plan: Option<PlanId>, out: &Path, options: &report::O
         eprintln!("Bemærk: {w}");
     }
     Ok(())
+}
+
+/// Version `number` of `plan`, read and checked (a damaged version is an error).
+fn load_version(
+    file: &Path,
+    document: &Document,
+    plan: PlanId,
+    number: u32,
+) -> Result<crate::versions::Frozen, CliError> {
+    read(file, document.load_plan(plan))?;
+    let version = crate::versions::find(document, plan, number)?;
+    Ok(crate::versions::load(document, &version)?)
+}
+
+/// `freeze`: saves a version of the plan as it is now; prints its number.
+fn freeze(file: &Path, plan: PlanId, label: &str, by: Option<&str>) -> Outcome {
+    let mut document = Document::open(file)?;
+    read(file, document.load_plan(plan))?;
+    let by = by.map_or_else(crate::versions::user_name, str::to_owned);
+    let now = crate::ui::clock::now_moment();
+    let version = crate::versions::freeze(&mut document, plan, label, &by, now)?;
+    print(&format!("{}\n", version.number))
+}
+
+/// "12. marts 2013 kl. 14.05".
+fn moment_text(m: model::Moment) -> String {
+    format!(
+        "{} kl. {:02}.{:02}",
+        crate::units::format_date(m.date()),
+        m.hour,
+        m.minute
+    )
+}
+
+/// `versions`: `NUMBER<TAB>time<TAB>label` per version, lowest number first; each version's
+/// content is read and checked, and a damaged one's line ends in «beskadiget».
+fn versions(file: &Path, plan: PlanId) -> Outcome {
+    let document = Document::open(file)?;
+    read(file, document.load_plan(plan))?;
+    let mut text = String::new();
+    for v in read(file, document.versions(plan))? {
+        text.push_str(&format!(
+            "{}\t{}\t{}",
+            v.number,
+            moment_text(v.saved_at),
+            esc(&v.label)
+        ));
+        match crate::versions::load(&document, &v) {
+            Ok(_) => {}
+            Err(crate::versions::VersionError::Document(DocumentError::VersionDamaged {
+                ..
+            }))
+            | Err(crate::versions::VersionError::Format(_))
+            | Err(crate::versions::VersionError::PlanMissing { .. }) => {
+                text.push_str("\tbeskadiget");
+            }
+            Err(e) => return Err(e.into()),
+        }
+        text.push('\n');
+    }
+    print(&text)
 }
 
 fn rollover(file: &Path, plan: PlanId, title: &str, period: Period) -> Outcome {
@@ -761,7 +914,19 @@ pub fn run(invocation: &Invocation) -> ExitCode {
         Invocation::Check(file) => check(file),
         Invocation::List(file) => list(file),
         Invocation::ImportJson { file, from } => import_json(file, from),
-        Invocation::ExportJson { file, plan, out } => export_json(file, *plan, out.as_deref()),
+        Invocation::ExportJson {
+            file,
+            plan,
+            out,
+            version,
+        } => export_json(file, *plan, out.as_deref(), *version),
+        Invocation::Freeze {
+            file,
+            plan,
+            label,
+            by,
+        } => freeze(file, *plan, label, by.as_deref()),
+        Invocation::Versions { file, plan } => versions(file, *plan),
         Invocation::Rollover {
             file,
             plan,
@@ -788,7 +953,8 @@ pub fn run(invocation: &Invocation) -> ExitCode {
             plan,
             out,
             options,
-        } => export_pdf(file, *plan, out, options),
+            version,
+        } => export_pdf(file, *plan, out, options, *version),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

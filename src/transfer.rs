@@ -271,23 +271,6 @@ pub fn export_pdf(
     Ok((export.pages, warnings))
 }
 
-/// Exports plan `plan` of `bundle` (a version's content, as it was saved) as the printable
-/// PDF at `out`, written whole or not at all: the editor's "Eksportér PDF…" of a version.
-/// Returns the number of pages and the warnings (characters the fonts lack).
-pub fn export_bundle_pdf(
-    bundle: model::PlanBundle,
-    plan: PlanId,
-    options: &Options,
-    out: &Path,
-) -> Result<(usize, Vec<String>)> {
-    let export = crate::report::export_pdf_owned(bundle, plan, options)?;
-    write_atomically(out, &export.bytes).map_err(TransferError::Write)?;
-    Ok((
-        export.pages,
-        export.warnings.iter().map(ToString::to_string).collect(),
-    ))
-}
-
 /// Plan `plan` as the PDF shows it: with the plans it reviews and the people they name (the
 /// export and the editor's Udskrift).
 pub fn load_for_pdf(document: &Document, plan: PlanId) -> Result<model::PlanBundle> {

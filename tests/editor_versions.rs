@@ -346,3 +346,39 @@ fn a_damaged_version_says_why_and_cannot_be_opened_or_printed() {
         2
     );
 }
+
+#[test]
+fn an_open_version_is_exported_as_it_was_saved() {
+    let (dir, path, _id) = plan_file();
+    let json = dir.path().join("version.json");
+    let pdf = dir.path().join("version.pdf");
+    let mut h = editor_answering(&path, vec![json.clone(), pdf.clone()]);
+    save_version(&mut h, LABEL);
+    click(&mut h, "Indsatsområder");
+    type_over(&mut h, "Mål", NEW_GOAL);
+    wait(&mut h, 1.0);
+    click(&mut h, "Versioner");
+    click(&mut h, "Vis");
+
+    menu(&mut h, "Fil", "Eksportér JSON…");
+    let text = std::fs::read_to_string(&json).expect("the JSON is written");
+    assert!(text.contains(OLD_GOAL), "{text}");
+    assert!(!text.contains(NEW_GOAL));
+    assert!(
+        h.state()
+            .status_text()
+            .is_some_and(|s| s.contains("Version 1 er eksporteret")),
+        "{:?}",
+        h.state().status_text()
+    );
+
+    // (The Versioner screen has an Eksportér PDF… of its own per version.)
+    click(&mut h, "Forside");
+    menu(&mut h, "Fil", "Eksportér PDF…");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    assert!(
+        h.state()
+            .status_text()
+            .is_some_and(|s| s.contains("PDF'en af version 1 er gemt"))
+    );
+}

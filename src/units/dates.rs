@@ -642,7 +642,7 @@ mod tests {
         let m = Moment::new(2013, 3, 12, 14, 5).unwrap();
         assert_eq!(format_moment(m), "12. marts 2013 kl. 14.05");
         let m = Moment::new(2013, 12, 1, 9, 30).unwrap();
-        assert_eq!(format_moment(m), "1. december 2013 kl. 9.30");
+        assert_eq!(format_moment(m), "1. december 2013 kl. 09.30");
     }
 
     use super::*;

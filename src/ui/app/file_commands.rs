@@ -190,6 +190,10 @@ impl App {
 
     /// Eksportér JSON…: the shown plan with the plans it reviews.
     pub(super) fn export_json(&mut self) {
+        // An open version is exported as it was saved.
+        if self.export_open_version_json() {
+            return;
+        }
         let Some(plan) = &self.plan else { return };
         let (id, name) = (plan.id, format!("{}.json", file_name_for(&plan.title)));
         let Some(path) = self

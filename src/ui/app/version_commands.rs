@@ -232,6 +232,40 @@ impl App {
         true
     }
 
+    /// Eksportér JSON… of the open version: its plan with the plans it reviews, as saved.
+    pub(super) fn export_open_version_json(&mut self) -> bool {
+        let Some(frozen) = &self.version else {
+            return false;
+        };
+        let Some(plan) = frozen.plan() else {
+            return true;
+        };
+        let (id, number) = (plan.id, frozen.version.number);
+        let name = format!(
+            "{} - version {number}.json",
+            super::file_commands::file_name_for(&plan.title)
+        );
+        let Some(path) = self
+            .dialogs
+            .save_file("Eksportér JSON", FileKind::Json, &name)
+        else {
+            return true;
+        };
+        let Some(frozen) = &self.version else {
+            return true;
+        };
+        match transfer::export_version_json(&frozen.bundle, id, &path) {
+            Ok(()) => {
+                self.status = StatusLine::Saved(format!(
+                    "Version {number} er eksporteret til {}",
+                    path.display()
+                ));
+            }
+            Err(e) => self.alert("Eksporten mislykkedes", e.to_string()),
+        }
+        true
+    }
+
     /// Eksportér PDF… of a version: its pages as they were when it was saved.
     fn export_version_pdf(&mut self, frozen: &Frozen) {
         let Some(plan) = frozen.plan() else { return };
@@ -247,7 +281,7 @@ impl App {
             return;
         };
         let options = self.preview.options().clone();
-        match transfer::export_bundle_pdf(frozen.bundle.clone(), plan.id, &options, &path) {
+        match transfer::export_version_pdf(frozen.bundle.clone(), plan.id, &options, &path) {
             Ok((pages, warnings)) => {
                 self.status = StatusLine::Saved(format!(
                     "PDF'en af version {} er gemt ({pages} sider): {}",

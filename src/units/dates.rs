@@ -62,7 +62,12 @@ pub fn understood_as(d: Date) -> String {
 
 /// A moment in running text, as a version's time is shown: "12. marts 2013 kl. 14.05".
 pub fn format_moment(m: Moment) -> String {
-    format!("{} kl. {:02}.{:02}", format_date(m.date()), m.hour, m.minute)
+    format!(
+        "{} kl. {:02}.{:02}",
+        format_date(m.date()),
+        m.hour,
+        m.minute
+    )
 }
 
 /// The forms a date field takes, for the messages that list them.

@@ -95,6 +95,11 @@ fn a_saved_version_is_shown_as_it_was_and_cannot_be_changed() {
     let date = virkplan::units::format_date(saved[0].saved_at.date());
     let banner = format!("Version 1 af {date} – kan ikke ændres");
     assert!(shows_text(&h, &banner), "{:?}", h.state().status_text());
+    assert!(
+        h.state().title().contains("(version 1)"),
+        "{}",
+        h.state().title()
+    );
     assert!(shows_text(&h, "vises nu"));
     click(&mut h, "Indsatsområder");
     assert!(shows_text(&h, &banner));
@@ -113,6 +118,7 @@ fn a_saved_version_is_shown_as_it_was_and_cannot_be_changed() {
     // Back to the plan: the text as it is now, editable again.
     click(&mut h, "Tilbage til planen");
     assert!(!shows_text(&h, &banner));
+    assert!(!h.state().title().contains("version"));
     click(&mut h, "Indsatsområder");
     assert_eq!(value_of(&h, "Mål", 0).as_deref(), Some(NEW_GOAL));
     type_over(&mut h, "Mål", "Forebyggelse overalt");

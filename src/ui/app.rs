@@ -211,8 +211,12 @@ impl App {
                 |n| n.to_string_lossy().into_owned(),
             )
         });
+        let version = self
+            .version
+            .as_ref()
+            .map_or_else(String::new, |f| format!(" (version {})", f.version.number));
         match (file, &self.plan) {
-            (Some(file), Some(plan)) => format!("{} – {file} – virkplan", plan.title),
+            (Some(file), Some(plan)) => format!("{}{version} – {file} – virkplan", plan.title),
             (Some(file), None) => format!("{file} – virkplan"),
             (None, _) => "virkplan".into(),
         }

@@ -118,29 +118,39 @@ fn entry(ui: &mut egui::Ui, out: &mut Vec<Action>, listed: &Listed, here: bool, 
     }
     ui.label(facts);
     ui.horizontal_wrapped(|ui| {
-        let id = v.id;
+        let (id, n) = (v.id, v.number);
+        // Each button names its version for a screen reader, which lists buttons by name.
+        let button = |ui: &mut egui::Ui, enabled: bool, text: &str, name: String| {
+            let response = ui.add_enabled(enabled, egui::Button::new(text));
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &name));
+            response
+        };
         if let Some(damage) = &listed.damage {
             ui.colored_label(theme::ERROR_TEXT, damage.as_str());
         } else {
-            if ui.add_enabled(!here, egui::Button::new("Vis")).clicked() {
+            if button(ui, !here, "Vis", format!("Vis version {n}")).clicked() {
                 out.push(Action::Version(VersionAction::Open(id)));
             }
-            if ui.button("Udskrift").clicked() {
+            if button(ui, true, "Udskrift", format!("Udskrift af version {n}")).clicked() {
                 out.push(Action::Version(VersionAction::Print(id)));
             }
-            if ui.button(UiCommand::ExportPdf.label()).clicked() {
+            let export = UiCommand::ExportPdf.label();
+            if button(ui, true, export, format!("Eksportér PDF af version {n}…")).clicked() {
                 out.push(Action::Version(VersionAction::ExportPdf(id)));
             }
-            if ui
-                .add_enabled(writable, egui::Button::new("Gendan som ny plan"))
-                .on_hover_text("Versionens plan kopieres ind i filen som en ny kladde")
-                .clicked()
+            if button(
+                ui,
+                writable,
+                "Gendan som ny plan",
+                format!("Gendan version {n} som ny plan"),
+            )
+            .on_hover_text("Versionens plan kopieres ind i filen som en ny kladde")
+            .clicked()
             {
                 out.push(Action::Version(VersionAction::Restore(id)));
             }
         }
-        if ui
-            .add_enabled(writable && !here, egui::Button::new("Slet…"))
+        if button(ui, writable && !here, "Slet…", format!("Slet version {n}…"))
             .on_disabled_hover_text("En version, der vises, kan ikke slettes")
             .clicked()
         {

@@ -21,7 +21,8 @@ virkplan rollover FIL --plan ID --title TITEL --start ÅÅÅÅ --end ÅÅÅÅ | 
 virkplan demo FIL [--areas N] [--goals M] [--follow-ups K] | \
 virkplan followup-request FIL --plan ID --name NAVN --deadline DATO -o MAPPE | \
 virkplan followup-receive FIL --from SVAR.xlsx [--from …] [--dry-run] | \
-virkplan followup-status FIL --plan ID | virkplan export-xlsx FIL --plan ID -o UD.xlsx";
+virkplan followup-status FIL --plan ID | virkplan export-xlsx FIL --plan ID -o UD.xlsx | \
+virkplan changes FIL --plan ID --since N [--to M] [-o UD.pdf]";
 
 /// What the command line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,6 +114,20 @@ pub enum Invocation {
         /// The workbook to write.
         out: PathBuf,
     },
+    /// `changes FILE --plan ID --since N [--to M] [-o OUT.pdf]`: what has changed since
+    /// version N (until version M, or now), as lines on stdout or as the report PDF.
+    Changes {
+        /// The plan file.
+        file: PathBuf,
+        /// The plan.
+        plan: PlanId,
+        /// The earlier version's number.
+        since: u32,
+        /// The later version's number; `None` = the plan as it is now.
+        to: Option<u32>,
+        /// The report PDF to write; `None` = lines on stdout.
+        out: Option<PathBuf>,
+    },
     /// `demo FILE --areas N --goals M --follow-ups K`
     Demo {
         /// The plan file.
@@ -198,6 +213,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
         "followup-receive",
         "followup-status",
         "export-xlsx",
+        "changes",
     ];
     let mut froms: Vec<PathBuf> = Vec::new();
     let mut round_name: Option<String> = None;
@@ -210,13 +226,16 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
         "followup-request",
         "followup-status",
         "export-xlsx",
+        "changes",
     ];
     let out_option = [
         "export-json",
         "export-pdf",
         "followup-request",
         "export-xlsx",
+        "changes",
     ];
+    let (mut since, mut to): (Option<u32>, Option<u32>) = (None, None);
     let mut title: Option<String> = None;
     let mut start: Option<i32> = None;
     let mut end: Option<i32> = None;
@@ -265,6 +284,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
                 spec.follow_ups_per_goal = number(&mut parser, "--follow-ups")?
             }
             Long("seed") if name == "demo" => spec.seed = number(&mut parser, "--seed")?,
+            Long("since") if name == "changes" => since = Some(number(&mut parser, "--since")?),
+            Long("to") if name == "changes" => to = Some(number(&mut parser, "--to")?),
             other => return Err(other.unexpected().into()),
         }
     }
@@ -342,6 +363,13 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
             plan: plan.ok_or_else(|| UsageError("export-xlsx mangler --plan ID".into()))?,
             out: out.ok_or_else(|| UsageError("export-xlsx mangler -o UD.xlsx".into()))?,
         },
+        "changes" => Invocation::Changes {
+            file,
+            plan: plan.ok_or_else(|| UsageError("changes mangler --plan ID".into()))?,
+            since: since.ok_or_else(|| UsageError("changes mangler --since N".into()))?,
+            to,
+            out,
+        },
         _ => Invocation::Demo { file, spec },
     })
 }
@@ -399,6 +427,9 @@ enum CliError {
         /// One line per plan.
         list: String,
     },
+    /// A version could not be found, read or compared.
+    #[error(transparent)]
+    Version(#[from] crate::versions::VersionError),
     /// A round, an answer or an export to Excel failed.
     #[error(transparent)]
     Round(#[from] RoundError),
@@ -749,6 +780,33 @@ fn export_xlsx(file: &Path, plan: PlanId, out: &Path) -> Outcome {
     Ok(())
 }
 
+/// `changes`: what has changed since version `since` (until version `to`, or now), as
+/// Danish lines on stdout (a heading line per focus area, one change per line), or the
+/// report PDF.
+fn changes(file: &Path, plan: PlanId, since: u32, to: Option<u32>, out: Option<&Path>) -> Outcome {
+    let document = Document::open(file)?;
+    let today = crate::ui::clock::today();
+    let comparison = crate::comparison::compare(&document, plan, since, to, today)?;
+    match out {
+        Some(path) => {
+            let (_, warnings) = crate::comparison::export_pdf(&comparison, path)?;
+            for w in &warnings {
+                eprintln!("Bemærk: {w}");
+            }
+            Ok(())
+        }
+        None if comparison.changes.is_empty() => print("Ingen ændringer.\n"),
+        None => print(
+            &comparison
+                .changes
+                .lines()
+                .iter()
+                .map(|l| format!("{}\n", esc(l)))
+                .collect::<String>(),
+        ),
+    }
+}
+
 /// Runs a subcommand (not the editor) and returns the process's exit code.
 pub fn run(invocation: &Invocation) -> ExitCode {
     let result = match invocation {
@@ -783,6 +841,13 @@ pub fn run(invocation: &Invocation) -> ExitCode {
         } => followup_receive(file, from, *dry_run),
         Invocation::FollowupStatus { file, plan } => followup_status(file, *plan),
         Invocation::ExportXlsx { file, plan, out } => export_xlsx(file, *plan, out),
+        Invocation::Changes {
+            file,
+            plan,
+            since,
+            to,
+            out,
+        } => changes(file, *plan, *since, *to, out.as_deref()),
         Invocation::ExportPdf {
             file,
             plan,

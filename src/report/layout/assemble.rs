@@ -157,7 +157,7 @@ pub(super) fn layout_on(
         }
     }
 
-    decorate(&mut pages, plan, n_cover);
+    decorate(&mut pages, plan, n_cover, plan.state == PlanState::Draft);
     let structure = b.structure;
     Ok(Layout {
         pages,
@@ -180,8 +180,8 @@ pub(super) fn layout_on(
     })
 }
 
-/// The running header and footer, page numbers and the UDKAST mark.
-fn decorate(pages: &mut [Page], plan: &Plan, n_cover: usize) {
+/// The running header and footer, page numbers and (on a `draft`) the UDKAST mark.
+pub(super) fn decorate(pages: &mut [Page], plan: &Plan, n_cover: usize, draft: bool) {
     let fonts = FontSet::get();
     let total = pages.len();
     let muted = style(Face::Regular, 8.5, Color::MUTED);
@@ -226,7 +226,7 @@ fn decorate(pages: &mut [Page], plan: &Plan, n_cover: usize) {
     let mut organisation: Option<(f32, Vec<Item>)> = None;
     for (i, page) in pages.iter_mut().enumerate() {
         let mut front: Vec<Item> = Vec::new();
-        if plan.state == PlanState::Draft {
+        if draft {
             front.push(draft_mark());
         }
         if i >= n_cover {

@@ -58,7 +58,7 @@ pub fn changes_layout(report: &ChangesReport<'_>) -> Result<Layout, ReportError>
             let lbl = b.node(Role::Lbl, li);
             let body = b.node(Role::LBody, li);
             let p = b.node(Role::P, body);
-            let spans: Vec<Span> = change.pieces.iter().map(span).collect();
+            let spans = spans(&change.pieces);
             let mut blocks = b.lines(
                 Mark::Node(p),
                 &spans,
@@ -144,13 +144,27 @@ pub fn changes_layout(report: &ChangesReport<'_>) -> Result<Layout, ReportError>
     })
 }
 
-/// A piece of a change's sentence in its style.
-fn span(piece: &Piece) -> Span {
-    match piece {
-        Piece::Same(t) => Span::new(t.as_str(), TEXT),
-        Piece::Removed(t) => Span::new(t.as_str(), style(Face::Regular, BODY, REMOVED)),
-        Piece::Added(t) => Span::new(t.as_str(), style(Face::Regular, BODY, ADDED)),
+/// A change's sentence in its styles; a space between removed words and the added words
+/// that replace them, which the sentence has only as marks ("[-a-]{+b+}").
+fn spans(pieces: &[Piece]) -> Vec<Span> {
+    let mut out = Vec::with_capacity(pieces.len() + 1);
+    let mut after_removed = false;
+    for piece in pieces {
+        match piece {
+            Piece::Same(t) => out.push(Span::new(t.as_str(), TEXT)),
+            Piece::Removed(t) => {
+                out.push(Span::new(t.as_str(), style(Face::Regular, BODY, REMOVED)))
+            }
+            Piece::Added(t) => {
+                if after_removed {
+                    out.push(Span::new(" ", TEXT));
+                }
+                out.push(Span::new(t.as_str(), style(Face::Regular, BODY, ADDED)));
+            }
+        }
+        after_removed = matches!(piece, Piece::Removed(_));
     }
+    out
 }
 
 /// Strikes removed words through and underlines added ones, and gives the first run of each

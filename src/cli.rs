@@ -16,7 +16,7 @@ use std::process::ExitCode;
 /// The usage line printed with a command-line error.
 pub const USAGE: &str = "Brug: virkplan [FIL.sqlite] | virkplan check FIL | virkplan list FIL | \
 virkplan import-json FIL --from DOK.json | virkplan export-json FIL [--plan ID] [-o UD.json] | \
-virkplan export-pdf FIL [--plan ID] -o UD.pdf [--summary] [--no-review] | \
+virkplan export-pdf FIL [--plan ID] -o UD.pdf [--summary] [--no-review] [--since N] | \
 virkplan rollover FIL --plan ID --title TITEL --start ÅÅÅÅ --end ÅÅÅÅ | \
 virkplan demo FIL [--areas N] [--goals M] [--follow-ups K] | \
 virkplan followup-request FIL --plan ID --name NAVN --deadline DATO -o MAPPE | \
@@ -53,7 +53,7 @@ pub enum Invocation {
         /// Output file, or stdout.
         out: Option<PathBuf>,
     },
-    /// `export-pdf FILE [--plan ID] -o OUT.pdf [--summary] [--no-review]`
+    /// `export-pdf FILE [--plan ID] -o OUT.pdf [--summary] [--no-review] [--since N]`
     ExportPdf {
         /// The plan file.
         file: PathBuf,
@@ -63,6 +63,8 @@ pub enum Invocation {
         out: PathBuf,
         /// What to include.
         options: report::Options,
+        /// "Siden sidst": the changes since this version, in Statusoverblik.
+        since: Option<u32>,
     },
     /// `rollover FILE --plan ID --title T --start Y --end Y`: the next period's plan.
     Rollover {
@@ -284,7 +286,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
                 spec.follow_ups_per_goal = number(&mut parser, "--follow-ups")?
             }
             Long("seed") if name == "demo" => spec.seed = number(&mut parser, "--seed")?,
-            Long("since") if name == "changes" => since = Some(number(&mut parser, "--since")?),
+            Long("since") if name == "changes" || name == "export-pdf" => {
+                since = Some(number(&mut parser, "--since")?)
+            }
             Long("to") if name == "changes" => to = Some(number(&mut parser, "--to")?),
             other => return Err(other.unexpected().into()),
         }
@@ -303,6 +307,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
             plan,
             out: out.ok_or_else(|| UsageError("export-pdf mangler -o UD.pdf".into()))?,
             options,
+            since,
         },
         "rollover" => {
             let missing = |what: &str| UsageError(format!("rollover mangler {what}"));
@@ -577,7 +582,13 @@ fn export_json(file: &Path, plan: Option<PlanId>, out: Option<&Path>) -> Outcome
 
 /// `export-pdf`: the editor's export; [`CliError::ChoosePlan`] (exit 2, with the list) when
 /// the file has several plans and none was chosen.
-fn export_pdf(file: &Path, plan: Option<PlanId>, out: &Path, options: &report::Options) -> Outcome {
+fn export_pdf(
+    file: &Path,
+    plan: Option<PlanId>,
+    out: &Path,
+    options: &report::Options,
+    since: Option<u32>,
+) -> Outcome {
     let document = Document::open(file)?;
     let plan = match plan {
         Some(id) => id,
@@ -598,7 +609,13 @@ fn export_pdf(file: &Path, plan: Option<PlanId>, out: &Path, options: &report::O
             }
         }
     };
-    let (_, warnings) = transfer::export_pdf(&document, plan, options, out)?;
+    let mut options = options.clone();
+    if let Some(number) = since {
+        let today = crate::ui::clock::today();
+        let comparison = crate::comparison::compare(&document, plan, number, None, today)?;
+        options.since = Some(Box::new(comparison.since()));
+    }
+    let (_, warnings) = transfer::export_pdf(&document, plan, &options, out)?;
     for w in &warnings {
         eprintln!("Bemærk: {w}");
     }
@@ -853,7 +870,8 @@ pub fn run(invocation: &Invocation) -> ExitCode {
             plan,
             out,
             options,
-        } => export_pdf(file, *plan, out, options),
+            since,
+        } => export_pdf(file, *plan, out, options, *since),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -50,6 +50,16 @@ impl Comparison {
         });
         lines
     }
+
+    /// The section "Siden sidst" of the plan's own PDF (`report::Options::since`): the title
+    /// and what was compared with what (the plan itself goes without saying there).
+    pub fn since(&self) -> report::Since {
+        report::Since {
+            title: self.title.clone(),
+            lines: self.subtitle().into_iter().skip(1).collect(),
+            changes: self.changes.clone(),
+        }
+    }
 }
 
 /// "version 2, «Til udvalget», gemt 12. marts 2013 kl. 14.05 af Anna".

@@ -561,3 +561,51 @@ fn a_report_without_changes_says_so() {
     let export = virkplan::report::export_changes_pdf(&report, None).unwrap();
     pdf_common::assert_tagged(&export.bytes, &title);
 }
+
+#[test]
+fn siden_sidst_is_a_section_of_statusoverblik_in_the_plans_own_pdf() {
+    let (from, to) = many_changes();
+    let c = compare(&from, &to);
+    let since = virkplan::report::Since {
+        title: changes::title_since(day(2013, 3, 12)),
+        lines: vec!["Fra version 2, «Til udvalget», gemt 12. marts 2013 kl. 14.05 af Anna".into()],
+        changes: c.clone(),
+    };
+    let id = plan_id(&to);
+    for summary in [true, false] {
+        let options = virkplan::report::Options {
+            summary,
+            created: Some(1_362_000_000),
+            since: Some(Box::new(since.clone())),
+            ..Default::default()
+        };
+        let layout = virkplan::report::layout::layout(&to, id, &options).unwrap();
+        let outline: Vec<(&str, u8)> = layout
+            .outline
+            .iter()
+            .map(|e| (e.title.as_str(), e.level))
+            .collect();
+        let at = outline
+            .iter()
+            .position(|e| *e == ("Statusoverblik", 1))
+            .unwrap();
+        assert!(outline[at..].contains(&("Siden sidst", 2)), "{outline:?}");
+        let text = pdf_common::layout_text(&layout).join("\n");
+        assert!(text.contains("Ændringer siden 12. marts 2013"), "{text}");
+        assert!(text.contains("Mål 5.2 fjernet"), "{text}");
+        assert!(
+            text.contains("slettet: 2010/2011 tilføjet: 2010/2012"),
+            "{text}"
+        );
+        let export = virkplan::report::export_pdf(&to, id, &options).unwrap();
+        let tags = pdf_common::assert_tagged(&export.bytes, &to.plans[0].title);
+        assert!(tags.iter().any(|t| t == "H3"), "{tags:?}");
+        if let Ok(path) = std::env::var("VIRKPLAN_SINCE_PDF") {
+            std::fs::write(format!("{path}-{summary}.pdf"), &export.bytes).unwrap();
+        }
+    }
+    // Without `since`, no such section.
+    let layout =
+        virkplan::report::layout::layout(&to, id, &virkplan::report::Options::default()).unwrap();
+    assert!(!layout.outline.iter().any(|e| e.title == "Siden sidst"));
+}

@@ -96,6 +96,16 @@ fn a_version_the_plan_does_not_have_is_one_danish_line_and_exit_1() {
             "-o",
             p(&pdf),
         ],
+        vec![
+            "export-pdf",
+            p(&file),
+            "--plan",
+            "2",
+            "--since",
+            "7",
+            "-o",
+            p(&pdf),
+        ],
     ] {
         let out = run(&args);
         assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
@@ -280,6 +290,23 @@ fn freeze_change_freeze_again_and_changes_lists_exactly_what_changed() {
     if let Ok(keep) = std::env::var("VIRKPLAN_CHANGES_PDF") {
         std::fs::copy(&pdf, keep).unwrap();
     }
+    // "Siden sidst" in the plan's own PDF.
+    let plan_pdf = dir.path().join("plan.pdf");
+    let out = run(&[
+        "export-pdf",
+        p(&file),
+        "--plan",
+        "2",
+        "--since",
+        "1",
+        "-o",
+        p(&plan_pdf),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let with = std::fs::read(&plan_pdf).unwrap();
+    let out = run(&["export-pdf", p(&file), "--plan", "2", "-o", p(&plan_pdf)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(with.len() > std::fs::read(&plan_pdf).unwrap().len());
 
     // What `changes` compares is what a version keeps: the plan now in frozen form.
     let doc = Document::open(&file).unwrap();

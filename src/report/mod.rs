@@ -14,7 +14,7 @@ mod threads;
 
 pub use error::{RenderError, ReportError};
 pub use layout::ChangesReport;
-pub use options::Options;
+pub use options::{Options, Since};
 
 use crate::model::{PlanBundle, PlanId};
 use std::fmt;

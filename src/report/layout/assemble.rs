@@ -60,8 +60,16 @@ pub(super) fn layout_on(
     if let Some(previous) = previous {
         b.review_chapter(plan, previous);
     }
-    if options.summary {
-        b.summary(plan);
+    let summary = options.summary.then(|| b.summary(plan));
+    if let Some(since) = &options.since {
+        // "Siden sidst" belongs to Statusoverblik, which it makes on its own when asked for
+        // without the status table.
+        let sect = summary.unwrap_or_else(|| {
+            let sect = b.node(Role::Sect, Structure::ROOT);
+            b.heading(sect, 1, "Statusoverblik", true);
+            sect
+        });
+        b.since_section(sect, since);
     }
     let body_blocks = std::mem::take(&mut b.blocks);
     let cover_blocks = cover(&mut b, plan, part);

@@ -6,17 +6,18 @@
 //! …", "tilføjet: …"), so that extracted and read-aloud text tells them apart.
 
 use super::assemble::decorate;
-use super::builder::{BODY, BODY_W, Builder, LIST_INDENT, PARA_GAP, TEXT, style};
+use super::builder::{BODY, BODY_W, Builder, LABEL, LIST_INDENT, PARA_GAP, TEXT, style};
 use super::flow::{Area, Block, Dest, paginate};
 use super::output::{
-    Artifact, Color, Item, Layout, MARGINS, Mark, Meta, OutlineEntry, PAGE_HEIGHT, Page, Role,
-    Shape, Structure,
+    Artifact, Color, Item, Layout, MARGINS, Mark, Meta, NodeId, OutlineEntry, PAGE_HEIGHT, Page,
+    Role, Shape, Structure,
 };
 use super::text::Span;
-use crate::changes::{Changes, Piece};
+use crate::changes::{Change, Changes, Piece};
 use crate::model::Plan;
 use crate::report::error::ReportError;
 use crate::report::fonts::Face;
+use crate::report::options::Since;
 
 /// Removed words: a dark red (contrast 5.9:1 on white), struck through.
 pub const REMOVED: Color = Color::rgb(0xb0, 0x1c, 0x1c);
@@ -48,45 +49,7 @@ pub fn changes_layout(report: &ChangesReport<'_>) -> Result<Layout, ReportError>
     if report.changes.is_empty() {
         b.paragraph(sect, "Ingen ændringer.", TEXT, 0.0, 14.0);
     }
-    for group in &report.changes.groups {
-        let s = b.node(Role::Sect, sect);
-        b.heading(s, 2, &group.heading, false);
-        let list = b.node(Role::L, s);
-        let n = group.changes.len();
-        for (i, change) in group.changes.iter().enumerate() {
-            let li = b.node(Role::LI, list);
-            let lbl = b.node(Role::Lbl, li);
-            let body = b.node(Role::LBody, li);
-            let p = b.node(Role::P, body);
-            let spans = spans(&change.pieces);
-            let mut blocks = b.lines(
-                Mark::Node(p),
-                &spans,
-                LIST_INDENT,
-                BODY_W - LIST_INDENT,
-                None,
-            );
-            mark_changed_words(&mut blocks);
-            let label = b.lines(
-                Mark::Node(lbl),
-                &[Span::new("•", TEXT)],
-                0.0,
-                LIST_INDENT,
-                None,
-            );
-            if let (Some(first), Some(lb)) = (blocks.first_mut(), label.into_iter().next()) {
-                let mut items = lb.items;
-                items.append(&mut first.items);
-                first.items = items;
-            }
-            if i + 2 == n
-                && let Some(last) = blocks.last_mut()
-            {
-                last.keep_with_next = true;
-            }
-            b.push_paragraph(blocks, if i == 0 { PARA_GAP } else { 3.0 });
-        }
-    }
+    b.change_groups(sect, report.changes, 2);
 
     let area = Area {
         left: MARGINS.left,
@@ -142,6 +105,73 @@ pub fn changes_layout(report: &ChangesReport<'_>) -> Result<Layout, ReportError>
         },
         missing: b.missing,
     })
+}
+
+impl Builder<'_> {
+    /// The section "Siden sidst" of the chapter Statusoverblik (`parent`): its heading, what
+    /// was compared, then the changes per focus area.
+    pub(super) fn since_section(&mut self, parent: NodeId, since: &Since) {
+        let sect = self.node(Role::Sect, parent);
+        self.heading(sect, 2, "Siden sidst", true);
+        self.paragraph(sect, &since.title, LABEL, 0.0, 0.0);
+        let muted = style(Face::Regular, BODY, Color::MUTED);
+        for line in &since.lines {
+            self.paragraph(sect, line, muted, 0.0, 2.0);
+        }
+        if since.changes.is_empty() {
+            self.paragraph(sect, "Ingen ændringer.", TEXT, 0.0, PARA_GAP);
+        }
+        self.change_groups(sect, &since.changes, 3);
+    }
+
+    /// Each group of `changes` as a section with a heading of `level` and a list, one change
+    /// per item.
+    fn change_groups(&mut self, parent: NodeId, changes: &Changes, level: u8) {
+        for group in &changes.groups {
+            let s = self.node(Role::Sect, parent);
+            self.heading(s, level, &group.heading, false);
+            let list = self.node(Role::L, s);
+            let n = group.changes.len();
+            for (i, change) in group.changes.iter().enumerate() {
+                self.change_item(list, change, i, n);
+            }
+        }
+    }
+
+    /// One change as a list item ("•" and the sentence) of `list`, the `i`th of `n`.
+    fn change_item(&mut self, list: NodeId, change: &Change, i: usize, n: usize) {
+        let li = self.node(Role::LI, list);
+        let lbl = self.node(Role::Lbl, li);
+        let body = self.node(Role::LBody, li);
+        let p = self.node(Role::P, body);
+        let spans = spans(&change.pieces);
+        let mut blocks = self.lines(
+            Mark::Node(p),
+            &spans,
+            LIST_INDENT,
+            BODY_W - LIST_INDENT,
+            None,
+        );
+        mark_changed_words(&mut blocks);
+        let label = self.lines(
+            Mark::Node(lbl),
+            &[Span::new("•", TEXT)],
+            0.0,
+            LIST_INDENT,
+            None,
+        );
+        if let (Some(first), Some(lb)) = (blocks.first_mut(), label.into_iter().next()) {
+            let mut items = lb.items;
+            items.append(&mut first.items);
+            first.items = items;
+        }
+        if i + 2 == n
+            && let Some(last) = blocks.last_mut()
+        {
+            last.keep_with_next = true;
+        }
+        self.push_paragraph(blocks, if i == 0 { PARA_GAP } else { 3.0 });
+    }
 }
 
 /// A change's sentence in its styles; a space between removed words and the added words

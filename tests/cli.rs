@@ -96,7 +96,7 @@ fn list_and_check_describe_the_file() {
     assert!(out.status.success());
     let text = stdout(&out);
     assert!(
-        text.contains("skemaversion 3")
+        text.contains("skemaversion 4")
             && text.contains("Planer: 2")
             && text.contains("Personer: 5"),
         "{text}"

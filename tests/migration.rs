@@ -439,7 +439,7 @@ fn the_schema_2_fixture_is_backed_up_and_migrated_with_all_it_held() {
     let path = dir.path().join("schema-v2.sqlite");
     std::fs::copy(FIXTURE_V2, &path).unwrap();
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version(), 3);
+    assert_eq!(store.schema_version(), CURRENT);
     assert!(
         bytes(&dir.path().join("schema-v2.bak-v2.sqlite")) == bytes(Path::new(FIXTURE_V2)),
         "the backup is the fixture byte for byte"
@@ -522,7 +522,7 @@ fn the_schema_2_fixture_write_protected_opens_read_only_with_its_plans() {
     std::fs::set_permissions(&path, perms).unwrap();
     let doc = Document::open(&path).unwrap();
     assert!(doc.read_only().is_some());
-    assert_eq!(doc.schema_version(), 3);
+    assert_eq!(doc.schema_version(), CURRENT);
     assert_eq!(doc.upgraded_in_memory_from(), Some(2));
     assert_eq!(
         doc.load_bundle(None).unwrap(),
@@ -587,4 +587,119 @@ fn a_migrated_file_has_the_schema_of_a_new_one_and_takes_rounds() {
         doc.round(id).unwrap(),
         virkplan::model::Round { id, ..round }
     );
+}
+
+// ---- Schema 3 → 4 (issue 20: versions) ----
+
+const FIXTURE_V3: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/schema-v3.sqlite");
+
+/// The schema-3 fixture (tests/data/schema-v3.sqlite: a file made by the release before
+/// schema 4) is backed up byte for byte, migrated with every row it held (its follow-up round
+/// too) and its identity, has no versions, and prints as the same plans imported into a new
+/// file do.
+#[test]
+fn the_schema_3_fixture_is_backed_up_and_migrated_with_all_it_held() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("schema-v3.sqlite");
+    std::fs::copy(FIXTURE_V3, &path).unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version(), 4);
+    assert!(
+        bytes(&dir.path().join("schema-v3.bak-v3.sqlite")) == bytes(Path::new(FIXTURE_V3)),
+        "the backup is the fixture byte for byte"
+    );
+    let plans = store.list_plans().unwrap();
+    assert_eq!(plans.len(), 4, "every plan loads");
+    for plan in &plans {
+        assert!(
+            store.versions(plan.id).unwrap().is_empty(),
+            "{}",
+            plan.title
+        );
+    }
+    assert_eq!(
+        store
+            .rounds(plan_by_title_in(&plans, "Virksomhedsplan 2012/2013"))
+            .unwrap()
+            .len(),
+        1,
+        "the round is still there"
+    );
+    assert!(store.integrity_check().unwrap().is_empty());
+    drop(store);
+
+    // Every row of every schema-3 table, column for column, as the fixture held it.
+    let old = Connection::open_with_flags(FIXTURE_V3, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .unwrap();
+    let new = Connection::open(&path).unwrap();
+    let empty_in_fixture = ["document_meta", "round_indicator", "round_receipt"];
+    for table in V2_TABLES.iter().chain(&[
+        "round",
+        "round_package",
+        "round_goal",
+        "round_indicator",
+        "round_receipt",
+    ]) {
+        let rows = rows_as_of(3, &old, table);
+        assert!(
+            empty_in_fixture.contains(table) || !rows.is_empty(),
+            "the fixture has rows in {table}"
+        );
+        assert_eq!(rows_as_of(3, &new, table), rows, "table {table}");
+    }
+    for table in ["version", "version_chunk", "version_part"] {
+        assert_eq!(count(&new, table), 0, "{table}");
+    }
+    drop((old, new));
+
+    // The PDF of each plan reads as that of the same plans imported fresh.
+    let migrated = Document::open(&path).unwrap();
+    let mut fresh = Document::open_or_create(&dir.path().join("frisk.sqlite")).unwrap();
+    virkplan::transfer::import_json(&mut fresh, Path::new(common::REFERENCE_JSON)).unwrap();
+    virkplan::transfer::import_json(
+        &mut fresh,
+        Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/plan-v2-example.json"
+        )),
+    )
+    .unwrap();
+    let demo = migrated
+        .load_bundle(None)
+        .unwrap()
+        .keep_plans(&[plan_by_title(&migrated, "Virksomhedsplan 2027/2028")]);
+    fresh.import(&demo).unwrap();
+    let fresh_dir = dir.path().join("frisk");
+    std::fs::create_dir(&fresh_dir).unwrap();
+    for plan in &plans {
+        let a = pdf_text(&migrated, plan.id, dir.path());
+        let b = pdf_text(&fresh, plan_by_title(&fresh, &plan.title), &fresh_dir);
+        assert!(a.len() > 1, "{}: {} pages", plan.title, a.len());
+        assert!(a == b, "{}: the PDF text differs", plan.title);
+    }
+}
+
+fn plan_by_title_in(plans: &[virkplan::model::PlanSummary], title: &str) -> PlanId {
+    plans.iter().find(|p| p.title == title).unwrap().id
+}
+
+/// A file migrated from schema 3 holds the schema of a new file, and takes versions.
+#[test]
+fn a_file_migrated_from_schema_3_has_the_schema_of_a_new_one_and_takes_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("schema-v3.sqlite");
+    std::fs::copy(FIXTURE_V3, &path).unwrap();
+    drop(Store::open(&path).unwrap());
+    let fresh = plan_file(dir.path(), "ny.sqlite");
+    let objects =
+        |p: &Path| virkplan::store::schema::read_objects(&Connection::open(p).unwrap()).unwrap();
+    assert_eq!(objects(&path), objects(&fresh));
+
+    let mut doc = Document::open(&path).unwrap();
+    let plan = plan_by_title(&doc, "Virksomhedsplan 2012/2013");
+    let now = virkplan::model::Moment::new(2013, 3, 12, 14, 5).unwrap();
+    let v = virkplan::versions::freeze(&mut doc, plan, "Til byrådet", "Bente", now).unwrap();
+    assert_eq!(v.number, 1);
+    let frozen = virkplan::versions::load(&doc, &v).unwrap();
+    assert_eq!(frozen.plan().unwrap().title, "Virksomhedsplan 2012/2013");
 }

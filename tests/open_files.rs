@@ -175,15 +175,15 @@ fn a_file_from_a_newer_version_opens_read_only_and_says_which() {
     let path = plan_file(dir.path(), "ny.sqlite");
     Connection::open(&path)
         .unwrap()
-        .pragma_update(None, "user_version", 4)
+        .pragma_update(None, "user_version", 5)
         .unwrap();
     let before = bytes(&path);
     let mut store = Store::open(&path).unwrap();
     assert_eq!(
         store.read_only(),
         Some(&ReadOnlyReason::NewerVersion {
-            found: 4,
-            supported: 3
+            found: 5,
+            supported: 4
         })
     );
     assert!(
@@ -191,7 +191,7 @@ fn a_file_from_a_newer_version_opens_read_only_and_says_which() {
             .read_only()
             .unwrap()
             .message()
-            .contains("skemaversion 4")
+            .contains("skemaversion 5")
     );
     assert_eq!(store.list_plans().unwrap().len(), 1);
     let plan = store.list_plans().unwrap()[0].id;
@@ -316,7 +316,7 @@ fn creating_a_file_writes_the_marks_and_rollback_journal() {
         &0x566B_506Cu32.to_be_bytes(),
         "application_id"
     );
-    assert_eq!(&raw[60..64], &3u32.to_be_bytes(), "user_version");
+    assert_eq!(&raw[60..64], &4u32.to_be_bytes(), "user_version");
     assert_eq!((raw[18], raw[19]), (1, 1), "rollback journal, not WAL");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()

@@ -143,6 +143,23 @@ pub enum StoreError {
     /// The same tovholder twice in one round.
     #[error("{0} har fået to pakker i den samme opfølgningsrunde; vælg hver tovholder én gang")]
     PackageTwice(String),
+    /// A version whose content fails its own check (a chunk missing or changed, a wrong size
+    /// or digest): another program changed it. The rest of the file is not affected.
+    #[error(
+        "Version {number} «{label}» er ændret af et andet program og kan ikke bruges. Resten af filen er i orden; du kan slette versionen"
+    )]
+    VersionDamaged {
+        /// The version's number.
+        number: u32,
+        /// Its label.
+        label: String,
+    },
+    /// A version without a label.
+    #[error("Skriv, hvad versionen er til, fx «Til byrådet 12. marts 2013»")]
+    VersionLabelBlank,
+    /// A new version without content.
+    #[error("Versionen er tom og kan ikke gemmes; gem versionen igen fra planen")]
+    VersionEmpty,
     /// A value the file holds that the program cannot read back.
     #[error("Filen indeholder en ugyldig værdi ({0}); den kan være ændret af et andet program")]
     BadValue(String),

@@ -5,7 +5,7 @@
 
 use super::connection::{connect, journal_path};
 use super::error::{self, Result, StoreError};
-use super::{read, read_rounds, write};
+use super::{read, read_rounds, read_versions, write};
 use crate::model::{
     Command, Payload, Person, Plan, PlanBundle, PlanId, PlanSummary, Round, RoundId, Version,
     VersionId,
@@ -193,17 +193,15 @@ impl Store {
         read_rounds::round(&self.conn, id)
     }
 
-    /// A plan's versions (issue 20), oldest (lowest number) first.
-    // Schema 4 is being built on a branch (store-versions); until it lands, a file has none.
-    pub fn versions(&self, _plan: PlanId) -> Result<Vec<Version>> {
-        Ok(Vec::new())
+    /// A plan's versions (issue 20), oldest (lowest number) first. Reads no content.
+    pub fn versions(&self, plan: PlanId) -> Result<Vec<Version>> {
+        read_versions::versions(&self.conn, plan)
     }
 
     /// One version's content, checked against the digest stored with it: a version another
     /// program changed is `StoreError::VersionDamaged`, never returned.
-    // Schema 4 is being built on a branch (store-versions).
-    pub fn version_payload(&self, _id: VersionId) -> Result<Payload> {
-        Err(StoreError::NotFound("versionen"))
+    pub fn version_payload(&self, id: VersionId) -> Result<Payload> {
+        read_versions::payload(&self.conn, id)
     }
 
     /// Applies one command in one transaction and returns its inverse: apply the inverse to

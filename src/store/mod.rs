@@ -6,6 +6,7 @@
 //! step). It must not know about JSON, egui or printpdf, and keeps no state beyond the open
 //! connection.
 
+mod chunks;
 mod connection;
 mod error;
 mod handle;
@@ -13,6 +14,7 @@ mod network;
 mod open;
 mod read;
 mod read_rounds;
+mod read_versions;
 pub mod schema;
 mod write;
 

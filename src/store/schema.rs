@@ -7,7 +7,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x566B_506C;
 
 /// The schema version this program writes (`PRAGMA user_version`).
-pub const CURRENT_VERSION: i64 = 3;
+pub const CURRENT_VERSION: i64 = 4;
 
 /// Version 1: everything domain.md names. Ids use AUTOINCREMENT so that a deleted row's id is
 /// never handed out again: undo restores rows under their old ids.
@@ -269,6 +269,45 @@ CREATE TABLE round_receipt (
 CREATE INDEX round_plan ON round(plan_id);
 "#;
 
+/// Step 3 → 4 (issue 20): frozen versions of a plan. A version's metadata is one row of
+/// `version`; its content (the payload `json::write_frozen` made) is cut into content-defined
+/// chunks (`store::chunks`), each deflated and stored once in `version_chunk` under the SHA-256
+/// of its bytes, and listed in order in `version_part`. Unchanged parts of a plan between two
+/// versions are the same chunks, so they cost nothing; a changed chunk is deflated against the
+/// chunk it replaces (`base`, itself never deflated against another), so it costs about what
+/// changed. `size` and `digest` are those of the
+/// whole payload: reading a version back checks both (a version another program changed is
+/// refused, never used). A version goes with its plan; its parts go with it; a chunk no part
+/// names and no chunk is deflated against is removed by the write that left it unused.
+pub const STEP_V4: &str = r#"
+CREATE TABLE version (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL CHECK (typeof(number) = 'integer' AND number >= 1),
+    label TEXT NOT NULL CHECK (trim(label) <> ''),
+    saved_at TEXT NOT NULL
+        CHECK (saved_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]'),
+    saved_by TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL CHECK (kind IN ('saved', 'approval')),
+    size INTEGER NOT NULL CHECK (typeof(size) = 'integer' AND size >= 0),
+    digest TEXT NOT NULL CHECK (length(digest) = 64 AND digest NOT GLOB '*[^0-9a-f]*'),
+    UNIQUE (plan_id, number)
+);
+CREATE TABLE version_chunk (
+    digest TEXT PRIMARY KEY CHECK (length(digest) = 64 AND digest NOT GLOB '*[^0-9a-f]*'),
+    base TEXT REFERENCES version_chunk(digest) CHECK (base IS NULL OR base <> digest),
+    data BLOB NOT NULL
+);
+CREATE TABLE version_part (
+    version_id INTEGER NOT NULL REFERENCES version(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL CHECK (typeof(seq) = 'integer' AND seq >= 0),
+    chunk TEXT NOT NULL REFERENCES version_chunk(digest),
+    PRIMARY KEY (version_id, seq)
+);
+CREATE INDEX version_part_chunk ON version_part(chunk);
+CREATE INDEX version_chunk_base ON version_chunk(base);
+"#;
+
 /// The base schema and the upgrade steps after it: `steps[i]` upgrades version `i + 1` to
 /// `i + 2`. The program uses [`Migrations::current`]; tests build others to exercise the
 /// upgrade path (a synthetic newer step, a step that fails on purpose).
@@ -285,7 +324,7 @@ impl Migrations {
     pub fn current() -> Migrations {
         Migrations {
             base: SCHEMA_V1,
-            steps: vec![STEP_V2, STEP_V3],
+            steps: vec![STEP_V2, STEP_V3, STEP_V4],
         }
     }
 

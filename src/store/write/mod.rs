@@ -2,14 +2,15 @@
 //!
 //! `Insert*` with id 0 creates a row; with another id it restores a deleted row under that id
 //! (ids are AUTOINCREMENT, never reused). Deletes record everything they remove, including
-//! links from elsewhere (`previous`, `continues`) and a plan's follow-up rounds, so that their
-//! inverse puts all of it back.
+//! links from elsewhere (`previous`, `continues`) and a plan's follow-up rounds and versions, so
+//! that their inverse puts all of it back.
 //! `insert` writes whole entities, `rows` keeps the order of siblings.
 
 mod goal_parts;
 mod insert;
 mod rounds;
 mod rows;
+mod versions;
 
 use super::error::{Result, StoreError};
 use super::read::{self, parse_date};
@@ -117,14 +118,16 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
             // The plan's rounds go with it (ON DELETE CASCADE) and come back with it, under
             // their ids, right after the plan they belong to.
             let rounds = super::read_rounds::rounds(tx, *id)?;
-            links.splice(
-                0..0,
-                rounds
-                    .into_iter()
-                    .map(|r| Command::InsertRound(Box::new(r))),
-            );
+            // So do its versions (with their content: a damaged one comes back as damaged).
+            let mut restore: Vec<Command> = rounds
+                .into_iter()
+                .map(|r| Command::InsertRound(Box::new(r)))
+                .collect();
+            restore.extend(versions::restore_versions_of(tx, *id)?);
+            links.splice(0..0, restore);
             tx.prepare_cached("DELETE FROM plan WHERE id = ?1")?
                 .execute([id.0])?;
+            versions::drop_unused_chunks(tx)?;
             with_links(Command::InsertPlan(Box::new(plan)), links)
         }
         Command::SetPlanText { plan, field, value } => {
@@ -554,10 +557,8 @@ pub(super) fn apply(tx: &Transaction<'_>, command: &Command) -> Result<Command> 
         } => goal_parts::set_plan_words(tx, *plan, labels, numbering, print)?,
         Command::InsertRound(round) => rounds::insert_round(tx, round)?,
         Command::DeleteRound(id) => rounds::delete_round(tx, *id)?,
-        // Schema 4 (issue 20) is being built on a branch: until it lands, refused.
-        Command::InsertVersion(_) | Command::DeleteVersion(_) => {
-            return Err(StoreError::NotFound("versionen"));
-        }
+        Command::InsertVersion(frozen) => versions::insert_version(tx, frozen)?,
+        Command::DeleteVersion(id) => versions::delete_version(tx, *id)?,
         Command::SetRoundPackage { round, package } => rounds::set_package(tx, *round, package)?,
         Command::SetRoundClosed { round, closed_on } => rounds::set_closed(tx, *round, *closed_on)?,
     })

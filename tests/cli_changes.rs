@@ -362,3 +362,54 @@ fn the_plan_changed_through_the_document_compares_with_its_earlier_state_read_ba
         std::fs::copy(&pdf, keep).unwrap();
     }
 }
+
+#[test]
+fn a_damaged_version_is_refused_and_never_compared() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = reference_file(dir.path());
+    let plan = PlanId(2);
+    let mut doc = Document::open(&file).unwrap();
+    let v1 = versions::freeze(&mut doc, plan, "Til udvalget", "Anna", moment(12, 14)).unwrap();
+    drop(doc);
+    // Another program changes the version's digest.
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    conn.execute(
+        "UPDATE version SET digest = ?1 WHERE id = ?2",
+        rusqlite::params!["0".repeat(64), v1.id.0],
+    )
+    .unwrap();
+    drop(conn);
+    let pdf = dir.path().join("ændringer.pdf");
+    for args in [
+        vec!["changes", p(&file), "--plan", "2", "--since", "1"],
+        vec![
+            "changes",
+            p(&file),
+            "--plan",
+            "2",
+            "--since",
+            "1",
+            "-o",
+            p(&pdf),
+        ],
+        vec![
+            "export-pdf",
+            p(&file),
+            "--plan",
+            "2",
+            "--since",
+            "1",
+            "-o",
+            p(&pdf),
+        ],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        let message = stderr(&out);
+        assert_eq!(message.lines().count(), 1, "{message}");
+        assert!(message.contains("Version 1"), "{message}");
+        assert!(message.contains("Til udvalget"), "{message}");
+        assert!(out.stdout.is_empty());
+        assert!(!pdf.exists());
+    }
+}

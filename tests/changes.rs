@@ -609,3 +609,30 @@ fn siden_sidst_is_a_section_of_statusoverblik_in_the_plans_own_pdf() {
         virkplan::report::layout::layout(&to, id, &virkplan::report::Options::default()).unwrap();
     assert!(!layout.outline.iter().any(|e| e.title == "Siden sidst"));
 }
+
+#[test]
+fn a_plan_read_back_from_a_version_has_no_changes_against_itself() {
+    // The demo plan uses every part a comparison looks at (indicators with measurements,
+    // milestones, deadlines of every form, tovholdere); through the version's own format and
+    // back, nothing may look changed, even years later.
+    let spec = virkplan::demo::DemoSpec {
+        areas: 4,
+        goals_per_area: 6,
+        follow_ups_per_goal: 3,
+        seed: 7,
+    };
+    let demo = virkplan::demo::generate(&spec);
+    let (frozen, payload) = virkplan::json::write_frozen(&demo).unwrap();
+    let back = virkplan::json::read_frozen(&payload.0).unwrap();
+    let id = frozen.plans[0].id;
+    let today = day(2029, 1, 1);
+    let c = changes::between(&frozen, &back, id, today, today);
+    assert!(c.is_empty(), "{:#?}", c.lines());
+    // And a later day makes milestones missed only when they had not passed by the first.
+    let c = changes::between(&frozen, &back, id, day(2026, 1, 1), today);
+    assert!(c.all().all(|ch| ch.kind == Kind::MilestoneMissed));
+    assert!(
+        c.all().count() > 0,
+        "the demo has open milestones in 2027–2028"
+    );
+}

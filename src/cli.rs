@@ -802,26 +802,14 @@ fn export_xlsx(file: &Path, plan: PlanId, out: &Path) -> Outcome {
 /// report PDF.
 fn changes(file: &Path, plan: PlanId, since: u32, to: Option<u32>, out: Option<&Path>) -> Outcome {
     let document = Document::open(file)?;
-    let today = crate::ui::clock::today();
-    let comparison = crate::comparison::compare(&document, plan, since, to, today)?;
-    match out {
-        Some(path) => {
-            let (_, warnings) = crate::comparison::export_pdf(&comparison, path)?;
-            for w in &warnings {
-                eprintln!("Bemærk: {w}");
-            }
-            Ok(())
-        }
-        None if comparison.changes.is_empty() => print("Ingen ændringer.\n"),
-        None => print(
-            &comparison
-                .changes
-                .lines()
-                .iter()
-                .map(|l| format!("{}\n", esc(l)))
-                .collect::<String>(),
-        ),
+    let c = crate::comparison::compare(&document, plan, since, to, crate::ui::clock::today())?;
+    let Some(path) = out else {
+        return print(&c.text());
+    };
+    for w in crate::comparison::export_pdf(&c, path)?.1 {
+        eprintln!("Bemærk: {w}");
     }
+    Ok(())
 }
 
 /// Runs a subcommand (not the editor) and returns the process's exit code.

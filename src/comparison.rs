@@ -51,6 +51,19 @@ impl Comparison {
         lines
     }
 
+    /// What the command line prints: the lines of [`Changes::lines`], each ended by a
+    /// newline, with control characters shown escaped; "Ingen ændringer." when nothing has.
+    pub fn text(&self) -> String {
+        if self.changes.is_empty() {
+            return "Ingen ændringer.\n".to_string();
+        }
+        self.changes
+            .lines()
+            .iter()
+            .map(|l| format!("{}\n", crate::terminal::escape_controls(l)))
+            .collect()
+    }
+
     /// The section "Siden sidst" of the plan's own PDF (`report::Options::since`): the title
     /// and what was compared with what (the plan itself goes without saying there).
     pub fn since(&self) -> report::Since {

@@ -6,22 +6,31 @@ use crate::demo::{self, DemoSpec};
 use crate::document::{Document, DocumentError};
 use crate::model::{self, Command, Period, PlanId};
 use crate::report;
-use crate::rounds::{self, RoundError};
+use crate::rounds;
 use crate::terminal::escape_controls as esc;
-use crate::transfer::{self, TransferError};
+use crate::transfer;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod error;
+mod usage;
+
+use error::{CliError, Outcome};
+pub use usage::UsageError;
+use usage::number;
+
 /// The usage line printed with a command-line error.
 pub const USAGE: &str = "Brug: virkplan [FIL.sqlite] | virkplan check FIL | virkplan list FIL | \
-virkplan import-json FIL --from DOK.json | virkplan export-json FIL [--plan ID] [-o UD.json] | \
-virkplan export-pdf FIL [--plan ID] -o UD.pdf [--summary] [--no-review] [--since N] | \
+virkplan import-json FIL --from DOK.json | \
+virkplan export-json FIL [--plan ID [--version N]] [-o UD.json] | \
+virkplan export-pdf FIL [--plan ID [--version N]] -o UD.pdf [--summary] [--no-review] [--since N] | \
 virkplan rollover FIL --plan ID --title TITEL --start ÅÅÅÅ --end ÅÅÅÅ | \
 virkplan demo FIL [--areas N] [--goals M] [--follow-ups K] | \
 virkplan followup-request FIL --plan ID --name NAVN --deadline DATO -o MAPPE | \
 virkplan followup-receive FIL --from SVAR.xlsx [--from …] [--dry-run] | \
 virkplan followup-status FIL --plan ID | virkplan export-xlsx FIL --plan ID -o UD.xlsx | \
+virkplan freeze FIL --plan ID --label TEKST [--by NAVN] | virkplan versions FIL --plan ID | \
 virkplan changes FIL --plan ID --since N [--to M] [-o UD.pdf]";
 
 /// What the command line asks for.
@@ -44,7 +53,7 @@ pub enum Invocation {
         /// The JSON document.
         from: PathBuf,
     },
-    /// `export-json FILE [--plan ID] [-o OUT]`
+    /// `export-json FILE [--plan ID [--version N]] [-o OUT]`
     ExportJson {
         /// The plan file.
         file: PathBuf,
@@ -52,8 +61,11 @@ pub enum Invocation {
         plan: Option<PlanId>,
         /// Output file, or stdout.
         out: Option<PathBuf>,
+        /// A version of the plan instead of the plan as it is.
+        version: Option<u32>,
     },
-    /// `export-pdf FILE [--plan ID] -o OUT.pdf [--summary] [--no-review] [--since N]`
+    /// `export-pdf FILE [--plan ID [--version N]] -o OUT.pdf [--summary] [--no-review]
+    /// [--since N]`
     ExportPdf {
         /// The plan file.
         file: PathBuf,
@@ -63,6 +75,8 @@ pub enum Invocation {
         out: PathBuf,
         /// What to include.
         options: report::Options,
+        /// A version of the plan instead of the plan as it is.
+        version: Option<u32>,
         /// "Siden sidst": the changes since this version, in Statusoverblik.
         since: Option<u32>,
     },
@@ -116,6 +130,24 @@ pub enum Invocation {
         /// The workbook to write.
         out: PathBuf,
     },
+    /// `freeze FILE --plan ID --label TEXT [--by NAME]`: saves a version; prints its number.
+    Freeze {
+        /// The plan file.
+        file: PathBuf,
+        /// The plan.
+        plan: PlanId,
+        /// What the version is for.
+        label: String,
+        /// Who saves it; the computer's user name when left out.
+        by: Option<String>,
+    },
+    /// `versions FILE --plan ID`: one line per version.
+    Versions {
+        /// The plan file.
+        file: PathBuf,
+        /// The plan.
+        plan: PlanId,
+    },
     /// `changes FILE --plan ID --since N [--to M] [-o OUT.pdf]`: what has changed since
     /// version N (until version M, or now), as lines on stdout or as the report PDF.
     Changes {
@@ -137,44 +169,6 @@ pub enum Invocation {
         /// The plan's size.
         spec: DemoSpec,
     },
-}
-
-/// A wrong command line: exit 2 with the usage line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UsageError(pub String);
-
-impl From<lexopt::Error> for UsageError {
-    fn from(e: lexopt::Error) -> Self {
-        UsageError(match e {
-            lexopt::Error::MissingValue { option } => match option {
-                Some(o) => format!("tilvalget {o} mangler en værdi"),
-                None => "en værdi mangler".into(),
-            },
-            lexopt::Error::UnexpectedOption(o) => format!("ukendt tilvalg «{o}»"),
-            lexopt::Error::UnexpectedArgument(a) => {
-                format!("uventet argument «{}»", a.to_string_lossy())
-            }
-            lexopt::Error::UnexpectedValue { option, .. } => {
-                format!("tilvalget {option} tager ingen værdi")
-            }
-            lexopt::Error::ParsingFailed { value, .. } => format!("«{value}» er ikke et tal"),
-            lexopt::Error::NonUnicodeValue(v) => {
-                format!("«{}» er ikke gyldig tekst", v.to_string_lossy())
-            }
-            other => other.to_string(),
-        })
-    }
-}
-
-fn number<T: std::str::FromStr>(
-    parser: &mut lexopt::Parser,
-    option: &str,
-) -> Result<T, UsageError> {
-    let value = parser.value()?;
-    let text = value.to_string_lossy();
-    text.trim()
-        .parse()
-        .map_err(|_| UsageError(format!("{option} skal være et helt tal (fandt «{text}»)")))
 }
 
 /// Parses the arguments after the program name.
@@ -215,6 +209,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
         "followup-receive",
         "followup-status",
         "export-xlsx",
+        "freeze",
+        "versions",
         "changes",
     ];
     let mut froms: Vec<PathBuf> = Vec::new();
@@ -228,6 +224,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
         "followup-request",
         "followup-status",
         "export-xlsx",
+        "freeze",
+        "versions",
         "changes",
     ];
     let out_option = [
@@ -237,10 +235,13 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
         "export-xlsx",
         "changes",
     ];
-    let (mut since, mut to): (Option<u32>, Option<u32>) = (None, None);
     let mut title: Option<String> = None;
     let mut start: Option<i32> = None;
     let mut end: Option<i32> = None;
+    let mut label: Option<String> = None;
+    let mut by: Option<String> = None;
+    let mut version: Option<u32> = None;
+    let (mut since, mut to): (Option<u32>, Option<u32>) = (None, None);
     if !known.contains(&name.as_str()) {
         // `virkplan FILE`: open the file in the editor.
         if let Some(arg) = parser.next()? {
@@ -276,6 +277,15 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
             Long("deadline") if name == "followup-request" => {
                 deadline = Some(parser.value()?.to_string_lossy().into_owned())
             }
+            Long("version") if name == "export-pdf" || name == "export-json" => {
+                version = Some(number(&mut parser, "--version")?)
+            }
+            Long("label") if name == "freeze" => {
+                label = Some(parser.value()?.to_string_lossy().into_owned())
+            }
+            Long("by") if name == "freeze" => {
+                by = Some(parser.value()?.to_string_lossy().into_owned())
+            }
             Long("summary") if name == "export-pdf" => options.summary = true,
             Long("no-review") if name == "export-pdf" => options.review = false,
             Long("areas") if name == "demo" => spec.areas = number(&mut parser, "--areas")?,
@@ -294,6 +304,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
         }
     }
     let file = file.ok_or_else(|| UsageError(format!("{name} mangler filen")))?;
+    if version.is_some() && plan.is_none() {
+        return Err(UsageError(format!(
+            "{name} --version N kræver planen: --plan ID"
+        )));
+    }
     Ok(match name.as_str() {
         "check" => Invocation::Check(file),
         "list" => Invocation::List(file),
@@ -301,13 +316,31 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
             file,
             from: from.ok_or_else(|| UsageError("import-json mangler --from DOK.json".into()))?,
         },
-        "export-json" => Invocation::ExportJson { file, plan, out },
+        "export-json" => Invocation::ExportJson {
+            file,
+            plan,
+            out,
+            version,
+        },
         "export-pdf" => Invocation::ExportPdf {
             file,
             plan,
             out: out.ok_or_else(|| UsageError("export-pdf mangler -o UD.pdf".into()))?,
             options,
+            version,
             since,
+        },
+        "freeze" => Invocation::Freeze {
+            file,
+            plan: plan.ok_or_else(|| UsageError("freeze mangler --plan ID".into()))?,
+            label: label
+                .filter(|l| !l.trim().is_empty())
+                .ok_or_else(|| UsageError("freeze mangler --label TEKST".into()))?,
+            by,
+        },
+        "versions" => Invocation::Versions {
+            file,
+            plan: plan.ok_or_else(|| UsageError("versions mangler --plan ID".into()))?,
         },
         "rollover" => {
             let missing = |what: &str| UsageError(format!("rollover mangler {what}"));
@@ -378,81 +411,6 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
         _ => Invocation::Demo { file, spec },
     })
 }
-
-/// A subcommand's failure: its `Display` is one Danish sentence, path last; exit 1 (2 for
-/// [`CliError::ChoosePlan`]).
-#[derive(Debug, thiserror::Error)]
-enum CliError {
-    /// The plan file could not be opened, read or changed.
-    #[error(transparent)]
-    Document(#[from] DocumentError),
-    /// Moving plans in or out failed.
-    #[error(transparent)]
-    Transfer(#[from] TransferError),
-    /// A read of the file failed; the sentence, then the file.
-    #[error("{error}: {}", .path.display())]
-    Read {
-        /// What went wrong.
-        error: DocumentError,
-        /// The plan file.
-        path: PathBuf,
-    },
-    /// The full check found damage.
-    #[error(
-        "Filen er beskadiget: den fulde kontrol fandt {count} fejl ({first}). \
-         Den er ikke ændret; brug en sikkerhedskopi, eller bed afsenderen om en ny kopi: {}",
-        .path.display()
-    )]
-    Damaged {
-        /// How many problems.
-        count: usize,
-        /// The first, in Danish.
-        first: String,
-        /// The plan file.
-        path: PathBuf,
-    },
-    /// A plan that cannot be read back.
-    #[error("Plan {id} ({title}) kan ikke læses: {error}")]
-    PlanUnreadable {
-        /// The plan.
-        id: PlanId,
-        /// Its title.
-        title: String,
-        /// Why not.
-        error: DocumentError,
-    },
-    /// `export-pdf` of a file without plans.
-    #[error("Filen har ingen planer at udskrive: {}", .0.display())]
-    NoPlans(PathBuf),
-    /// `export-pdf` without `--plan` of a file with several plans (exit 2).
-    #[error("Filen har {count} planer; vælg en med --plan ID:{list}")]
-    ChoosePlan {
-        /// How many plans.
-        count: usize,
-        /// One line per plan.
-        list: String,
-    },
-    /// A version could not be found, read or compared.
-    #[error(transparent)]
-    Version(#[from] crate::versions::VersionError),
-    /// A round, an answer or an export to Excel failed.
-    #[error(transparent)]
-    Round(#[from] RoundError),
-    /// Some returned workbooks were not read in (each has had its own lines on stderr).
-    #[error("{0} af regnearkene er ikke indlæst; se fejlene ovenfor.")]
-    NotAllReceived(usize),
-    /// `rollover` made no plan.
-    #[error("Den nye plan blev ikke fundet: {}", .0.display())]
-    NoNewPlan(PathBuf),
-    /// Standard output could not be written (a full disk; a closed pipe is not an error).
-    #[error(transparent)]
-    Print(crate::terminal::StdoutError),
-    /// The editor was asked for where only subcommands run.
-    #[error("intern fejl: editoren startes ikke herfra")]
-    NotASubcommand,
-}
-
-type Outcome = Result<(), CliError>;
 
 /// A closed stdout (`| head -1`) ends quietly with exit 0: the reader has what it wanted.
 fn print(text: &str) -> Outcome {
@@ -564,8 +522,20 @@ fn import_json(file: &Path, from: &Path) -> Outcome {
     print(&ids.iter().map(|id| format!("{id}\n")).collect::<String>())
 }
 
-fn export_json(file: &Path, plan: Option<PlanId>, out: Option<&Path>) -> Outcome {
+fn export_json(
+    file: &Path,
+    plan: Option<PlanId>,
+    out: Option<&Path>,
+    version: Option<u32>,
+) -> Outcome {
     let document = Document::open(file)?;
+    if let (Some(plan), Some(number)) = (plan, version) {
+        let frozen = load_version(file, &document, plan, number)?;
+        return match out {
+            Some(path) => Ok(transfer::export_version_json(&frozen.bundle, plan, path)?),
+            None => print(&transfer::version_json_text(&frozen.bundle, plan)?),
+        };
+    }
     let warnings = match out {
         Some(path) => transfer::export_json(&document, plan, path)?,
         None => {
@@ -587,9 +557,29 @@ fn export_pdf(
     plan: Option<PlanId>,
     out: &Path,
     options: &report::Options,
+    version: Option<u32>,
     since: Option<u32>,
 ) -> Outcome {
     let document = Document::open(file)?;
+    // "Siden sidst": from version `since` to the version printed, or to the plan now.
+    let with_since = |plan: PlanId| -> Result<report::Options, CliError> {
+        let mut options = options.clone();
+        if let Some(number) = since {
+            let today = crate::ui::clock::today();
+            let c = crate::comparison::compare(&document, plan, number, version, today)?;
+            options.since = Some(Box::new(c.since()));
+        }
+        Ok(options)
+    };
+    if let (Some(plan), Some(number)) = (plan, version) {
+        let frozen = load_version(file, &document, plan, number)?;
+        let options = with_since(plan)?;
+        let (_, warnings) = transfer::export_version_pdf(frozen.bundle, plan, &options, out)?;
+        for w in &warnings {
+            eprintln!("Bemærk: {w}");
+        }
+        return Ok(());
+    }
     let plan = match plan {
         Some(id) => id,
         None => {
@@ -609,17 +599,72 @@ fn export_pdf(
             }
         }
     };
-    let mut options = options.clone();
-    if let Some(number) = since {
-        let today = crate::ui::clock::today();
-        let comparison = crate::comparison::compare(&document, plan, number, None, today)?;
-        options.since = Some(Box::new(comparison.since()));
-    }
-    let (_, warnings) = transfer::export_pdf(&document, plan, &options, out)?;
+    let (_, warnings) = transfer::export_pdf(&document, plan, &with_since(plan)?, out)?;
     for w in &warnings {
         eprintln!("Bemærk: {w}");
     }
     Ok(())
+}
+
+/// Version `number` of `plan`, read and checked (a damaged version is an error).
+fn load_version(
+    file: &Path,
+    document: &Document,
+    plan: PlanId,
+    number: u32,
+) -> Result<crate::versions::Frozen, CliError> {
+    read(file, document.load_plan(plan))?;
+    let version = crate::versions::find(document, plan, number)?;
+    Ok(crate::versions::load(document, &version)?)
+}
+
+/// `freeze`: saves a version of the plan as it is now; prints its number.
+fn freeze(file: &Path, plan: PlanId, label: &str, by: Option<&str>) -> Outcome {
+    let mut document = Document::open(file)?;
+    read(file, document.load_plan(plan))?;
+    let by = by.map_or_else(crate::versions::user_name, str::to_owned);
+    let now = crate::ui::clock::now_moment();
+    let version = crate::versions::freeze(&mut document, plan, label, &by, now)?;
+    print(&format!("{}\n", version.number))
+}
+
+/// "12. marts 2013 kl. 14.05".
+fn moment_text(m: model::Moment) -> String {
+    format!(
+        "{} kl. {:02}.{:02}",
+        crate::units::format_date(m.date()),
+        m.hour,
+        m.minute
+    )
+}
+
+/// `versions`: `NUMBER<TAB>time<TAB>label` per version, lowest number first; each version's
+/// content is read and checked, and a damaged one's line ends in «beskadiget».
+fn versions(file: &Path, plan: PlanId) -> Outcome {
+    let document = Document::open(file)?;
+    read(file, document.load_plan(plan))?;
+    let mut text = String::new();
+    for v in read(file, document.versions(plan))? {
+        text.push_str(&format!(
+            "{}\t{}\t{}",
+            v.number,
+            moment_text(v.saved_at),
+            esc(&v.label)
+        ));
+        match crate::versions::load(&document, &v) {
+            Ok(_) => {}
+            Err(crate::versions::VersionError::Document(DocumentError::VersionDamaged {
+                ..
+            }))
+            | Err(crate::versions::VersionError::Format(_))
+            | Err(crate::versions::VersionError::PlanMissing { .. }) => {
+                text.push_str("\tbeskadiget");
+            }
+            Err(e) => return Err(e.into()),
+        }
+        text.push('\n');
+    }
+    print(&text)
 }
 
 fn rollover(file: &Path, plan: PlanId, title: &str, period: Period) -> Outcome {
@@ -824,7 +869,19 @@ pub fn run(invocation: &Invocation) -> ExitCode {
         Invocation::Check(file) => check(file),
         Invocation::List(file) => list(file),
         Invocation::ImportJson { file, from } => import_json(file, from),
-        Invocation::ExportJson { file, plan, out } => export_json(file, *plan, out.as_deref()),
+        Invocation::ExportJson {
+            file,
+            plan,
+            out,
+            version,
+        } => export_json(file, *plan, out.as_deref(), *version),
+        Invocation::Freeze {
+            file,
+            plan,
+            label,
+            by,
+        } => freeze(file, *plan, label, by.as_deref()),
+        Invocation::Versions { file, plan } => versions(file, *plan),
         Invocation::Rollover {
             file,
             plan,
@@ -846,6 +903,14 @@ pub fn run(invocation: &Invocation) -> ExitCode {
         } => followup_receive(file, from, *dry_run),
         Invocation::FollowupStatus { file, plan } => followup_status(file, *plan),
         Invocation::ExportXlsx { file, plan, out } => export_xlsx(file, *plan, out),
+        Invocation::ExportPdf {
+            file,
+            plan,
+            out,
+            options,
+            version,
+            since,
+        } => export_pdf(file, *plan, out, options, *version, *since),
         Invocation::Changes {
             file,
             plan,
@@ -853,13 +918,6 @@ pub fn run(invocation: &Invocation) -> ExitCode {
             to,
             out,
         } => changes(file, *plan, *since, *to, out.as_deref()),
-        Invocation::ExportPdf {
-            file,
-            plan,
-            out,
-            options,
-            since,
-        } => export_pdf(file, *plan, out, options, *since),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

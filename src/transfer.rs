@@ -147,15 +147,26 @@ fn read_bundle(document: &Document, plan: Option<PlanId>) -> Result<model::PlanB
         })
 }
 
+/// What "Importér planer fra anden fil" copied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopiedPlans {
+    /// The new plans' ids, in the other file's order.
+    pub plans: Vec<PlanId>,
+    /// The versions of the copied plans, which stay in the other file: a version's content
+    /// holds the row ids of that file, so it does not come along.
+    pub versions_left_behind: usize,
+}
+
 /// Copies the chosen plans of another plan file, with the people they name (merged with the
 /// people of this file by name and mail), into the open file as one undo step. Links to plans
-/// that are not copied, and to tovholdere another program deleted, are dropped. Returns the
-/// new plans' ids.
+/// that are not copied, and to tovholdere another program deleted, are dropped, and so are
+/// the plans' versions (their content holds the other file's row ids): the result says how
+/// many stayed behind.
 pub fn copy_plans(
     document: &mut Document,
     from: &SourceFile,
     chosen: &[PlanId],
-) -> Result<Vec<PlanId>> {
+) -> Result<CopiedPlans> {
     if same_file(document.path(), from.path()) {
         return Err(TransferError::SameFile(from.path().to_path_buf()));
     }
@@ -166,7 +177,67 @@ pub fn copy_plans(
     if doc.plans.is_empty() {
         return Err(TransferError::NothingChosen);
     }
-    Ok(document.import(&doc)?)
+    let versions_left_behind = versions_in(&from.document, &doc)?;
+    Ok(CopiedPlans {
+        plans: document.import(&doc)?,
+        versions_left_behind,
+    })
+}
+
+/// How many versions the plans of `bundle` have in `document`.
+fn versions_in(document: &Document, bundle: &model::PlanBundle) -> Result<usize> {
+    let mut count = 0;
+    for plan in &bundle.plans {
+        count += document
+            .versions(plan.id)
+            .map_err(|error| TransferError::Read {
+                path: document.path().to_path_buf(),
+                error,
+            })?
+            .len();
+    }
+    Ok(count)
+}
+
+/// Exports a version as the PDF of its plan at `out`, written whole or not at all: `bundle` is
+/// the version's content (`versions::load`), and the pages are those the plan had when the
+/// version was saved (but for the time of export). Returns the number of pages and the
+/// warnings, in Danish (a character the fonts lack).
+pub fn export_version_pdf(
+    bundle: model::PlanBundle,
+    plan: PlanId,
+    options: &Options,
+    out: &Path,
+) -> Result<(usize, Vec<String>)> {
+    let export = crate::report::export_pdf_owned(bundle, plan, options)?;
+    write_atomically(out, &export.bytes).map_err(TransferError::Write)?;
+    Ok((
+        export.pages,
+        export.warnings.iter().map(ToString::to_string).collect(),
+    ))
+}
+
+/// The JSON text of a version (plan-format.md, as `export-json` writes a plan): the version's
+/// plan with the plans it reviews, from `bundle`, the version's content (`versions::load`).
+pub fn version_json_text(bundle: &model::PlanBundle, plan: PlanId) -> Result<String> {
+    let mut chain = Vec::new();
+    let mut next = Some(plan);
+    while let Some(id) = next.filter(|id| !chain.contains(id)) {
+        chain.push(id);
+        next = bundle
+            .plans
+            .iter()
+            .find(|p| p.id == id)
+            .and_then(|p| p.previous);
+    }
+    Ok(json::write_document(&bundle.keep_plans(&chain))?)
+}
+
+/// Writes [`version_json_text`] to `out`, whole or not at all.
+pub fn export_version_json(bundle: &model::PlanBundle, plan: PlanId, out: &Path) -> Result<()> {
+    let text = version_json_text(bundle, plan)?;
+    write_atomically(out, text.as_bytes()).map_err(TransferError::Write)?;
+    Ok(())
 }
 
 /// Exports plan `plan` (with the plans it reviews) as the printable PDF at `out`, written
@@ -252,11 +323,16 @@ fn add_related_plans(document: &Document, doc: &mut model::PlanBundle) -> Result
 /// What "Gem en kopi som…" did beyond copying.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CopyNote {
-    /// An exact copy.
+    /// An exact copy (with every plan's versions and follow-up rounds).
     Exact,
     /// The file held schema objects that are not virkplan's; the copy holds the plans and
-    /// people only, so that it can be edited.
-    WithoutForeignObjects,
+    /// people only, so that it can be edited. The plans' versions are not in it (the plans
+    /// get new row ids in the copy, and a version's content holds the old ones): they stay
+    /// in the original file.
+    WithoutForeignObjects {
+        /// How many versions stayed in the original file.
+        versions_left_behind: usize,
+    },
 }
 
 /// Saves a copy of the open file at `dest` (never over the open file itself). A file with
@@ -269,6 +345,7 @@ pub fn save_copy(document: &Document, dest: &Path) -> Result<CopyNote> {
     match document.read_only() {
         Some(ReadOnlyReason::ForeignObjects(_)) => {
             let mut doc = read_bundle(document, None)?;
+            let versions_left_behind = versions_in(document, &doc)?;
             // The copy is made by import, which cannot name a person another program deleted.
             doc.drop_missing_owners();
             // Build the copy under a temporary name, so that a failure leaves nothing behind
@@ -291,7 +368,9 @@ pub fn save_copy(document: &Document, dest: &Path) -> Result<CopyNote> {
             let copy = std::fs::File::open(&tmp).map_err(fail)?;
             place.apply(&copy).map_err(fail)?;
             std::fs::rename(&tmp, place.target()).map_err(fail)?;
-            Ok(CopyNote::WithoutForeignObjects)
+            Ok(CopyNote::WithoutForeignObjects {
+                versions_left_behind,
+            })
         }
         _ => {
             document.store().backup_to(dest)?;

@@ -119,7 +119,9 @@ fn plans_with_a_deleted_tovholder_can_be_copied_into_another_file() {
     let source = virkplan::transfer::SourceFile::open(&path).unwrap();
     let chosen: Vec<_> = source.plans().iter().map(|p| p.id).collect();
     let mut target = Document::open_or_create(&dir.path().join("egen.sqlite")).unwrap();
-    let ids = virkplan::transfer::copy_plans(&mut target, &source, &chosen).unwrap();
+    let ids = virkplan::transfer::copy_plans(&mut target, &source, &chosen)
+        .unwrap()
+        .plans;
     let goal = target.load_plan(ids[0]).unwrap().focus_areas[0].goals[1].clone();
     assert_eq!(goal.text, "Færre indlæggelser");
     assert_eq!(

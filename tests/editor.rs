@@ -458,6 +458,15 @@ fn plans_come_in_from_json_and_from_a_colleagues_file_and_go_out_as_json() {
     let json = dir.path().join("reference.json");
     std::fs::copy(common::REFERENCE_JSON, &json).unwrap();
     let colleague = common::plan_file(dir.path(), "kollega.sqlite");
+    // The colleague's plan has two versions; they stay in the colleague's file.
+    {
+        let mut doc = Document::open(&colleague).unwrap();
+        let plan = doc.list_plans().unwrap()[0].id;
+        let now = virkplan::model::Moment::new(2013, 3, 12, 14, 5).unwrap();
+        for label in ["Til udvalget", "Til byrådet"] {
+            virkplan::versions::freeze(&mut doc, plan, label, "Bente", now).unwrap();
+        }
+    }
     let out = dir.path().join("ud.json");
     let mut h = editor_answering(Some(&path), vec![json, colleague, out.clone()]);
 
@@ -471,6 +480,10 @@ fn plans_come_in_from_json_and_from_a_colleagues_file_and_go_out_as_json() {
     let plans = h.state().document().unwrap().list_plans().unwrap();
     assert_eq!(plans.len(), after_json + 1);
     assert_eq!(shown_plan(&h).title, "Virksomhedsplan 2012/2013");
+    assert!(shows_text(
+        &h,
+        "2 versioner fulgte ikke med; de findes stadig i"
+    ));
     let people = h.state().document().unwrap().people().unwrap();
     assert!(people.iter().any(|p| p.name == "Unna Scherer"));
 

@@ -88,6 +88,23 @@ fn freeze_edit_freeze_gives_versions_1_and_2_that_keep_the_plan_as_it_was() {
     let ids = |p: &virkplan::model::Plan| p.goals().map(|(_, g)| g.id).collect::<Vec<_>>();
     assert_eq!(ids(frozen.plan().unwrap()), ids(&now));
 
+    // An approval's version is kept as one (and reads back with the approval applied).
+    let command = versions::version_command(
+        &doc,
+        plan,
+        "Godkendt af Byrådet den 14. marts 2013",
+        "Bente",
+        VersionKind::Approval,
+        at(14, 16),
+        |p| p.title = "Godkendt titel".into(),
+    )
+    .unwrap();
+    let id = doc.apply(command).unwrap().version().unwrap();
+    let approval = doc.versions(plan).unwrap().pop().unwrap();
+    assert_eq!((approval.id, approval.number), (id, 3));
+    assert_eq!(approval.kind, VersionKind::Approval);
+    assert_eq!(title_of_version(&doc, &approval), "Godkendt titel");
+
     // A blank label is refused, in Danish.
     let err = versions::freeze(&mut doc, plan, "   ", "Bente", at(13, 10)).unwrap_err();
     assert!(
@@ -132,12 +149,24 @@ fn saving_and_deleting_a_version_are_undone_and_redone_exactly() {
         "redo brings the same content back"
     );
 
+    let deltas: i64 = Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM version_chunk WHERE base IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(deltas > 0, "version 2 is stored against version 1");
+
     // Delete version 1: version 2 keeps its number; undo brings 1 back under its id and
     // number, byte for byte.
     let old = payload(&doc, &first);
     doc.apply(Command::DeleteVersion(first.id)).unwrap();
     assert_eq!(doc.undo_label(), Some("slet version"));
     assert_eq!(numbers(&doc, plan), vec![2]);
+    // Version 2's changed chunks were deflated against version 1's: those stay while used.
+    assert_eq!(payload(&doc, &second), content);
     assert!(matches!(
         doc.version_payload(first.id),
         Err(DocumentError::NotFound(_))
@@ -282,74 +311,209 @@ fn a_version_another_program_changed_is_refused_in_danish_and_can_be_deleted() {
     ));
 }
 
-/// The demo plan (`virkplan demo`, default size) saved as a version 20 times, with a
-/// follow-up added to every goal and one goal's text changed before each: the file stays
-/// within three times the file of the plan alone. Prints the figures (README, "Versioner").
-#[test]
-fn twenty_versions_of_the_demo_plan_stay_within_three_times_the_plan_alone() {
-    let dir = tempfile::tempdir().unwrap();
+/// File sizes after 20 rounds of edits on a demo plan of `spec`, each round adding a
+/// follow-up to `per_round` goals (spread over the plan) and changing one goal's text, with a
+/// version saved after each round (`freeze`) or not: (the file with the plan alone, after the
+/// edits, the content of the last version).
+fn twenty_rounds(
+    dir: &Path,
+    name: &str,
+    spec: &virkplan::demo::DemoSpec,
+    per_round: usize,
+    freeze: bool,
+) -> (u64, u64, usize) {
     let size = |p: &Path| std::fs::metadata(p).unwrap().len();
-    let demo = virkplan::demo::generate(&virkplan::demo::DemoSpec::default());
-    let run = |name: &str, freeze: bool| -> (u64, u64, usize) {
-        let path = dir.path().join(name);
-        let mut doc = Document::open_or_create(&path).unwrap();
-        let plan = doc.import(&demo).unwrap()[0];
-        let alone = size(&path);
-        let mut payload = 0;
-        for round in 0..20u8 {
-            let goals: Vec<GoalId> = doc
-                .load_plan(plan)
-                .unwrap()
-                .goals()
-                .map(|(_, g)| g.id)
-                .collect();
-            for goal in &goals {
-                doc.apply(Command::InsertFollowUp {
-                    goal: *goal,
-                    index: usize::MAX,
-                    follow_up: FollowUp {
-                        date: Date::parse_iso(&format!("2028-{:02}", 1 + round % 12)).unwrap(),
-                        status: Some(Status::OnTrack),
-                        text: format!("Opfølgning {round}: arbejdet fortsætter som planlagt."),
-                        id: virkplan::model::FollowUpId(0),
-                        measurements: Vec::new(),
-                        extra: None,
-                    },
-                })
-                .unwrap();
-            }
-            let goal = goals[usize::from(round) % goals.len()];
-            doc.apply(Command::SetGoalText {
-                goal,
-                field: virkplan::model::GoalField::Text,
-                value: format!("Målet er skrevet om i runde {round}"),
+    let path = dir.join(name);
+    let mut doc = Document::open_or_create(&path).unwrap();
+    let plan = doc.import(&virkplan::demo::generate(spec)).unwrap()[0];
+    let alone = size(&path);
+    let goals: Vec<GoalId> = doc
+        .load_plan(plan)
+        .unwrap()
+        .goals()
+        .map(|(_, g)| g.id)
+        .collect();
+    let step = (goals.len() / per_round).max(1);
+    let mut payload = 0;
+    for round in 0..20u8 {
+        let mut edits: Vec<Command> = goals
+            .iter()
+            .skip(usize::from(round) % step)
+            .step_by(step)
+            .take(per_round)
+            .map(|goal| Command::InsertFollowUp {
+                goal: *goal,
+                index: usize::MAX,
+                follow_up: FollowUp {
+                    id: virkplan::model::FollowUpId(0),
+                    date: Date::parse_iso(&format!("2028-{:02}", 1 + round % 12)).unwrap(),
+                    status: Some(Status::OnTrack),
+                    text: format!("Opfølgning {round}: arbejdet fortsætter som planlagt."),
+                    measurements: Vec::new(),
+                    extra: None,
+                },
             })
-            .unwrap();
-            if freeze {
-                let v = versions::freeze(
-                    &mut doc,
-                    plan,
-                    &format!("Version {round}"),
-                    "Bente",
-                    at(1 + round, 10),
-                )
-                .unwrap();
-                payload = doc.version_payload(v.id).unwrap().0.len();
-            }
+            .collect();
+        edits.push(Command::SetGoalText {
+            goal: goals[(usize::from(round) * 7) % goals.len()],
+            field: virkplan::model::GoalField::Text,
+            value: format!("Målet er skrevet om i runde {round}"),
+        });
+        doc.apply(Command::Batch(edits)).unwrap();
+        if freeze {
+            let label = format!("Version {round}");
+            let v = versions::freeze(&mut doc, plan, &label, "Bente", at(1 + round, 10)).unwrap();
+            payload = doc.version_payload(v.id).unwrap().0.len();
         }
-        (alone, size(&path), payload)
-    };
-    let (alone, edited, _) = run("uden.sqlite", false);
-    let (alone_too, with_versions, payload) = run("med.sqlite", true);
+    }
+    (alone, size(&path), payload)
+}
+
+/// Runs [`twenty_rounds`] with and without versions, prints the figures and checks the
+/// promise: the file with 20 versions is at most three times the file of the plan alone.
+fn assert_within_three_times(spec: &virkplan::demo::DemoSpec, per_round: usize, what: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let (alone, edited, _) = twenty_rounds(dir.path(), "uden.sqlite", spec, per_round, false);
+    let (alone_too, with_versions, payload) =
+        twenty_rounds(dir.path(), "med.sqlite", spec, per_round, true);
     assert_eq!(alone, alone_too);
     println!(
-        "demo plan alone: {alone} bytes; after 20 rounds of edits without versions: {edited} \
-         bytes; with 20 versions: {with_versions} bytes ({:.2} × the plan alone; last \
-         version's content {payload} bytes)",
+        "{what}: the plan alone {alone} bytes; after 20 rounds of edits without versions \
+         {edited} bytes; with a version after each round {with_versions} bytes = {:.2} × the \
+         plan alone (the last version's content: {payload} bytes)",
         with_versions as f64 / alone as f64
     );
     assert!(
         with_versions <= 3 * alone,
-        "{with_versions} bytes > 3 × {alone}"
+        "{what}: {with_versions} bytes > 3 × {alone}"
+    );
+}
+
+/// The demo plan of `virkplan demo` (default size: 40 focus areas × 25 goals × 8 follow-ups),
+/// saved as a version 20 times, with a follow-up added to 25 goals and one goal's text
+/// changed before each (README, "Versioner").
+#[test]
+fn twenty_versions_of_the_demo_plan_stay_within_three_times_the_plan_alone() {
+    let spec = virkplan::demo::DemoSpec {
+        areas: 40,
+        goals_per_area: 25,
+        follow_ups_per_goal: 8,
+        seed: 1,
+    };
+    assert_within_three_times(&spec, 25, "demo plan 40 × 25 × 8");
+}
+
+/// The small demo plan (5 × 4 × 3), where every round adds a follow-up to every one of its
+/// 20 goals: no chunk is left unchanged, so only deflating against the chunk before helps.
+#[test]
+fn twenty_versions_of_a_small_plan_changed_everywhere_stay_within_three_times() {
+    assert_within_three_times(
+        &virkplan::demo::DemoSpec::default(),
+        20,
+        "demo plan 5 × 4 × 3, every goal changed",
+    );
+}
+
+/// The text of every page of a PDF.
+fn pdf_pages(path: &Path) -> Vec<String> {
+    let pdf = lopdf::Document::load(path).unwrap();
+    pdf.get_pages()
+        .keys()
+        .map(|n| pdf.extract_text(&[*n]).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_versions_pdf_has_the_text_the_plans_pdf_had_when_it_was_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut doc, plan, _) = document(dir.path());
+    let options = virkplan::report::Options {
+        created: Some(1_363_097_100),
+        ..virkplan::report::Options::default()
+    };
+    let then = dir.path().join("da.pdf");
+    virkplan::transfer::export_pdf(&doc, plan, &options, &then).unwrap();
+    let v = versions::freeze(&mut doc, plan, "Til byrådet", "Bente", at(12, 14)).unwrap();
+    // The plan changes after the version was saved.
+    set_title(&mut doc, plan, "Ny titel");
+    let goal = doc.load_plan(plan).unwrap().goals().next().unwrap().1.id;
+    doc.apply(Command::DeleteGoal(goal)).unwrap();
+    let now = dir.path().join("nu.pdf");
+    virkplan::transfer::export_pdf(&doc, plan, &options, &now).unwrap();
+    let frozen = versions::load(&doc, &v).unwrap();
+    let version = dir.path().join("version.pdf");
+    virkplan::transfer::export_version_pdf(frozen.bundle, plan, &options, &version).unwrap();
+    assert!(pdf_pages(&then).len() > 1);
+    assert_eq!(pdf_pages(&version), pdf_pages(&then));
+    assert_ne!(pdf_pages(&now), pdf_pages(&then), "the plan did change");
+}
+
+#[test]
+fn an_exact_copy_keeps_the_versions_and_a_plan_copied_from_another_file_says_it_left_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut doc, plan, path) = document(dir.path());
+    let first = versions::freeze(&mut doc, plan, "Første", "Bente", at(12, 14)).unwrap();
+    set_title(&mut doc, plan, "Ny titel");
+    let second = versions::freeze(&mut doc, plan, "Anden", "Bente", at(13, 9)).unwrap();
+
+    // "Gem en kopi som": an exact copy, versions and content included.
+    let copy = dir.path().join("kopi.sqlite");
+    assert_eq!(
+        virkplan::transfer::save_copy(&doc, &copy).unwrap(),
+        virkplan::transfer::CopyNote::Exact
+    );
+    let copied = Document::open(&copy).unwrap();
+    assert_eq!(
+        copied.versions(plan).unwrap(),
+        vec![first.clone(), second.clone()]
+    );
+    for v in [&first, &second] {
+        assert_eq!(
+            copied.version_payload(v.id).unwrap(),
+            doc.version_payload(v.id).unwrap()
+        );
+    }
+
+    // Roll-over: the versions stay with the old plan; the new plan has none.
+    let old = doc.load_plan(plan).unwrap();
+    let next = virkplan::model::next_plan(
+        &old,
+        "Næste plan",
+        virkplan::model::Period::new(2014, 2015).unwrap(),
+    );
+    let new = doc
+        .apply(Command::InsertPlan(Box::new(next)))
+        .unwrap()
+        .plan()
+        .unwrap();
+    assert_eq!(numbers(&doc, plan), vec![1, 2]);
+    assert!(doc.versions(new).unwrap().is_empty());
+    drop(doc);
+
+    // Plans copied from another file come without their versions, and say how many.
+    let source = virkplan::transfer::SourceFile::open(&path).unwrap();
+    let mut target = Document::open_or_create(&dir.path().join("egen.sqlite")).unwrap();
+    let copied = virkplan::transfer::copy_plans(&mut target, &source, &[plan, new]).unwrap();
+    assert_eq!(copied.plans.len(), 2);
+    assert_eq!(copied.versions_left_behind, 2);
+    for p in &copied.plans {
+        assert!(target.versions(*p).unwrap().is_empty());
+    }
+    drop(source);
+
+    // A file with another program's table is copied as its content: the note says how many
+    // versions stayed behind.
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE TABLE fremmed (x INTEGER);")
+        .unwrap();
+    let doc = Document::open(&path).unwrap();
+    assert!(doc.read_only().is_some());
+    let content = dir.path().join("indhold.sqlite");
+    assert_eq!(
+        virkplan::transfer::save_copy(&doc, &content).unwrap(),
+        virkplan::transfer::CopyNote::WithoutForeignObjects {
+            versions_left_behind: 2
+        }
     );
 }

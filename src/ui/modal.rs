@@ -385,8 +385,14 @@ pub fn show(ctx: &egui::Context, window: &mut Modal, out: &mut Vec<Action>) {
             Modal::CopySaved { path, note } => {
                 ui.heading("Kopien er gemt");
                 ui.label(path.display().to_string());
-                if *note == CopyNote::WithoutForeignObjects {
+                if let CopyNote::WithoutForeignObjects {
+                    versions_left_behind: left,
+                } = note
+                {
                     ui.label("Filens fremmede dele (fra et andet program) er ikke med i kopien; planer og personer er.");
+                    if let Some(text) = versions_left_behind(*left) {
+                        ui.label(format!("{text} den oprindelige fil."));
+                    }
                 }
                 ui.horizontal(|ui| {
                     if ui.button("Åbn kopien").clicked() {
@@ -402,6 +408,16 @@ pub fn show(ctx: &egui::Context, window: &mut Modal, out: &mut Vec<Action>) {
     });
     if modal.should_close() {
         out.push(Action::CloseWindow);
+    }
+}
+
+/// "3 versioner fulgte ikke med; de findes stadig i" (the file's name follows), or `None` when
+/// no version was left behind.
+pub(crate) fn versions_left_behind(count: usize) -> Option<String> {
+    match count {
+        0 => None,
+        1 => Some("1 version fulgte ikke med; den findes stadig i".into()),
+        n => Some(format!("{n} versioner fulgte ikke med; de findes stadig i")),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::transfer;
 use crate::ui::clock;
 use crate::ui::dialogs::FileKind;
 use crate::ui::fields::Drafts;
-use crate::ui::modal::Modal;
+use crate::ui::modal::{Modal, versions_left_behind};
 use std::path::Path;
 
 impl App {
@@ -140,7 +140,16 @@ impl App {
             return false;
         };
         let result = transfer::copy_plans(doc, &source, chosen);
-        self.imported(result, "Planerne blev ikke importeret")
+        let left = result.as_ref().map_or(0, |c| c.versions_left_behind);
+        let changed = self.imported(result.map(|c| c.plans), "Planerne blev ikke importeret");
+        if changed && let Some(text) = versions_left_behind(left) {
+            // The versions stay in the other file: a version's content holds that file's
+            // row ids (transfer::copy_plans).
+            if let StatusLine::Saved(line) = &mut self.status {
+                line.push_str(&format!(". {text} {}", source.path().display()));
+            }
+        }
+        changed
     }
 
     /// After an import: the first new plan is shown and the status bar says how many came

@@ -307,6 +307,33 @@ fn freeze_change_freeze_again_and_changes_lists_exactly_what_changed() {
     let out = run(&["export-pdf", p(&file), "--plan", "2", "-o", p(&plan_pdf)]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(with.len() > std::fs::read(&plan_pdf).unwrap().len());
+    // Version 2 printed as it was, with what changed since version 1 until then.
+    let out = run(&[
+        "export-pdf",
+        p(&file),
+        "--plan",
+        "2",
+        "--version",
+        "2",
+        "--since",
+        "1",
+        "-o",
+        p(&plan_pdf),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let version_with = std::fs::read(&plan_pdf).unwrap().len();
+    let out = run(&[
+        "export-pdf",
+        p(&file),
+        "--plan",
+        "2",
+        "--version",
+        "2",
+        "-o",
+        p(&plan_pdf),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(version_with > std::fs::read(&plan_pdf).unwrap().len());
 
     // What `changes` compares is what a version keeps: the plan now in frozen form.
     let doc = Document::open(&file).unwrap();

@@ -6,24 +6,32 @@ use crate::demo::{self, DemoSpec};
 use crate::document::{Document, DocumentError};
 use crate::model::{self, Command, Period, PlanId};
 use crate::report;
-use crate::rounds::{self, RoundError};
+use crate::rounds;
 use crate::terminal::escape_controls as esc;
-use crate::transfer::{self, TransferError};
+use crate::transfer;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+mod error;
+mod usage;
+
+use error::{CliError, Outcome};
+pub use usage::UsageError;
+use usage::number;
 
 /// The usage line printed with a command-line error.
 pub const USAGE: &str = "Brug: virkplan [FIL.sqlite] | virkplan check FIL | virkplan list FIL | \
 virkplan import-json FIL --from DOK.json | \
 virkplan export-json FIL [--plan ID [--version N]] [-o UD.json] | \
-virkplan export-pdf FIL [--plan ID [--version N]] -o UD.pdf [--summary] [--no-review] | \
+virkplan export-pdf FIL [--plan ID [--version N]] -o UD.pdf [--summary] [--no-review] [--since N] | \
 virkplan rollover FIL --plan ID --title TITEL --start ÅÅÅÅ --end ÅÅÅÅ | \
 virkplan demo FIL [--areas N] [--goals M] [--follow-ups K] | \
 virkplan followup-request FIL --plan ID --name NAVN --deadline DATO -o MAPPE | \
 virkplan followup-receive FIL --from SVAR.xlsx [--from …] [--dry-run] | \
 virkplan followup-status FIL --plan ID | virkplan export-xlsx FIL --plan ID -o UD.xlsx | \
-virkplan freeze FIL --plan ID --label TEKST [--by NAVN] | virkplan versions FIL --plan ID";
+virkplan freeze FIL --plan ID --label TEKST [--by NAVN] | virkplan versions FIL --plan ID | \
+virkplan changes FIL --plan ID --since N [--to M] [-o UD.pdf]";
 
 /// What the command line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,7 +64,8 @@ pub enum Invocation {
         /// A version of the plan instead of the plan as it is.
         version: Option<u32>,
     },
-    /// `export-pdf FILE [--plan ID] -o OUT.pdf [--summary] [--no-review]`
+    /// `export-pdf FILE [--plan ID [--version N]] -o OUT.pdf [--summary] [--no-review]
+    /// [--since N]`
     ExportPdf {
         /// The plan file.
         file: PathBuf,
@@ -68,6 +77,8 @@ pub enum Invocation {
         options: report::Options,
         /// A version of the plan instead of the plan as it is.
         version: Option<u32>,
+        /// "Siden sidst": the changes since this version, in Statusoverblik.
+        since: Option<u32>,
     },
     /// `rollover FILE --plan ID --title T --start Y --end Y`: the next period's plan.
     Rollover {
@@ -137,6 +148,20 @@ pub enum Invocation {
         /// The plan.
         plan: PlanId,
     },
+    /// `changes FILE --plan ID --since N [--to M] [-o OUT.pdf]`: what has changed since
+    /// version N (until version M, or now), as lines on stdout or as the report PDF.
+    Changes {
+        /// The plan file.
+        file: PathBuf,
+        /// The plan.
+        plan: PlanId,
+        /// The earlier version's number.
+        since: u32,
+        /// The later version's number; `None` = the plan as it is now.
+        to: Option<u32>,
+        /// The report PDF to write; `None` = lines on stdout.
+        out: Option<PathBuf>,
+    },
     /// `demo FILE --areas N --goals M --follow-ups K`
     Demo {
         /// The plan file.
@@ -144,44 +169,6 @@ pub enum Invocation {
         /// The plan's size.
         spec: DemoSpec,
     },
-}
-
-/// A wrong command line: exit 2 with the usage line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UsageError(pub String);
-
-impl From<lexopt::Error> for UsageError {
-    fn from(e: lexopt::Error) -> Self {
-        UsageError(match e {
-            lexopt::Error::MissingValue { option } => match option {
-                Some(o) => format!("tilvalget {o} mangler en værdi"),
-                None => "en værdi mangler".into(),
-            },
-            lexopt::Error::UnexpectedOption(o) => format!("ukendt tilvalg «{o}»"),
-            lexopt::Error::UnexpectedArgument(a) => {
-                format!("uventet argument «{}»", a.to_string_lossy())
-            }
-            lexopt::Error::UnexpectedValue { option, .. } => {
-                format!("tilvalget {option} tager ingen værdi")
-            }
-            lexopt::Error::ParsingFailed { value, .. } => format!("«{value}» er ikke et tal"),
-            lexopt::Error::NonUnicodeValue(v) => {
-                format!("«{}» er ikke gyldig tekst", v.to_string_lossy())
-            }
-            other => other.to_string(),
-        })
-    }
-}
-
-fn number<T: std::str::FromStr>(
-    parser: &mut lexopt::Parser,
-    option: &str,
-) -> Result<T, UsageError> {
-    let value = parser.value()?;
-    let text = value.to_string_lossy();
-    text.trim()
-        .parse()
-        .map_err(|_| UsageError(format!("{option} skal være et helt tal (fandt «{text}»)")))
 }
 
 /// Parses the arguments after the program name.
@@ -224,6 +211,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
         "export-xlsx",
         "freeze",
         "versions",
+        "changes",
     ];
     let mut froms: Vec<PathBuf> = Vec::new();
     let mut round_name: Option<String> = None;
@@ -238,12 +226,14 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
         "export-xlsx",
         "freeze",
         "versions",
+        "changes",
     ];
     let out_option = [
         "export-json",
         "export-pdf",
         "followup-request",
         "export-xlsx",
+        "changes",
     ];
     let mut title: Option<String> = None;
     let mut start: Option<i32> = None;
@@ -251,6 +241,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
     let mut label: Option<String> = None;
     let mut by: Option<String> = None;
     let mut version: Option<u32> = None;
+    let (mut since, mut to): (Option<u32>, Option<u32>) = (None, None);
     if !known.contains(&name.as_str()) {
         // `virkplan FILE`: open the file in the editor.
         if let Some(arg) = parser.next()? {
@@ -305,6 +296,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
                 spec.follow_ups_per_goal = number(&mut parser, "--follow-ups")?
             }
             Long("seed") if name == "demo" => spec.seed = number(&mut parser, "--seed")?,
+            Long("since") if name == "changes" || name == "export-pdf" => {
+                since = Some(number(&mut parser, "--since")?)
+            }
+            Long("to") if name == "changes" => to = Some(number(&mut parser, "--to")?),
             other => return Err(other.unexpected().into()),
         }
     }
@@ -333,6 +328,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
             out: out.ok_or_else(|| UsageError("export-pdf mangler -o UD.pdf".into()))?,
             options,
             version,
+            since,
         },
         "freeze" => Invocation::Freeze {
             file,
@@ -405,84 +401,16 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
             plan: plan.ok_or_else(|| UsageError("export-xlsx mangler --plan ID".into()))?,
             out: out.ok_or_else(|| UsageError("export-xlsx mangler -o UD.xlsx".into()))?,
         },
+        "changes" => Invocation::Changes {
+            file,
+            plan: plan.ok_or_else(|| UsageError("changes mangler --plan ID".into()))?,
+            since: since.ok_or_else(|| UsageError("changes mangler --since N".into()))?,
+            to,
+            out,
+        },
         _ => Invocation::Demo { file, spec },
     })
 }
-
-/// A subcommand's failure: its `Display` is one Danish sentence, path last; exit 1 (2 for
-/// [`CliError::ChoosePlan`]).
-#[derive(Debug, thiserror::Error)]
-enum CliError {
-    /// The plan file could not be opened, read or changed.
-    #[error(transparent)]
-    Document(#[from] DocumentError),
-    /// Moving plans in or out failed.
-    #[error(transparent)]
-    Transfer(#[from] TransferError),
-    /// A read of the file failed; the sentence, then the file.
-    #[error("{error}: {}", .path.display())]
-    Read {
-        /// What went wrong.
-        error: DocumentError,
-        /// The plan file.
-        path: PathBuf,
-    },
-    /// The full check found damage.
-    #[error(
-        "Filen er beskadiget: den fulde kontrol fandt {count} fejl ({first}). \
-         Den er ikke ændret; brug en sikkerhedskopi, eller bed afsenderen om en ny kopi: {}",
-        .path.display()
-    )]
-    Damaged {
-        /// How many problems.
-        count: usize,
-        /// The first, in Danish.
-        first: String,
-        /// The plan file.
-        path: PathBuf,
-    },
-    /// A plan that cannot be read back.
-    #[error("Plan {id} ({title}) kan ikke læses: {error}")]
-    PlanUnreadable {
-        /// The plan.
-        id: PlanId,
-        /// Its title.
-        title: String,
-        /// Why not.
-        error: DocumentError,
-    },
-    /// `export-pdf` of a file without plans.
-    #[error("Filen har ingen planer at udskrive: {}", .0.display())]
-    NoPlans(PathBuf),
-    /// `export-pdf` without `--plan` of a file with several plans (exit 2).
-    #[error("Filen har {count} planer; vælg en med --plan ID:{list}")]
-    ChoosePlan {
-        /// How many plans.
-        count: usize,
-        /// One line per plan.
-        list: String,
-    },
-    /// A round, an answer or an export to Excel failed.
-    #[error(transparent)]
-    Round(#[from] RoundError),
-    /// A version could not be saved, found or read.
-    #[error(transparent)]
-    Version(#[from] crate::versions::VersionError),
-    /// Some returned workbooks were not read in (each has had its own lines on stderr).
-    #[error("{0} af regnearkene er ikke indlæst; se fejlene ovenfor.")]
-    NotAllReceived(usize),
-    /// `rollover` made no plan.
-    #[error("Den nye plan blev ikke fundet: {}", .0.display())]
-    NoNewPlan(PathBuf),
-    /// Standard output could not be written (a full disk; a closed pipe is not an error).
-    #[error(transparent)]
-    Print(crate::terminal::StdoutError),
-    /// The editor was asked for where only subcommands run.
-    #[error("intern fejl: editoren startes ikke herfra")]
-    NotASubcommand,
-}
-
-type Outcome = Result<(), CliError>;
 
 /// A closed stdout (`| head -1`) ends quietly with exit 0: the reader has what it wanted.
 fn print(text: &str) -> Outcome {
@@ -630,11 +558,23 @@ fn export_pdf(
     out: &Path,
     options: &report::Options,
     version: Option<u32>,
+    since: Option<u32>,
 ) -> Outcome {
     let document = Document::open(file)?;
+    // "Siden sidst": from version `since` to the version printed, or to the plan now.
+    let with_since = |plan: PlanId| -> Result<report::Options, CliError> {
+        let mut options = options.clone();
+        if let Some(number) = since {
+            let today = crate::ui::clock::today();
+            let c = crate::comparison::compare(&document, plan, number, version, today)?;
+            options.since = Some(Box::new(c.since()));
+        }
+        Ok(options)
+    };
     if let (Some(plan), Some(number)) = (plan, version) {
         let frozen = load_version(file, &document, plan, number)?;
-        let (_, warnings) = transfer::export_version_pdf(frozen.bundle, plan, options, out)?;
+        let options = with_since(plan)?;
+        let (_, warnings) = transfer::export_version_pdf(frozen.bundle, plan, &options, out)?;
         for w in &warnings {
             eprintln!("Bemærk: {w}");
         }
@@ -659,7 +599,7 @@ fn export_pdf(
             }
         }
     };
-    let (_, warnings) = transfer::export_pdf(&document, plan, options, out)?;
+    let (_, warnings) = transfer::export_pdf(&document, plan, &with_since(plan)?, out)?;
     for w in &warnings {
         eprintln!("Bemærk: {w}");
     }
@@ -902,6 +842,21 @@ fn export_xlsx(file: &Path, plan: PlanId, out: &Path) -> Outcome {
     Ok(())
 }
 
+/// `changes`: what has changed since version `since` (until version `to`, or now), as
+/// Danish lines on stdout (a heading line per focus area, one change per line), or the
+/// report PDF.
+fn changes(file: &Path, plan: PlanId, since: u32, to: Option<u32>, out: Option<&Path>) -> Outcome {
+    let document = Document::open(file)?;
+    let c = crate::comparison::compare(&document, plan, since, to, crate::ui::clock::today())?;
+    let Some(path) = out else {
+        return print(&c.text());
+    };
+    for w in crate::comparison::export_pdf(&c, path)?.1 {
+        eprintln!("Bemærk: {w}");
+    }
+    Ok(())
+}
+
 /// Runs a subcommand (not the editor) and returns the process's exit code.
 pub fn run(invocation: &Invocation) -> ExitCode {
     let result = match invocation {
@@ -954,7 +909,15 @@ pub fn run(invocation: &Invocation) -> ExitCode {
             out,
             options,
             version,
-        } => export_pdf(file, *plan, out, options, *version),
+            since,
+        } => export_pdf(file, *plan, out, options, *version, *since),
+        Invocation::Changes {
+            file,
+            plan,
+            since,
+            to,
+            out,
+        } => changes(file, *plan, *since, *to, out.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -7,6 +7,7 @@
 pub mod allocator;
 pub mod changes;
 pub mod cli;
+pub mod comparison;
 pub mod console;
 pub mod demo;
 pub mod document;

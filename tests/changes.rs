@@ -3,6 +3,8 @@
 //! with itself: nothing".
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap here is a failed test
 
+mod pdf_common;
+
 use virkplan::changes::{self, Changes, Kind};
 use virkplan::model::{
     Date, FocusArea, FocusAreaId, FollowUp, FollowUpId, Goal, GoalId, GoalNumbering, Indicator,
@@ -444,5 +446,193 @@ fn the_report_titles_are_danish() {
     assert_eq!(
         changes::title_between(2, 4),
         "Ændringer fra version 2 til version 4"
+    );
+}
+
+/// A comparison with one change of most kinds, for the report.
+fn many_changes() -> (PlanBundle, PlanBundle) {
+    let mut from = bundle();
+    let borge = from.people[0].id;
+    let cecilie = from.people[2].id;
+    plan(&mut from).focus_areas[0].goals[0].milestones = vec![milestone(
+        1,
+        "Strategi skrevet",
+        Date::month(2013, 5).unwrap(),
+        false,
+    )];
+    let mut to = from.clone();
+    let id = new_goal_id(&to);
+    let p = plan(&mut to);
+    p.title = "Virksomhedsplan 2010/2012".into();
+    let goal = &mut p.focus_areas[0].goals[0];
+    goal.text = "Tværgående, forebyggende og sundhedsfremmende indsats".into();
+    goal.status = Some(Status::OnTrack);
+    goal.follow_ups.push(follow_up(
+        70,
+        day(2013, 6, 1),
+        Some(Status::OnTrack),
+        "Strategien er i gang.",
+    ));
+    goal.milestones[0].done = true;
+    goal.deadline = Some(Date::half(2014, 1).unwrap());
+    goal.owners = vec![borge, cecilie];
+    p.focus_areas[1].goals.push(Goal {
+        id,
+        text: "Energiforbruget i bygningerne er nedsat med 10 %".into(),
+        ..Goal::default()
+    });
+    p.focus_areas[4].goals.remove(1);
+    (from, to)
+}
+
+#[test]
+fn the_report_pdf_is_tagged_with_struck_and_underlined_words_that_say_so() {
+    let (from, to) = many_changes();
+    let c = compare(&from, &to);
+    let subtitle = vec![
+        "Virksomhedsplan 2010/2012, 2010–2011".to_string(),
+        "Fra version 2, «Til udvalget», gemt 12. marts 2013 kl. 14.05 af Anna".to_string(),
+        "Til planen, som den er 1. september 2013".to_string(),
+    ];
+    let title = changes::title_since(day(2013, 3, 12));
+    let report = virkplan::report::ChangesReport {
+        title: &title,
+        subtitle: &subtitle,
+        changes: &c,
+        plan: &to.plans[0],
+    };
+    let layout = virkplan::report::layout::changes_layout(&report).unwrap();
+    let text = pdf_common::layout_text(&layout).join("\n");
+    assert!(text.contains("Ændringer siden 12. marts 2013"), "{text}");
+    assert!(
+        text.contains("Virksomhedsplan slettet: 2010/2011 tilføjet: 2010/2012"),
+        "{text}"
+    );
+    assert!(text.contains("Mål 5.2 fjernet"), "{text}");
+    // Each changed word has its line: struck through (over the words) or underlined.
+    use virkplan::report::layout::{ADDED, REMOVED, Shape};
+    let items: Vec<_> = layout.pages.iter().flat_map(|p| p.items.iter()).collect();
+    for (colour, below) in [(REMOVED, false), (ADDED, true)] {
+        let runs: Vec<_> = items
+            .iter()
+            .filter_map(|i| match &i.shape {
+                Shape::Text(r) if r.color == colour => Some(r),
+                _ => None,
+            })
+            .collect();
+        assert!(!runs.is_empty());
+        for r in runs {
+            let line = items.iter().find(|i| {
+                matches!(&i.shape, Shape::Line { x1, y1, x2, color, .. }
+                    if *color == colour && (*x1 - r.x).abs() < 0.01
+                        && (*x2 - (r.x + r.width)).abs() < 0.01
+                        && (*y1 > r.y) == below && (*y1 - r.y).abs() < r.size * 0.5)
+            });
+            assert!(line.is_some(), "no line for «{}»", r.text);
+        }
+    }
+    let export = virkplan::report::export_changes_pdf(&report, Some(1_362_000_000)).unwrap();
+    let tags = pdf_common::assert_tagged(&export.bytes, &title);
+    for tag in ["H1", "H2", "P", "L", "LI", "Lbl", "LBody"] {
+        assert!(tags.iter().any(|t| t == tag), "{tag} missing: {tags:?}");
+    }
+    assert_eq!(tags.iter().filter(|t| *t == "H2").count(), c.groups.len());
+    assert!(export.warnings.is_empty());
+    if let Ok(path) = std::env::var("VIRKPLAN_CHANGES_PDF") {
+        std::fs::write(path, &export.bytes).unwrap();
+    }
+}
+
+#[test]
+fn a_report_without_changes_says_so() {
+    let b = bundle();
+    let c = compare(&b, &b);
+    let title = changes::title_between(2, 4);
+    let report = virkplan::report::ChangesReport {
+        title: &title,
+        subtitle: &[],
+        changes: &c,
+        plan: &b.plans[0],
+    };
+    let layout = virkplan::report::layout::changes_layout(&report).unwrap();
+    let text = pdf_common::layout_text(&layout).join("\n");
+    assert!(text.contains("Ingen ændringer."), "{text}");
+    assert_eq!(layout.pages.len(), 1);
+    let export = virkplan::report::export_changes_pdf(&report, None).unwrap();
+    pdf_common::assert_tagged(&export.bytes, &title);
+}
+
+#[test]
+fn siden_sidst_is_a_section_of_statusoverblik_in_the_plans_own_pdf() {
+    let (from, to) = many_changes();
+    let c = compare(&from, &to);
+    let since = virkplan::report::Since {
+        title: changes::title_since(day(2013, 3, 12)),
+        lines: vec!["Fra version 2, «Til udvalget», gemt 12. marts 2013 kl. 14.05 af Anna".into()],
+        changes: c.clone(),
+    };
+    let id = plan_id(&to);
+    for summary in [true, false] {
+        let options = virkplan::report::Options {
+            summary,
+            created: Some(1_362_000_000),
+            since: Some(Box::new(since.clone())),
+            ..Default::default()
+        };
+        let layout = virkplan::report::layout::layout(&to, id, &options).unwrap();
+        let outline: Vec<(&str, u8)> = layout
+            .outline
+            .iter()
+            .map(|e| (e.title.as_str(), e.level))
+            .collect();
+        let at = outline
+            .iter()
+            .position(|e| *e == ("Statusoverblik", 1))
+            .unwrap();
+        assert!(outline[at..].contains(&("Siden sidst", 2)), "{outline:?}");
+        let text = pdf_common::layout_text(&layout).join("\n");
+        assert!(text.contains("Ændringer siden 12. marts 2013"), "{text}");
+        assert!(text.contains("Mål 5.2 fjernet"), "{text}");
+        assert!(
+            text.contains("slettet: 2010/2011 tilføjet: 2010/2012"),
+            "{text}"
+        );
+        let export = virkplan::report::export_pdf(&to, id, &options).unwrap();
+        let tags = pdf_common::assert_tagged(&export.bytes, &to.plans[0].title);
+        assert!(tags.iter().any(|t| t == "H3"), "{tags:?}");
+        if let Ok(path) = std::env::var("VIRKPLAN_SINCE_PDF") {
+            std::fs::write(format!("{path}-{summary}.pdf"), &export.bytes).unwrap();
+        }
+    }
+    // Without `since`, no such section.
+    let layout =
+        virkplan::report::layout::layout(&to, id, &virkplan::report::Options::default()).unwrap();
+    assert!(!layout.outline.iter().any(|e| e.title == "Siden sidst"));
+}
+
+#[test]
+fn a_plan_read_back_from_a_version_has_no_changes_against_itself() {
+    // The demo plan uses every part a comparison looks at (indicators with measurements,
+    // milestones, deadlines of every form, tovholdere); through the version's own format and
+    // back, nothing may look changed, even years later.
+    let spec = virkplan::demo::DemoSpec {
+        areas: 4,
+        goals_per_area: 6,
+        follow_ups_per_goal: 3,
+        seed: 7,
+    };
+    let demo = virkplan::demo::generate(&spec);
+    let (frozen, payload) = virkplan::json::write_frozen(&demo).unwrap();
+    let back = virkplan::json::read_frozen(&payload.0).unwrap();
+    let id = frozen.plans[0].id;
+    let today = day(2029, 1, 1);
+    let c = changes::between(&frozen, &back, id, today, today);
+    assert!(c.is_empty(), "{:#?}", c.lines());
+    // And a later day makes milestones missed only when they had not passed by the first.
+    let c = changes::between(&frozen, &back, id, day(2026, 1, 1), today);
+    assert!(c.all().all(|ch| ch.kind == Kind::MilestoneMissed));
+    assert!(
+        c.all().count() > 0,
+        "the demo has open milestones in 2027–2028"
     );
 }

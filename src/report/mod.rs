@@ -13,7 +13,8 @@ mod render;
 mod threads;
 
 pub use error::{RenderError, ReportError};
-pub use options::Options;
+pub use layout::ChangesReport;
+pub use options::{Options, Since};
 
 use crate::model::{PlanBundle, PlanId};
 use std::fmt;
@@ -77,6 +78,23 @@ pub fn export_pdf_owned(
     let layout = layout::layout(&doc, plan, options)?;
     drop(doc);
     finish(layout, options)
+}
+
+/// The report of what has changed in a plan ("Ændringer siden 12. marts 2013") as a PDF,
+/// in the plan's typography and tagged like it; `created` is the time of export (seconds
+/// since 1970; `None`: now).
+pub fn export_changes_pdf(
+    report: &ChangesReport<'_>,
+    created: Option<i64>,
+) -> Result<Export, ReportError> {
+    let layout = layout::changes_layout(report)?;
+    finish(
+        layout,
+        &Options {
+            created,
+            ..Options::default()
+        },
+    )
 }
 
 fn finish(layout: layout::Layout, options: &Options) -> Result<Export, ReportError> {

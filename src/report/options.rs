@@ -1,5 +1,8 @@
 //! [`Options`]: what the PDF of a plan includes (the status summary, the review of the
-//! previous plan) and the creation date its metadata carries.
+//! previous plan, what has changed since a version) and the creation date its metadata
+//! carries.
+
+use crate::changes::Changes;
 
 /// What to include in the PDF.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,6 +14,20 @@ pub struct Options {
     /// The creation date written in the PDF's metadata, as seconds since 1970 (UTC); `None`
     /// = now.
     pub created: Option<i64>,
+    /// "Siden sidst" in the chapter Statusoverblik: what has changed since a version
+    /// (`export-pdf --since N`); `None` leaves it out.
+    pub since: Option<Box<Since>>,
+}
+
+/// The section "Siden sidst": a comparison of the plan with one of its versions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Since {
+    /// "Ændringer siden 12. marts 2013".
+    pub title: String,
+    /// What was compared with what, a line each.
+    pub lines: Vec<String>,
+    /// The changes.
+    pub changes: Changes,
 }
 
 impl Default for Options {
@@ -19,6 +36,7 @@ impl Default for Options {
             summary: false,
             review: true,
             created: None,
+            since: None,
         }
     }
 }

@@ -60,8 +60,16 @@ pub(super) fn layout_on(
     if let Some(previous) = previous {
         b.review_chapter(plan, previous);
     }
-    if options.summary {
-        b.summary(plan);
+    let summary = options.summary.then(|| b.summary(plan));
+    if let Some(since) = &options.since {
+        // "Siden sidst" belongs to Statusoverblik, which it makes on its own when asked for
+        // without the status table.
+        let sect = summary.unwrap_or_else(|| {
+            let sect = b.node(Role::Sect, Structure::ROOT);
+            b.heading(sect, 1, "Statusoverblik", true);
+            sect
+        });
+        b.since_section(sect, since);
     }
     let body_blocks = std::mem::take(&mut b.blocks);
     let cover_blocks = cover(&mut b, plan, part);
@@ -157,7 +165,7 @@ pub(super) fn layout_on(
         }
     }
 
-    decorate(&mut pages, plan, n_cover);
+    decorate(&mut pages, plan, n_cover, plan.state == PlanState::Draft);
     let structure = b.structure;
     Ok(Layout {
         pages,
@@ -180,8 +188,8 @@ pub(super) fn layout_on(
     })
 }
 
-/// The running header and footer, page numbers and the UDKAST mark.
-fn decorate(pages: &mut [Page], plan: &Plan, n_cover: usize) {
+/// The running header and footer, page numbers and (on a `draft`) the UDKAST mark.
+pub(super) fn decorate(pages: &mut [Page], plan: &Plan, n_cover: usize, draft: bool) {
     let fonts = FontSet::get();
     let total = pages.len();
     let muted = style(Face::Regular, 8.5, Color::MUTED);
@@ -226,7 +234,7 @@ fn decorate(pages: &mut [Page], plan: &Plan, n_cover: usize) {
     let mut organisation: Option<(f32, Vec<Item>)> = None;
     for (i, page) in pages.iter_mut().enumerate() {
         let mut front: Vec<Item> = Vec::new();
-        if plan.state == PlanState::Draft {
+        if draft {
             front.push(draft_mark());
         }
         if i >= n_cover {

@@ -9,6 +9,7 @@
 
 mod assemble;
 mod builder;
+mod changes;
 mod contents;
 mod cover;
 mod figures;
@@ -24,6 +25,7 @@ mod summary;
 pub mod text;
 
 pub use assemble::layout;
+pub use changes::{ADDED, ChangesReport, REMOVED, changes_layout};
 pub use output::{
     Artifact, Color, Item, Layout, MARGINS, MM, Margins, Mark, Meta, Node, NodeId, OutlineEntry,
     PAGE_HEIGHT, PAGE_MARGIN_MIN, PAGE_WIDTH, Page, Role, Scope, Shape, Structure, Target, TextRun,

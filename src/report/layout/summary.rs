@@ -22,8 +22,9 @@ const SUMMARY_STATUSES: [Option<Status>; 7] = [
 ];
 
 impl Builder<'_> {
-    /// The chapter Statusoverblik: the table, then the chart.
-    pub(super) fn summary(&mut self, plan: &Plan) {
+    /// The chapter Statusoverblik: the table, then the chart; returns its node (a section
+    /// "Siden sidst" may follow in it).
+    pub(super) fn summary(&mut self, plan: &Plan) -> NodeId {
         let sect = self.node(Role::Sect, Structure::ROOT);
         self.heading(sect, 1, "Statusoverblik", true);
         let labels = &plan.labels;
@@ -107,6 +108,7 @@ impl Builder<'_> {
             f.space_before = 8.0;
         }
         self.chart(sect, plan, &counts);
+        sect
     }
 
     /// The status chart: one stacked bar per focus area, drawn with rectangles.

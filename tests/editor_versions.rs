@@ -243,8 +243,9 @@ fn a_version_is_exported_and_restored_as_a_new_plan() {
 
 #[test]
 fn the_changes_since_a_version_are_shown_with_the_words_marked() {
-    let (_dir, path, id) = plan_file();
-    let mut h = editor(&path);
+    let (dir, path, id) = plan_file();
+    let report = dir.path().join("ændringer.pdf");
+    let mut h = editor_answering(&path, vec![report.clone()]);
 
     // No version yet: the screen says how to get one.
     click(&mut h, "Ændringer siden…");
@@ -299,6 +300,18 @@ fn the_changes_since_a_version_are_shown_with_the_words_marked() {
         "the added words are marked"
     );
     assert!(!shows_text(&h, "[tilføjet: Forebyggelse i alle centre]"));
+    assert!(shows_text(&h, "Ændringer fra version 1 til version 2"));
+
+    // The same as the report PDF for the byråd.
+    click(&mut h, "Eksportér som PDF…");
+    assert!(std::fs::read(&report).unwrap().starts_with(b"%PDF"));
+    assert!(
+        h.state()
+            .status_text()
+            .is_some_and(|s| s.contains("Rapporten er gemt")),
+        "{:?}",
+        h.state().status_text()
+    );
 }
 
 #[test]

@@ -200,6 +200,8 @@ pub enum VersionAction {
     Close,
     /// Ændringer siden…: compare these two states.
     Compare(Pick),
+    /// Ændringer siden…: the comparison shown as the report PDF for the byråd.
+    ExportChanges,
     /// Godkend: approve the plan and save a version of kind Approval, one undo step.
     Approve {
         /// The plan.

@@ -1,12 +1,14 @@
 //! The "Ændringer siden…" screen (issue 20): pick a version (the last one by default) and
 //! compare it to the plan now or to another version; the changes are shown grouped by focus
 //! area, with removed words struck through and added words marked. The app
-//! (`app/version_commands.rs`) reads the versions and works out the changes
-//! (`crate::changes::between`); this only draws them and the choice.
+//! (`app/version_commands.rs`) reads the versions and works out the comparison
+//! (`crate::comparison`, as `virkplan changes` does) and writes its report PDF; this only
+//! draws them and the choice.
 
 use super::action::{Action, Pick, VersionAction};
 use super::theme;
-use crate::changes::{Changes, Piece};
+use crate::changes::Piece;
+use crate::comparison::Comparison;
 use crate::model::{PlanId, Version, VersionId};
 use crate::units::format_moment;
 
@@ -19,7 +21,7 @@ pub struct ChangesScreen {
     pick: Option<Pick>,
     /// True once the user chose: until then the pick follows the newest version.
     chosen: bool,
-    made: Option<((u64, Pick), Result<Changes, String>)>,
+    made: Option<((u64, Pick), Result<Comparison, String>)>,
 }
 
 impl ChangesScreen {
@@ -68,9 +70,14 @@ impl ChangesScreen {
         Some((pick, find(pick.since)?, pick.to.and_then(find)))
     }
 
-    /// The changes worked out for `pick` after reload `generation`, or why not.
-    pub fn set_changes(&mut self, generation: u64, pick: Pick, made: Result<Changes, String>) {
+    /// The comparison worked out for `pick` after reload `generation`, or why not.
+    pub fn set_changes(&mut self, generation: u64, pick: Pick, made: Result<Comparison, String>) {
         self.made = Some(((generation, pick), made));
+    }
+
+    /// The comparison shown, if it could be made (for its PDF).
+    pub fn comparison(&self) -> Option<&Comparison> {
+        self.made.as_ref().and_then(|(_, made)| made.as_ref().ok())
     }
 
     /// Changes the pick (a choice in the screen's lists).
@@ -152,15 +159,22 @@ impl ChangesScreen {
             });
         ui.add_space(8.0);
         let Some((_, made)) = &self.made else { return };
-        let changes = match made {
-            Ok(changes) => changes,
+        let comparison = match made {
+            Ok(comparison) => comparison,
             Err(e) => {
                 ui.colored_label(theme::ERROR_TEXT, e.as_str());
                 return;
             }
         };
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(comparison.title.as_str());
+            if ui.button("Eksportér som PDF…").clicked() {
+                out.push(Action::Version(VersionAction::ExportChanges));
+            }
+        });
+        let changes = &comparison.changes;
         if changes.is_empty() {
-            ui.label("Intet er ændret.");
+            ui.label("Ingen ændringer.");
             return;
         }
         for group in changes.groups.iter().filter(|g| !g.changes.is_empty()) {

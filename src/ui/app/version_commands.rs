@@ -59,8 +59,8 @@ impl App {
             self.changes.set_versions(self.generation, plan.id, list);
         }
         if let Some((pick, since, to)) = self.changes.needs_changes(self.generation) {
-            let (since, to) = (since.clone(), to.cloned());
-            let made = changes_between(doc, plan.id, &since, to.as_ref());
+            let (since, to) = (since.number, to.map(|v| v.number));
+            let made = crate::comparison::compare(doc, plan.id, since, to, clock::today());
             self.changes
                 .set_changes(self.generation, pick, made.map_err(|e| e.to_string()));
         }
@@ -153,6 +153,10 @@ impl App {
             }
             VersionAction::Compare(pick) => {
                 self.changes.select(pick);
+                false
+            }
+            VersionAction::ExportChanges => {
+                self.export_changes_pdf();
                 false
             }
             VersionAction::Approve { plan, on, by } => self.approve(plan, on, by),
@@ -328,6 +332,37 @@ impl App {
         }
     }
 
+    /// "Eksportér som PDF…" on Ændringer siden…: the report for the byråd.
+    fn export_changes_pdf(&mut self) {
+        let Some(comparison) = self.changes.comparison().cloned() else {
+            return;
+        };
+        let name = format!(
+            "{}.pdf",
+            super::file_commands::file_name_for(&comparison.title)
+        );
+        let Some(path) = self
+            .dialogs
+            .save_file("Eksportér ændringer", FileKind::Pdf, &name)
+        else {
+            return;
+        };
+        match crate::comparison::export_pdf(&comparison, &path) {
+            Ok((pages, warnings)) => {
+                self.status = StatusLine::Saved(format!(
+                    "Rapporten er gemt ({pages} sider): {}",
+                    path.display()
+                ));
+                self.window = Some(Modal::PdfSaved {
+                    path,
+                    pages,
+                    warnings,
+                });
+            }
+            Err(e) => self.alert("Rapporten blev ikke gemt", e.to_string()),
+        }
+    }
+
     /// Godkend: the approval and a version of the plan as approved, one edit (one undo
     /// takes both back). Without its version the plan is not approved.
     fn approve(&mut self, plan: PlanId, on: Date, by: String) -> bool {
@@ -381,25 +416,4 @@ impl App {
         }
         true
     }
-}
-
-/// What has changed in `plan` from version `since` to version `to`, or to the plan now.
-fn changes_between(
-    doc: &crate::document::Document,
-    plan: PlanId,
-    since: &Version,
-    to: Option<&Version>,
-) -> versions::Result<crate::changes::Changes> {
-    let from = versions::load(doc, since)?;
-    let (later, today) = match to {
-        Some(to) => (versions::load(doc, to)?.bundle, to.saved_at.date()),
-        None => (versions::current(doc, plan)?, clock::today()),
-    };
-    Ok(crate::changes::between(
-        &from.bundle,
-        &later,
-        plan,
-        since.saved_at.date(),
-        today,
-    ))
 }

@@ -628,16 +628,6 @@ fn freeze(file: &Path, plan: PlanId, label: &str, by: Option<&str>) -> Outcome {
     print(&format!("{}\n", version.number))
 }
 
-/// "12. marts 2013 kl. 14.05".
-fn moment_text(m: model::Moment) -> String {
-    format!(
-        "{} kl. {:02}.{:02}",
-        crate::units::format_date(m.date()),
-        m.hour,
-        m.minute
-    )
-}
-
 /// `versions`: `NUMBER<TAB>time<TAB>label` per version, lowest number first; each version's
 /// content is read and checked, and a damaged one's line ends in «beskadiget».
 fn versions(file: &Path, plan: PlanId) -> Outcome {
@@ -648,7 +638,7 @@ fn versions(file: &Path, plan: PlanId) -> Outcome {
         text.push_str(&format!(
             "{}\t{}\t{}",
             v.number,
-            moment_text(v.saved_at),
+            crate::units::format_moment(v.saved_at),
             esc(&v.label)
         ));
         match crate::versions::load(&document, &v) {

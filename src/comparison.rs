@@ -77,14 +77,11 @@ impl Comparison {
 
 /// "version 2, «Til udvalget», gemt 12. marts 2013 kl. 14.05 af Anna".
 fn describe(v: &Version) -> String {
-    let m = v.saved_at;
     let mut text = format!(
-        "version {}, «{}», gemt {} kl. {:02}.{:02}",
+        "version {}, «{}», gemt {}",
         v.number,
         v.label.trim(),
-        format_date(m.date()),
-        m.hour,
-        m.minute
+        crate::units::format_moment(v.saved_at)
     );
     if !v.saved_by.trim().is_empty() {
         text.push_str(&format!(" af {}", v.saved_by.trim()));

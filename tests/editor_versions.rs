@@ -387,3 +387,25 @@ fn an_open_version_is_exported_as_it_was_saved() {
             .is_some_and(|s| s.contains("PDF'en af version 1 er gemt"))
     );
 }
+
+/// Fortryd while a version is shown undoes the last edit of the plan, and shows the plan it
+/// changed: the version on screen never seems to change, and nothing is undone unseen.
+#[test]
+fn undo_while_a_version_is_shown_goes_back_to_the_plan_it_changes() {
+    let (_dir, path, id) = plan_file();
+    let mut h = editor(&path);
+    save_version(&mut h, LABEL);
+    click(&mut h, "Indsatsområder");
+    type_over(&mut h, "Mål", NEW_GOAL);
+    wait(&mut h, 1.0);
+    click(&mut h, "Versioner");
+    click(&mut h, "Vis version 1");
+    assert!(shows_text(&h, "kan ikke ændres"));
+
+    menu(&mut h, "Rediger", "Fortryd");
+    assert!(!shows_text(&h, "kan ikke ændres"));
+    assert_eq!(saved_plan(&h, id).focus_areas[0].goals[0].text, OLD_GOAL);
+    assert_eq!(versions(&h, id).len(), 1, "the version stays");
+    click(&mut h, "Indsatsområder");
+    assert_eq!(value_of(&h, "Mål", 0).as_deref(), Some(OLD_GOAL));
+}

@@ -737,6 +737,8 @@ impl App {
         }
         match command {
             UiCommand::Undo | UiCommand::Redo => {
+                // An undo changes the plan, never a version: show the plan it changes.
+                self.close_version();
                 let Some(doc) = &mut self.document else {
                     return false;
                 };

@@ -218,8 +218,9 @@ impl App {
         true
     }
 
-    /// Tilbage til planen: the plan as it is now.
-    fn close_version(&mut self) {
+    /// Tilbage til planen: the plan as it is now (also before an undo or redo, which changes
+    /// the plan, not the version shown).
+    pub(super) fn close_version(&mut self) {
         if self.version.take().is_some() {
             self.drafts.clear();
             self.status = StatusLine::None;

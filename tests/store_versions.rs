@@ -188,6 +188,11 @@ fn saving_and_deleting_a_version_are_undone_and_redone_exactly() {
     doc.apply(Command::DeleteVersion(second.id)).unwrap();
     doc.apply(Command::DeleteVersion(third.id)).unwrap();
     assert!(doc.versions(plan).unwrap().is_empty());
+    // A number once given is never given again: with versions 2 and 3 deleted (the newest
+    // among them), the next is 4, not another "version 3" a byråd paper could mean.
+    let fourth = versions::freeze(&mut doc, plan, "Fjerde", "Bente", at(15, 9)).unwrap();
+    assert_eq!(fourth.number, 4);
+    doc.apply(Command::DeleteVersion(fourth.id)).unwrap();
     drop(doc);
     assert_eq!(count(&path, "version_chunk"), 0);
     assert_eq!(count(&path, "version_part"), 0);

@@ -277,7 +277,10 @@ CREATE INDEX round_plan ON round(plan_id);
 /// chunk it replaces (`base`, itself never deflated against another), so it costs about what
 /// changed. `size` and `digest` are those of the
 /// whole payload: reading a version back checks both (a version another program changed is
-/// refused, never used). A version goes with its plan; its parts go with it; a chunk no part
+/// refused, never used). `version_number` keeps the highest number a plan's versions have
+/// had, so a number once given is never given again (a deleted version 3 is never followed by
+/// another "version 3" that a byråd paper could confuse with it). A version goes with its
+/// plan; its parts go with it; a chunk no part
 /// names and no chunk is deflated against is removed by the write that left it unused.
 pub const STEP_V4: &str = r#"
 CREATE TABLE version (
@@ -306,6 +309,10 @@ CREATE TABLE version_part (
 );
 CREATE INDEX version_part_chunk ON version_part(chunk);
 CREATE INDEX version_chunk_base ON version_chunk(base);
+CREATE TABLE version_number (
+    plan_id INTEGER PRIMARY KEY REFERENCES plan(id) ON DELETE CASCADE,
+    last INTEGER NOT NULL CHECK (typeof(last) = 'integer' AND last >= 1)
+);
 "#;
 
 /// The base schema and the upgrade steps after it: `steps[i]` upgrades version `i + 1` to

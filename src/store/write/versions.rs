@@ -15,8 +15,8 @@ use crate::store::error::{Result, StoreError};
 use crate::store::read_versions;
 use rusqlite::{OptionalExtension, Transaction, params};
 
-/// Saves a version (id 0: a new row numbered 1 + the plan's highest; otherwise restored under
-/// its id and number); returns the inverse.
+/// Saves a version (id 0: a new row numbered 1 + the highest number the plan's versions have
+/// ever had; otherwise restored under its id and number); returns the inverse.
 pub(super) fn insert_version(tx: &Transaction<'_>, frozen: &FrozenVersion) -> Result<Command> {
     let v = &frozen.version;
     if v.label.trim().is_empty() {
@@ -31,8 +31,12 @@ pub(super) fn insert_version(tx: &Transaction<'_>, frozen: &FrozenVersion) -> Re
     let number: i64 = if restore {
         i64::from(v.number)
     } else {
-        tx.prepare_cached("SELECT COALESCE(MAX(number), 0) + 1 FROM version WHERE plan_id = ?1")?
-            .query_row([v.plan.0], |r| r.get(0))?
+        // Never a number given before, even to a version deleted since.
+        tx.prepare_cached(
+            "SELECT MAX(COALESCE((SELECT last FROM version_number WHERE plan_id = ?1), 0), \
+             COALESCE((SELECT MAX(number) FROM version WHERE plan_id = ?1), 0)) + 1",
+        )?
+        .query_row([v.plan.0], |r| r.get(0))?
     };
     let size = i64::try_from(payload.len()).map_err(|_| StoreError::Overflow)?;
     tx.prepare_cached(
@@ -51,6 +55,11 @@ pub(super) fn insert_version(tx: &Transaction<'_>, frozen: &FrozenVersion) -> Re
         chunks::digest(payload),
     ])?;
     let id = tx.last_insert_rowid();
+    tx.prepare_cached(
+        "INSERT INTO version_number (plan_id, last) VALUES (?1, ?2) \
+         ON CONFLICT (plan_id) DO UPDATE SET last = MAX(last, excluded.last)",
+    )?
+    .execute(params![v.plan.0, number])?;
     // The plan's latest version before this one: each chunk is deflated against the one in
     // its place there, when it changed.
     let before: Vec<String> = match tx

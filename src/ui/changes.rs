@@ -21,7 +21,10 @@ pub struct ChangesScreen {
     pick: Option<Pick>,
     /// True once the user chose: until then the pick follows the newest version.
     chosen: bool,
-    made: Option<((u64, Pick), Result<Comparison, String>)>,
+    made: Option<(
+        (u64, Pick),
+        Result<Comparison, crate::versions::VersionError>,
+    )>,
 }
 
 impl ChangesScreen {
@@ -71,7 +74,12 @@ impl ChangesScreen {
     }
 
     /// The comparison worked out for `pick` after reload `generation`, or why not.
-    pub fn set_changes(&mut self, generation: u64, pick: Pick, made: Result<Comparison, String>) {
+    pub fn set_changes(
+        &mut self,
+        generation: u64,
+        pick: Pick,
+        made: Result<Comparison, crate::versions::VersionError>,
+    ) {
         self.made = Some(((generation, pick), made));
     }
 
@@ -162,7 +170,7 @@ impl ChangesScreen {
         let comparison = match made {
             Ok(comparison) => comparison,
             Err(e) => {
-                ui.colored_label(theme::ERROR_TEXT, e.as_str());
+                ui.colored_label(theme::ERROR_TEXT, e.to_string());
                 return;
             }
         };

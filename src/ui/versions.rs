@@ -12,16 +12,17 @@ use crate::model::{Command, PlanId, PlanState, Version, VersionId, VersionKind};
 use crate::units::{format_date, format_moment};
 
 /// A version as the list shows it.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Listed {
     /// What the file records about it.
     pub version: Version,
-    /// Why its content cannot be used (another program changed it), in Danish.
-    pub damage: Option<String>,
+    /// Why its content cannot be used (another program changed it); `Display` is the Danish
+    /// sentence.
+    pub damage: Option<crate::versions::VersionError>,
 }
 
 /// The versions of a plan as read, or why they could not be read.
-pub type ReadList = Result<Vec<Listed>, String>;
+pub type ReadList = Result<Vec<Listed>, crate::document::DocumentError>;
 
 /// The screen's state: the shown plan's versions, read (and each one's content checked) once
 /// per reload.
@@ -74,7 +75,7 @@ impl VersionsScreen {
         let list = match list {
             Ok(list) => list,
             Err(e) => {
-                ui.colored_label(theme::ERROR_TEXT, e.as_str());
+                ui.colored_label(theme::ERROR_TEXT, e.to_string());
                 return;
             }
         };
@@ -126,7 +127,7 @@ fn entry(ui: &mut egui::Ui, out: &mut Vec<Action>, listed: &Listed, here: bool, 
             response
         };
         if let Some(damage) = &listed.damage {
-            ui.colored_label(theme::ERROR_TEXT, damage.as_str());
+            ui.colored_label(theme::ERROR_TEXT, damage.to_string());
         } else {
             if button(ui, !here, "Vis", format!("Vis version {n}")).clicked() {
                 out.push(Action::Version(VersionAction::Open(id)));

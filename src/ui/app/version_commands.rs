@@ -22,17 +22,14 @@ impl App {
             return;
         };
         if self.versions.needs_list(self.generation, plan.id) {
-            let list = doc
-                .versions(plan.id)
-                .map(|list| {
-                    list.into_iter()
-                        .map(|version| Listed {
-                            damage: versions::load(doc, &version).err().map(|e| e.to_string()),
-                            version,
-                        })
-                        .collect()
-                })
-                .map_err(|e| e.to_string());
+            let list = doc.versions(plan.id).map(|list| {
+                list.into_iter()
+                    .map(|version| Listed {
+                        damage: versions::load(doc, &version).err(),
+                        version,
+                    })
+                    .collect()
+            });
             self.versions.set_list(self.generation, plan.id, list);
         }
         let open = self.version.as_ref().map(|f| f.version.id);
@@ -61,8 +58,7 @@ impl App {
         if let Some((pick, since, to)) = self.changes.needs_changes(self.generation) {
             let (since, to) = (since.number, to.map(|v| v.number));
             let made = crate::comparison::compare(doc, plan.id, since, to, clock::today());
-            self.changes
-                .set_changes(self.generation, pick, made.map_err(|e| e.to_string()));
+            self.changes.set_changes(self.generation, pick, made);
         }
         egui::ScrollArea::vertical()
             .id_salt("skærm ændringer")

@@ -237,19 +237,29 @@ impl App {
         let Some(doc) = &self.document else { return };
         // What the preview (Udskrift) shows is what is exported.
         match transfer::export_pdf(doc, id, self.preview.options(), &path) {
-            Ok((pages, warnings)) => {
-                self.status = StatusLine::Saved(format!(
-                    "PDF'en er gemt ({pages} sider): {}",
-                    path.display()
-                ));
-                self.window = Some(Modal::PdfSaved {
-                    path,
-                    pages,
-                    warnings,
-                });
-            }
+            Ok((pages, warnings)) => self.pdf_saved("PDF'en".to_string(), path, pages, warnings),
             Err(e) => self.alert("PDF'en blev ikke gemt", e.to_string()),
         }
+    }
+
+    /// A PDF written: the status line says what and where, and the window offers to open it
+    /// and lists its warnings. `what` is "PDF'en", "Rapporten", ….
+    pub(super) fn pdf_saved(
+        &mut self,
+        what: String,
+        path: std::path::PathBuf,
+        pages: usize,
+        warnings: Vec<String>,
+    ) {
+        self.status = StatusLine::Saved(format!(
+            "{what} er gemt ({pages} sider): {}",
+            path.display()
+        ));
+        self.window = Some(Modal::PdfSaved {
+            path,
+            pages,
+            warnings,
+        });
     }
 }
 

@@ -283,18 +283,12 @@ impl App {
         };
         let options = self.preview.options().clone();
         match transfer::export_version_pdf(frozen.bundle.clone(), plan.id, &options, &path) {
-            Ok((pages, warnings)) => {
-                self.status = StatusLine::Saved(format!(
-                    "PDF'en af version {} er gemt ({pages} sider): {}",
-                    frozen.version.number,
-                    path.display()
-                ));
-                self.window = Some(Modal::PdfSaved {
-                    path,
-                    pages,
-                    warnings,
-                });
-            }
+            Ok((pages, warnings)) => self.pdf_saved(
+                format!("PDF'en af version {}", frozen.version.number),
+                path,
+                pages,
+                warnings,
+            ),
             Err(e) => self.alert("PDF'en blev ikke gemt", e.to_string()),
         }
     }
@@ -345,17 +339,7 @@ impl App {
             return;
         };
         match crate::comparison::export_pdf(&comparison, &path) {
-            Ok((pages, warnings)) => {
-                self.status = StatusLine::Saved(format!(
-                    "Rapporten er gemt ({pages} sider): {}",
-                    path.display()
-                ));
-                self.window = Some(Modal::PdfSaved {
-                    path,
-                    pages,
-                    warnings,
-                });
-            }
+            Ok((pages, warnings)) => self.pdf_saved("Rapporten".to_string(), path, pages, warnings),
             Err(e) => self.alert("Rapporten blev ikke gemt", e.to_string()),
         }
     }
